@@ -1,0 +1,32 @@
+"""graphmap: map social-innovation ecosystems as graphs (brokers, gaps, opportunities).
+
+Public API (imported lazily so the CLI starts fast)::
+
+    from graphmap import load_workspace, build_graph, analyze
+    dataset = load_workspace("examples/laurentides")
+    report = analyze(dataset)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from graphmap._version import __version__
+
+_PUBLIC: dict[str, str] = {
+    "load_workspace": "graphmap.workspace",
+    "build_graph": "graphmap.model.graph",
+    "Dataset": "graphmap.model.dataset",
+    "analyze": "graphmap.analysis.pipeline",
+    "AnalysisConfig": "graphmap.config",
+}
+
+__all__ = ["__version__", *sorted(_PUBLIC)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graphmap' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

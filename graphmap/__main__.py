@@ -1,0 +1,6 @@
+"""``python -m graphmap``."""
+
+from graphmap.cli import main
+
+if __name__ == "__main__":
+    main()

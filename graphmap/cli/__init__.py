@@ -1,0 +1,68 @@
+"""The command-line interface: a thin click adapter over the library (the only package that
+imports click). Subcommands are imported lazily so ``graphmap --help`` starts fast."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from graphmap._version import __version__
+from graphmap.cli.common import guarded_invoke
+from graphmap.i18n import resolve_lang, translate
+
+# command name -> "module:attribute"; each module imports only light things at top level.
+_COMMANDS: dict[str, str] = {
+    "validate": "graphmap.cli.data:validate",
+    "init": "graphmap.cli.data:init",
+    "analyze": "graphmap.cli.analyze:analyze",
+    "render": "graphmap.cli.render:render",
+    "push": "graphmap.cli.neo4j:push",
+    "pull": "graphmap.cli.neo4j:pull",
+    "query": "graphmap.cli.neo4j:query",
+    "generate": "graphmap.cli.generate:generate",
+}
+
+
+class GraphmapGroup(click.Group):
+    """Loads subcommands on demand and turns a user's mistake into one clear line."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(
+            name for name, target in _COMMANDS.items()
+            if importlib.util.find_spec(target.split(":")[0]) is not None
+        )
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = _COMMANDS.get(cmd_name)
+        if target is None or importlib.util.find_spec(target.split(":")[0]) is None:
+            return None
+        module_name, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return guarded_invoke(ctx, super().invoke)
+
+
+@click.group(
+    cls=GraphmapGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=translate("cli.main_help", resolve_lang()),
+)
+@click.version_option(__version__, "-V", "--version", prog_name="graphmap")
+def cli() -> None:
+    pass
+
+
+def main() -> None:
+    """Console-script entry point."""
+    # Windows consoles and pipes: never fail on an accented name.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    cli(prog_name="graphmap")

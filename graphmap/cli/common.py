@@ -1,0 +1,84 @@
+"""Shared pieces of the CLI: the --lang option, error handling, output helpers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from graphmap.errors import GraphmapError, ValidationFailed
+from graphmap.i18n import LANGS, resolve_lang, translate
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_LANG_KEY = "graphmap.lang"
+
+
+def current_lang(ctx: click.Context | None = None) -> str:
+    """The language chosen for this invocation (``--lang``, env, locale)."""
+    ctx = ctx or click.get_current_context(silent=True)
+    if ctx is not None and _LANG_KEY in ctx.meta:
+        return str(ctx.meta[_LANG_KEY])
+    return resolve_lang()
+
+
+def _store_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    lang = resolve_lang(value)
+    ctx.meta[_LANG_KEY] = lang
+    return lang
+
+
+def lang_option(func: F) -> F:
+    """``--lang fr|en``: passed to the command as ``lang`` and used for its errors."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS, case_sensitive=False),
+        default=None,
+        callback=_store_lang,
+        is_eager=True,
+        help=translate("cli.lang_help", resolve_lang()),
+    )(func)
+
+
+def echo_issues(issues: Any, lang: str, *, err: bool = True) -> None:
+    """Print issues one per line as ``FILE:ROW:COLUMN: message``, sorted by location."""
+    for issue in sorted(issues, key=lambda i: i.sort_key()):
+        click.echo(issue.format(lang), err=err)
+
+
+def guarded_invoke(ctx: click.Context, invoke: Callable[[click.Context], Any]) -> Any:
+    """Run a command; a GraphmapError becomes a clear message and its exit status, and an
+    unexpected exception one line (the traceback only with ``GRAPHMAP_DEBUG=1``)."""
+    try:
+        return invoke(ctx)
+    except ValidationFailed as exc:
+        lang = current_lang(ctx)
+        echo_issues(exc.issues, lang)
+        click.echo(translate("cli.error_prefix", lang) + exc.render(lang), err=True)
+        ctx.exit(exc.exit_code)
+    except GraphmapError as exc:
+        lang = current_lang(ctx)
+        click.echo(translate("cli.error_prefix", lang) + exc.render(lang), err=True)
+        ctx.exit(exc.exit_code)
+    except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        if os.environ.get("GRAPHMAP_DEBUG"):
+            raise
+        lang = current_lang(ctx)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        click.echo(
+            translate("cli.internal_error", lang, kind=type(exc).__name__, detail=detail),
+            err=True,
+        )
+        ctx.exit(70)
+    return None
+
+
+def is_terminal(stream: Any = None) -> bool:
+    """Whether progress bars belong on ``stream`` (stderr by default)."""
+    stream = stream or sys.stderr
+    return bool(getattr(stream, "isatty", lambda: False)())

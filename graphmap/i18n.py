@@ -1,0 +1,67 @@
+"""The one message catalogue (French and English) and the choice of language.
+
+Messages live in ``graphmap/messages/<area>.py`` as ``MESSAGES = {key: {"fr": ..., "en": ...}}``;
+this module merges them into one catalogue, so every user-facing sentence has both languages
+(a test checks it) and no string is scattered in code.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import locale
+import os
+from collections.abc import Mapping
+from typing import Any
+
+LANGS: tuple[str, ...] = ("fr", "en")
+DEFAULT_LANG = "en"
+
+# Every area that contributes messages; each module defines MESSAGES.
+_AREAS: tuple[str, ...] = ("core", "validation", "analysis", "render", "neo4j", "generate")
+
+
+@functools.cache
+def catalogue() -> Mapping[str, Mapping[str, str]]:
+    """All messages, key -> {lang: template}. Duplicate keys across areas are an error."""
+    merged: dict[str, Mapping[str, str]] = {}
+    for area in _AREAS:
+        module = importlib.import_module(f"graphmap.messages.{area}")
+        for key, texts in module.MESSAGES.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} defined twice (area {area})")
+            merged[key] = texts
+    return merged
+
+
+def translate(key: str, lang: str, /, **params: Any) -> str:
+    """The message ``key`` in ``lang``, formatted with ``params``.
+
+    Unknown languages fall back to English; an unknown key is a programming error.
+
+    >>> translate("cli.lang_help", "fr")[:6]
+    'Langue'
+    """
+    texts = catalogue()[key]
+    template = texts.get(lang) or texts[DEFAULT_LANG]
+    return template.format(**params) if params else template
+
+
+def has_message(key: str) -> bool:
+    return key in catalogue()
+
+
+def resolve_lang(option: str | None = None) -> str:
+    """``--lang``, else ``GRAPHMAP_LANG``, else the locale (``fr*`` gives French), else English."""
+    for candidate in (option, os.environ.get("GRAPHMAP_LANG")):
+        if candidate and candidate.strip().lower()[:2] in LANGS:
+            return candidate.strip().lower()[:2]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var)
+        if value:
+            return "fr" if value.lower().startswith("fr") else DEFAULT_LANG
+    try:
+        current = locale.getlocale(locale.LC_MESSAGES)[0] or ""
+    except (AttributeError, ValueError):
+        current = ""
+    return "fr" if current.lower().startswith("fr") else DEFAULT_LANG

@@ -1,0 +1,1 @@
+"""Message catalogue sources, one module per area; merged by graphmap.i18n."""

@@ -1,0 +1,29 @@
+"""Messages of the CLI shell and of errors shared by every command."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "cli.main_help": {
+        "fr": "graphmap cartographie un écosystème d'innovation sociale : courtiers, manques et occasions de collaboration.\n\nExemple : graphmap analyze examples/laurentides --lang fr",
+        "en": "graphmap maps a social-innovation ecosystem: brokers, gaps and collaboration opportunities.\n\nExample: graphmap analyze examples/laurentides --lang en",
+    },
+    "cli.lang_help": {
+        "fr": "Langue des messages et des rapports (fr ou en). Par défaut : GRAPHMAP_LANG, puis la locale.",
+        "en": "Language of messages and reports (fr or en). Default: GRAPHMAP_LANG, then the locale.",
+    },
+    "cli.error_prefix": {"fr": "Erreur : ", "en": "Error: "},
+    "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
+    "cli.internal_error": {
+        "fr": "Erreur interne de graphmap ({kind}: {detail}). Merci de la signaler avec la commande utilisée.",
+        "en": "graphmap internal error ({kind}: {detail}). Please report it with the command you ran.",
+    },
+    "error.validation_failed": {
+        "fr": "{count} erreur(s) dans l'espace de travail.",
+        "en": "{count} error(s) in the workspace.",
+    },
+    "error.write_failed": {
+        "fr": "Impossible d'écrire {path} : {detail}",
+        "en": "Cannot write {path}: {detail}",
+    },
+    "issue.warning_prefix": {"fr": "avertissement : ", "en": "warning: "},
+}

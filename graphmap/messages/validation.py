@@ -1,0 +1,5 @@
+"""Messages of the validation area."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {}
