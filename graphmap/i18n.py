@@ -12,13 +12,16 @@ import importlib
 import locale
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 LANGS: tuple[str, ...] = ("fr", "en")
 DEFAULT_LANG = "en"
 
 # Every area that contributes messages; each module defines MESSAGES.
-_AREAS: tuple[str, ...] = ("core", "validation", "analysis", "render", "neo4j", "generate")
+_AREAS: tuple[str, ...] = (
+    "core", "validation", "analysis", "report", "render", "neo4j", "generate",
+)
 
 
 @functools.cache
@@ -65,3 +68,20 @@ def resolve_lang(option: str | None = None) -> str:
     except (AttributeError, ValueError):
         current = ""
     return "fr" if current.lower().startswith("fr") else DEFAULT_LANG
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence kept as a catalogue key and parameters, rendered late in either language.
+
+    Analyses return ``Message`` objects so one report can be written in French and English.
+
+    >>> Message("cli.error_prefix").render("fr")
+    'Erreur : '
+    """
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        return translate(self.key, lang, **self.params)

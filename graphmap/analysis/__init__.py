@@ -1,0 +1,1 @@
+"""Pure analyses of a Dataset: brokers, gaps, opportunities, communities, summary."""
