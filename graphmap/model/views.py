@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 import networkx as nx
 
@@ -56,7 +57,8 @@ def actor_flow_view(dataset: Dataset) -> nx.DiGraph[str]:
     carriers: dict[str, list[str]] = defaultdict(list)
     into_carrier: dict[str, list[str]] = defaultdict(list)  # funders and supporters
     adopters: dict[str, list[str]] = defaultdict(list)
-    edges: set[tuple[str, str]] = set()
+    # An insertion-ordered dict, not a set: the edge order must not depend on hashing.
+    edges: dict[tuple[str, str], None] = {}
     for r in dataset.relations:
         if r.target in projects:
             if r.type is RelationType.CARRIES:
@@ -66,15 +68,66 @@ def actor_flow_view(dataset: Dataset) -> nx.DiGraph[str]:
             elif r.type in ADOPTER_TYPES:
                 adopters[r.target].append(r.source)
         elif r.type in (RelationType.FUNDS, RelationType.SUPPORTS):
-            edges.add((r.source, r.target))
+            edges[(r.source, r.target)] = None
         elif r.type in (RelationType.COLLABORATES, RelationType.MEMBER_OF):
-            edges.add((r.source, r.target))
-            edges.add((r.target, r.source))
+            edges[(r.source, r.target)] = None
+            edges[(r.target, r.source)] = None
     for project, carrying in carriers.items():
         for c in carrying:
-            edges.update((a, c) for a in into_carrier.get(project, ()))
-            edges.update((c, t) for t in adopters.get(project, ()))
+            edges.update(((a, c), None) for a in into_carrier.get(project, ()))
+            edges.update(((c, t), None) for t in adopters.get(project, ()))
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(a.id for a in dataset.actors)
     graph.add_edges_from((u, v) for u, v in edges if u != v)
     return graph
+
+
+def node_order(graph: nx.Graph[str] | nx.DiGraph[str]) -> tuple[str, ...]:
+    """The stable node order every array-based kernel uses: the graph's insertion order
+    (actors in input order, then projects), which does not depend on hashing."""
+    return tuple(graph.nodes())
+
+
+def to_igraph(graph: nx.Graph[str] | nx.DiGraph[str]) -> tuple[Any, tuple[str, ...]]:
+    """The same graph as a python-igraph ``Graph`` whose vertex ``i`` is ``order[i]``.
+
+    Directedness is kept; edges keep networkx's iteration order.
+
+    >>> g = nx.Graph([("b", "a"), ("a", "c")])
+    >>> h, order = to_igraph(g)
+    >>> order, sorted(tuple(sorted(order[v] for v in e.tuple)) for e in h.es)
+    (('b', 'a', 'c'), [('a', 'b'), ('a', 'c')])
+    """
+    import igraph as ig  # compiled kernel, loaded only when an analysis runs
+
+    order = node_order(graph)
+    index = {node: i for i, node in enumerate(order)}
+    edges = [(index[u], index[v]) for u, v in graph.edges()]
+    return ig.Graph(n=len(order), edges=edges, directed=graph.is_directed()), order
+
+
+def to_csr(graph: nx.Graph[str] | nx.DiGraph[str],
+           order: tuple[str, ...] | None = None) -> Any:
+    """The 0/1 adjacency matrix (``scipy.sparse.csr_array``, int64) in ``order``
+    (default :func:`node_order`). Symmetric for an undirected graph; row = source.
+
+    >>> a = to_csr(nx.DiGraph([("x", "y")]))
+    >>> a.toarray().tolist()
+    [[0, 1], [0, 0]]
+    """
+    import numpy as np
+    from scipy import sparse
+
+    order = node_order(graph) if order is None else order
+    index = {node: i for i, node in enumerate(order)}
+    n = len(order)
+    # The adjacency dict lists each undirected edge from both ends, as a symmetric matrix
+    # needs; a directed graph's lists its out-edges.
+    pairs = [(index[u], index[v]) for u, nbrs in graph.adj.items() for v in nbrs]
+    flat = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    rows, cols = flat[:, 0], flat[:, 1]
+    data = np.ones(len(rows), dtype=np.int64)
+    matrix = sparse.csr_array((data, (rows, cols)), shape=(n, n))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1
+    return matrix

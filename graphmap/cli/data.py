@@ -1,0 +1,86 @@
+"""``graphmap validate`` and ``graphmap init``: check a workspace, start a new one."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmap.cli.common import current_lang, lang_option
+from graphmap.errors import GraphmapError
+from graphmap.i18n import resolve_lang, translate
+
+_HELP_LANG = resolve_lang()
+
+
+def _help(key: str) -> str:
+    return translate(key, _HELP_LANG)
+
+
+@click.command(name="validate", help=_help("validation.cli.validate_help"),
+               short_help=_help("validation.cli.validate_short"))
+@click.argument("workspace", type=click.Path(path_type=Path))
+@lang_option
+def validate(workspace: Path, lang: str) -> None:
+    from graphmap.workspace import check_workspace
+
+    lang = lang or current_lang()
+    dataset, issues = check_workspace(workspace)
+    if dataset is None:
+        for issue in issues:
+            click.echo(issue.format(lang))
+        errors = sum(1 for i in issues if i.is_error)
+        click.echo(translate("cli.error_prefix", lang)
+                   + translate("error.validation_failed", lang, count=errors), err=True)
+        click.get_current_context().exit(1)
+    click.echo(summary(dataset, workspace, lang))
+    for issue in issues:
+        click.echo(issue.format(lang))
+
+
+def summary(dataset: Any, workspace: Path, lang: str) -> str:
+    """Counts of actors by sector, projects by stage, relations by type, and warnings."""
+    from graphmap.schema import RelationType, Sector, Stage
+
+    def t(key: str, **params: Any) -> str:
+        return translate(f"validation.cli.{key}", lang, **params)
+
+    lines = [t("valid", path=str(workspace), actors=len(dataset.actors),
+               projects=len(dataset.projects), relations=len(dataset.relations))]
+    groups = (
+        ("by_sector", Sector, Counter(a.sector for a in dataset.actors)),
+        ("by_stage", Stage, Counter(p.stage for p in dataset.projects)),
+        ("by_type", RelationType, Counter(r.type for r in dataset.relations)),
+    )
+    width = max(len(m.label(lang)) for _, vocabulary, _ in groups for m in vocabulary)
+    for key, vocabulary, counts in groups:
+        lines.append(t(key))
+        lines.extend(f"  {m.label(lang):<{width}}  {counts.get(m, 0):>7}" for m in vocabulary)
+    lines.append(t("warnings", count=len(dataset.warnings)))
+    return "\n".join(lines)
+
+
+_TEMPLATE_FILES = ("actors.csv", "projects.csv", "relations.csv", "README.md")
+
+
+@click.command(name="init", help=_help("validation.cli.init_help"),
+               short_help=_help("validation.cli.init_short"))
+@click.argument("directory", type=click.Path(path_type=Path))
+@lang_option
+def init(directory: Path, lang: str) -> None:
+    from graphmap.atomic import write_text
+    from graphmap.export import write_csv_folder
+    from graphmap.validation.template import template_dataset, template_readme
+
+    lang = lang or current_lang()
+    if directory.exists() and not directory.is_dir():
+        raise GraphmapError("validation.init_not_dir", path=str(directory))
+    existing = [name for name in _TEMPLATE_FILES if (directory / name).exists()]
+    if existing:
+        raise GraphmapError("validation.init_exists", path=str(directory),
+                            files=", ".join(existing))
+    write_csv_folder(template_dataset(lang), directory, lang=lang)
+    write_text(directory / "README.md", template_readme(lang))
+    click.echo(translate("validation.cli.init_done", lang, path=str(directory)))

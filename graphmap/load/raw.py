@@ -1,0 +1,292 @@
+"""Raw rows as read from a workspace, before validation: text cells keyed by column, located.
+
+Readers (CSV folder, xlsx workbook, JSON file) all produce the same shapes: one
+``RawTable`` per table whose ``rows`` is a lazy iterator, so a large file is processed row
+by row without holding every raw row in memory.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from graphmap.diagnostics import Issue
+from graphmap.load.issues import Suggestion, error, warning
+from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, column_alias_table, fold
+
+
+class RawRow(NamedTuple):
+    """One data row: ``values`` by canonical column (trimmed text, ``""`` when blank; a
+    column absent from the table is absent here), ``extra`` the user's own non-empty
+    columns by header as written, ``written`` canonical column -> header as written."""
+
+    row: int
+    values: dict[str, str]
+    extra: dict[str, str]
+    written: Mapping[str, str]
+
+
+@dataclass
+class RawTable:
+    """One table of a workspace as read: where it is and its rows, lazily.
+
+    ``rows`` yields ``RawRow`` objects and, interleaved, the ``Issue`` objects the reader
+    finds on the way (a value in a column without header, bytes that cannot be decoded).
+    ``missing_columns`` are required columns the header lacks (already reported in
+    ``issues``); ``usable`` is false when no row can be read at all.
+    """
+
+    table: str
+    file: str
+    rows: Iterator[RawRow | Issue]
+    issues: list[Issue] = field(default_factory=list)
+    missing_columns: frozenset[str] = frozenset()
+    usable: bool = True
+
+
+def clean_cell(value: str) -> str:
+    """Trim a cell and give it ``\\n`` line ends (CSV keeps ``\\r\\n`` inside quoted cells)."""
+    value = value.strip()
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+@dataclass(frozen=True)
+class Header:
+    """How the header row of one table maps its cells to the schema."""
+
+    table: str
+    canonical: tuple[tuple[str, int], ...]   # (canonical column, cell index)
+    written: Mapping[str, str]               # canonical column -> header as written
+    extra: tuple[tuple[str, int], ...]       # (header as written, cell index)
+    unnamed: tuple[int, ...]                 # cell indexes whose header is blank
+    width: int
+
+    @property
+    def missing(self) -> frozenset[str]:
+        present = {c for c, _ in self.canonical}
+        return frozenset(c for c in REQUIRED_COLUMNS[self.table] if c not in present)
+
+    def known_count(self) -> int:
+        return len(self.canonical)
+
+
+def known_headers(table: str) -> list[str]:
+    """Every header spelling the schema accepts for ``table`` (canonical and French)."""
+    out = list(TABLE_COLUMNS[table])
+    for aliases in TABLE_COLUMNS[table].values():
+        out.extend(aliases)
+    return out
+
+
+def resolve_header(table: str, cells: Sequence[str], file: str,
+                   row: int = 1) -> tuple[Header, list[Issue]]:
+    """Map the header cells of ``table`` to canonical columns and report column problems.
+
+    Headers are trimmed and matched case- and accent-insensitively, French aliases
+    included. Two headers naming the same column are an error; an unknown header close to
+    a known one is a warning with a suggestion; other unknown headers are the user's own
+    columns, kept verbatim.
+    """
+    aliases = column_alias_table(table)
+    canonical: list[tuple[str, int]] = []
+    written: dict[str, str] = {}
+    extra: list[tuple[str, int]] = []
+    unnamed: list[int] = []
+    seen_extra: dict[str, None] = {}
+    issues: list[Issue] = []
+    for index, raw in enumerate(cells):
+        header = " ".join(raw.split())
+        if not header:
+            unnamed.append(index)
+            continue
+        name = aliases.get(fold(header))
+        if name is not None:
+            if name in written:
+                issues.append(error("column.duplicate", file, row, header,
+                                    header=header, first=written[name]))
+                continue
+            written[name] = header
+            canonical.append((name, index))
+            continue
+        if header in seen_extra:
+            issues.append(error("column.duplicate", file, row, header,
+                                header=header, first=header))
+            continue
+        seen_extra[header] = None
+        extra.append((header, index))
+        close = _close_header(table, header)
+        if close is not None:
+            issues.append(warning("column.unknown_typo", file, row, header, header=header,
+                                  suggestion=Suggestion(close)))
+    head = Header(table, tuple(canonical), written, tuple(extra), tuple(unnamed), len(cells))
+    issues.extend(
+        error("column.missing", file, row, None, name=name, table=table,
+              french=FRENCH_HEADERS[name])
+        for name in REQUIRED_COLUMNS[table] if name in head.missing
+    )
+    return head, issues
+
+
+def _close_header(table: str, header: str) -> str | None:
+    known = {fold(h): h for h in known_headers(table)}
+    match = difflib.get_close_matches(fold(header), list(known), n=1, cutoff=0.8)
+    return known[match[0]] if match else None
+
+
+def looks_like_header(table: str, cells: Iterable[str]) -> bool:
+    """Whether a row names at least two of the table's required columns."""
+    aliases = column_alias_table(table)
+    names = {aliases.get(fold(c)) for c in cells if c.strip()}
+    return len(names & set(REQUIRED_COLUMNS[table])) >= 2
+
+
+def is_blank(cells: Iterable[str]) -> bool:
+    return not any(c.strip() for c in cells)
+
+
+class RowBuilder:
+    """Turns the cleaned cells of data rows into ``RawRow`` objects for one header.
+
+    This is the per-row hot path of loading: plain indexing, no per-cell function calls.
+    """
+
+    def __init__(self, header: Header, file: str) -> None:
+        self.header = header
+        self.file = file
+        self._reported: set[int] = set()
+        self._names = tuple(name for name, _ in header.canonical)
+        self._indexes = tuple(i for _, i in header.canonical)
+        self._extra = header.extra
+        self._width = header.width
+
+    def build(self, row: int, cells: list[str]) -> RawRow:
+        """A row from cells already trimmed (see ``clean_cells``)."""
+        if len(cells) < self._width:
+            cells = cells + [""] * (self._width - len(cells))
+        values = dict(zip(self._names, [cells[i] for i in self._indexes], strict=True))
+        extra: dict[str, str] = {}
+        for name, i in self._extra:
+            value = cells[i]
+            if value:
+                extra[name] = value
+        return RawRow(row, values, extra, self.header.written)
+
+    def unnamed(self, row: int, cells: Sequence[str]) -> list[Issue]:
+        """A value under no header is reported once per column, never silently dropped."""
+        if len(cells) <= self._width and not self.header.unnamed:
+            return []
+        issues = []
+        positions = [*self.header.unnamed, *range(self._width, len(cells))]
+        for i in positions:
+            if i < len(cells) and cells[i] and i not in self._reported:
+                self._reported.add(i)
+                issues.append(warning("column.unnamed", self.file, row, column_letter(i),
+                                      position=i + 1, value=cells[i][:40]))
+        return issues
+
+
+def clean_cells(cells: Sequence[str]) -> list[str]:
+    """Every cell trimmed, with ``\n`` line ends."""
+    return [c.strip() if "\r" not in c else clean_cell(c) for c in cells]
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index: 0 -> A, 26 -> AA.
+
+    >>> column_letter(0), column_letter(25), column_letter(26)
+    ('A', 'Z', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+class RowReadError(Exception):
+    """A reader cannot go past some row (broken CSV quoting); carries the located issue."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.code)
+        self.issue = issue
+
+
+def rows_from_cells(table: str, file: str,
+                    records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
+    """Build a ``RawTable`` from numbered rows of text cells (CSV and xlsx share this).
+
+    Row 1 must be the header. When it is not (blank, or a title) and a header appears a
+    few rows below, the table is reported once as "headers not in row 1" instead of as a
+    cascade of missing columns.
+    """
+    try:
+        return _rows_from_cells(table, file, records)
+    except RowReadError as exc:
+        return RawTable(table, file, iter(()), [exc.issue], usable=False)
+
+
+def _rows_from_cells(table: str, file: str,
+                     records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
+    first = next(records, None)
+    if first is None:
+        return RawTable(table, file, iter(()), [error("file.empty", file, None, None)],
+                        usable=False)
+    row_number, cells = first
+    if row_number != 1 or not looks_like_header(table, cells):
+        found = _find_header_below(table, first, records)
+        if found is not None:
+            return RawTable(table, file, iter(()),
+                            [error("header.not_first_row", file, 1, None, found_row=found)],
+                            usable=False)
+        if row_number != 1 or is_blank(cells):
+            return RawTable(table, file, iter(()), [error("header.blank", file, 1, None)],
+                            usable=False)
+    header, issues = resolve_header(table, cells, file)
+    builder = RowBuilder(header, file)
+
+    def rows() -> Iterator[RawRow | Issue]:
+        try:
+            for number, data in records:
+                cells = clean_cells(data)
+                if not any(cells):
+                    continue
+                yield from builder.unnamed(number, cells)
+                yield builder.build(number, cells)
+        except RowReadError as exc:
+            yield exc.issue
+
+    return RawTable(table, file, rows(), issues, header.missing,
+                    usable=bool(header.canonical))
+
+
+_HEADER_SEARCH_ROWS = 10
+
+
+def _find_header_below(table: str, first: tuple[int, Sequence[str]],
+                       records: Iterator[tuple[int, Sequence[str]]]) -> int | None:
+    if first[0] != 1 and looks_like_header(table, first[1]):
+        return first[0]
+    if any(fold(c) in column_alias_table(table) for c in first[1] if c.strip()):
+        return None  # row 1 is a header with mistakes: report those instead
+    for number, cells in records:
+        if number > _HEADER_SEARCH_ROWS:
+            break
+        if looks_like_header(table, cells):
+            return number
+    return None
+
+
+# The French header graphmap writes for each canonical column (templates, French exports).
+# Every one is also accepted on reading (see ``graphmap.schema`` column aliases).
+FRENCH_HEADERS: Mapping[str, str] = {
+    "id": "id", "name": "nom", "sector": "secteur", "type": "type",
+    "category": "catégorie", "territory": "territoire", "scope": "portée",
+    "stage": "étape", "theme": "thème", "start": "début", "end": "fin",
+    "source": "source", "target": "cible", "amount": "montant", "year": "année",
+    "weight": "poids", "kind": "nature",
+}

@@ -1,0 +1,24 @@
+"""Validation of a workspace's raw rows into a Dataset, with every located issue.
+
+``validate_source`` runs the rules of ``graphmap.validation.rules`` over an open
+``WorkspaceSource`` and returns the Dataset (or ``None`` when there is an error) and all
+issues sorted by location.
+"""
+
+from __future__ import annotations
+
+from graphmap.diagnostics import Issue
+from graphmap.load import WorkspaceSource
+from graphmap.model.dataset import Dataset
+from graphmap.validation.rules import WorkspaceValidator
+
+__all__ = ["WorkspaceValidator", "validate_source"]
+
+
+def validate_source(source: WorkspaceSource) -> tuple[Dataset | None, list[Issue]]:
+    """Check every row of ``source``; the Dataset only when no error was found."""
+    validator = WorkspaceValidator()
+    issues = sorted(validator.run(source), key=Issue.sort_key)
+    if validator.failed:
+        return None, issues
+    return validator.dataset(source.name, tuple(issues)), issues

@@ -1,0 +1,346 @@
+"""Validation rules: generators that yield located issues while building the typed records.
+
+Rows are processed one at a time as the readers stream them. Per-field rules are small
+generators that *yield* issues and *return* the parsed value (``value = yield from ...``);
+workspace-wide rules (duplicate ids, dangling references, isolated actors, duplicate
+relations) keep only compact indexes, never a second copy of the rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Generator, Iterator
+from typing import Any
+
+from graphmap.diagnostics import Issue
+from graphmap.load import RawRow, RawTable, WorkspaceSource
+from graphmap.load.issues import Choices, Suggestion, error, warning
+from graphmap.model.dataset import Dataset
+from graphmap.model.records import Actor, Origin, Project, Relation
+from graphmap.schema import (
+    ACTOR_TO_ACTOR,
+    ACTOR_TO_PROJECT,
+    Category,
+    NodeKind,
+    RelationType,
+    Scope,
+    Sector,
+    Stage,
+    Vocabulary,
+)
+from graphmap.validation.values import parse_date, parse_number, parse_year, split_themes
+
+# Relation types that fit a target kind, by code: enum hashing is slow on the hot path.
+_TO_PROJECT = frozenset(t.value for t in ACTOR_TO_PROJECT)
+_TO_ACTOR = frozenset(t.value for t in ACTOR_TO_ACTOR)
+_BAD: Any = object()
+# Records are frozen and never mutate ``extra``: rows without extra columns share one
+# empty mapping instead of one dict each (64 bytes a row at millions of rows).
+_NO_EXTRA: dict[str, str] = {}
+# A field rule yields issues and returns the parsed value (or _BAD after an error).
+Field = Generator[Issue, None, Any]  # a value that failed to parse (an error was yielded for it)
+
+# Above this many ids, "did you mean" for a dangling reference compares only ids of a
+# similar length, and gives up past this many candidates (difflib is quadratic-ish).
+_SUGGEST_LIMIT = 20_000
+
+
+class WorkspaceValidator:
+    """Validates the tables of one workspace and builds its records.
+
+    ``run`` yields every issue; once an error has been seen no more records are kept
+    (the Dataset will not be built) but every row is still checked.
+    """
+
+    def __init__(self) -> None:
+        self.actors: list[Actor] = []
+        self.projects: list[Project] = []
+        self.relations: list[Relation] = []
+        self.failed = False
+        # id -> (kind, file, row) of its first definition, across actors and projects.
+        self._ids: dict[str, tuple[NodeKind, str, int]] = {}
+        self._ids_complete = True
+        self._linked: set[str] = set()
+        self._seen_relations: dict[int, int] = {}
+        self._folded_ids: dict[str, str] | None = None
+        self._terms: dict[tuple[type[Vocabulary], str], Vocabulary | None] = {}
+        self._canon: dict[str, str] = {}
+
+    # -- driver -----------------------------------------------------------------------
+    def run(self, source: WorkspaceSource) -> Iterator[Issue]:
+        """Every issue of the workspace, in reading order."""
+        for issue in self._all_issues(source):
+            if issue.is_error:
+                self.failed = True
+            yield issue
+
+    def dataset(self, name: str, warnings: tuple[Issue, ...]) -> Dataset:
+        return Dataset(tuple(self.actors), tuple(self.projects), tuple(self.relations),
+                       warnings, name)
+
+    def _all_issues(self, source: WorkspaceSource) -> Iterator[Issue]:
+        yield from source.issues
+        rules = {"actors": self._actor_row, "projects": self._project_row,
+                 "relations": self._relation_row}
+        relations_read = False
+        for table, rule in rules.items():
+            raw = source.tables.get(table)
+            if raw is None or not raw.usable:
+                if table != "relations":
+                    self._ids_complete = False
+                if raw is not None:
+                    yield from raw.issues
+                continue
+            yield from raw.issues
+            if table != "relations" and "id" in raw.missing_columns:
+                self._ids_complete = False
+            for item in raw.rows:
+                if isinstance(item, Issue):
+                    yield item
+                else:
+                    yield from rule(raw, item)
+            relations_read = table == "relations" and not raw.missing_columns
+        if relations_read:
+            yield from self._isolated_actors()
+
+    # -- field rules --------------------------------------------------------------------
+    def _text(self, t: RawTable, r: RawRow, column: str, *,
+              required: bool = False) -> Field:
+        value = r.values.get(column)
+        if value is None:
+            # Column absent: reported once for the table, or per record in JSON.
+            if required and column not in t.missing_columns:
+                yield error("value.missing", t.file, r.row, column, header=column)
+                return _BAD
+            return None
+        if not value:
+            if required:
+                yield error("value.missing", t.file, r.row, r.written[column],
+                            header=r.written[column])
+                return _BAD
+            return None
+        return value
+
+    def _term(self, t: RawTable, r: RawRow, column: str, vocabulary: type[Vocabulary],
+              *, required: bool = False, default: Vocabulary | None = None,
+              ) -> Field:
+        text = yield from self._text(t, r, column, required=required)
+        if text is None or text is _BAD:
+            return default if text is None else _BAD
+        key = (vocabulary, text)
+        term = self._terms.get(key, _BAD)
+        if term is _BAD:  # values repeat a lot: parse each distinct spelling once
+            term = self._terms[key] = vocabulary.parse(text)
+        if term is None:
+            code = "relation_type" if vocabulary is RelationType else column
+            close = vocabulary.suggest(text)
+            suggestion = Suggestion(close, vocabulary(close).label("fr")) if close else (
+                Suggestion(""))
+            yield error(f"{code}.unknown", t.file, r.row, r.written[column], value=text,
+                        suggestion=suggestion,
+                        accepted=Choices(list(vocabulary.codes()),
+                                             [m.label("fr") for m in vocabulary]))
+            return _BAD
+        return term
+
+    def _node_id(self, t: RawTable, r: RawRow, kind: NodeKind) -> Field:
+        node_id = yield from self._text(t, r, "id", required=True)
+        if node_id is None or node_id is _BAD:
+            return _BAD
+        first = self._ids.get(node_id)
+        if first is not None:
+            yield error("id.duplicate", t.file, r.row, r.written["id"], id=node_id,
+                        first_file=first[1], first_row=first[2])
+            return _BAD
+        self._ids[node_id] = (kind, t.file, r.row)
+        self._canon[node_id] = node_id
+        return node_id
+
+    # -- table rules --------------------------------------------------------------------
+    def _actor_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:
+        node_id = yield from self._node_id(t, r, NodeKind.ACTOR)
+        name = yield from self._text(t, r, "name", required=True)
+        sector = yield from self._term(t, r, "sector", Sector, required=True)
+        category = yield from self._term(t, r, "category", Category,
+                                         default=Category.ORGANIZATION)
+        scope = yield from self._term(t, r, "scope", Scope, default=Scope.LOCAL)
+        if not self.failed:
+            v = r.values
+            self.actors.append(Actor(
+                node_id, name, sector, v.get("type") or None, category,
+                v.get("territory") or None, scope, r.extra, Origin(t.file, r.row)))
+
+    def _project_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:
+        node_id = yield from self._node_id(t, r, NodeKind.PROJECT)
+        name = yield from self._text(t, r, "name", required=True)
+        stage = yield from self._term(t, r, "stage", Stage, required=True)
+        start = yield from self._date(t, r, "start")
+        end = yield from self._date(t, r, "end")
+        if start and end and start is not _BAD and end is not _BAD and end[2] < start[1]:
+            yield error("date.end_before_start", t.file, r.row, r.written["end"],
+                        start=start[0], end=end[0])
+        if not self.failed:
+            v = r.values
+            self.projects.append(Project(
+                node_id, name, stage, split_themes(v.get("theme", "")),
+                v.get("territory") or None, start[0] if start else None,
+                end[0] if end else None, r.extra, Origin(t.file, r.row)))
+
+    def _date(self, t: RawTable, r: RawRow, column: str) -> Field:
+        text = r.values.get(column)
+        if not text:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError:
+            yield error("date.invalid", t.file, r.row, r.written[column], value=text)
+            return _BAD
+
+    def _relation_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:  # noqa: PLR0912
+        # The hot path of a large workspace: the common, valid case is checked inline and
+        # the rule generators run only for values that are missing or need parsing.
+        v = r.values
+        source = v.get("source")
+        if not source:
+            source = yield from self._text(t, r, "source", required=True)
+        target = v.get("target")
+        if not target:
+            target = yield from self._text(t, r, "target", required=True)
+        text = v.get("type")
+        rtype: Any = self._terms.get((RelationType, text)) if text else None
+        if rtype is None:
+            rtype = yield from self._term(t, r, "type", RelationType, required=True)
+        if isinstance(source, str):
+            # One string object per id, shared by every relation: millions of rows name
+            # the same few thousand ids.
+            source = self._canon.get(source, source)
+            self._linked.add(source)
+        if isinstance(target, str):
+            target = self._canon.get(target, target)
+            self._linked.add(target)
+        if isinstance(source, str) and isinstance(target, str):
+            ends_ok = False
+            if source != target and isinstance(rtype, RelationType):
+                first_source = self._ids.get(source)
+                first_target = self._ids.get(target)
+                ends_ok = (first_source is not None and first_target is not None
+                           and first_source[0] is NodeKind.ACTOR
+                           and rtype._value_ in (_TO_PROJECT if first_target[0] is
+                                                 NodeKind.PROJECT else _TO_ACTOR))
+            if not ends_ok:
+                yield from self._endpoints(t, r, source, target, rtype)
+        amount = (yield from self._amount(t, r, rtype)) if v.get("amount") else None
+        year = (yield from self._year(t, r)) if v.get("year") else None
+        weight = (yield from self._weight(t, r)) if v.get("weight") else 1.0
+        if (source is _BAD or source is None or target is _BAD or target is None
+                or rtype is _BAD or amount is _BAD or year is _BAD or weight is _BAD):
+            return
+        kind = r.values.get("kind") or None
+        if rtype is RelationType.COLLABORATES and target < source:
+            ends = (target, source)  # symmetric: b-a repeats a-b
+        else:
+            ends = (source, target)
+        # Only a hash is kept per relation: memory stays flat for millions of rows.
+        key = hash((ends, rtype._value_, amount, year, weight, kind,
+                    frozenset(r.extra.items()) if r.extra else None))
+        first = self._seen_relations.setdefault(key, r.row)
+        if first != r.row:
+            yield warning("relation.duplicate", t.file, r.row, None, first_row=first)
+        if not self.failed:
+            self.relations.append(Relation(source, target, rtype, amount, year, weight, kind,
+                                           r.extra or _NO_EXTRA, Origin(t.file, r.row)))
+
+    def _endpoints(self, t: RawTable, r: RawRow, source: str, target: str,
+                   rtype: Any) -> Iterator[Issue]:
+        """References must exist and the type must fit them (FORMATS.md §1 relations)."""
+        if source == target:
+            yield error("relation.self", t.file, r.row, r.written["target"], id=source)
+            return
+        kinds = []
+        for column, node_id in (("source", source), ("target", target)):
+            found = self._ids.get(node_id)
+            kinds.append(found[0] if found else None)
+            if found is None and self._ids_complete:
+                yield error("reference.unknown", t.file, r.row, r.written[column], id=node_id,
+                            suggestion=Suggestion(self._close_id(node_id)))
+        source_kind, target_kind = kinds
+        if source_kind is NodeKind.PROJECT:
+            yield error("relation.source_is_project", t.file, r.row, r.written["source"],
+                        id=source)
+            return
+        if not isinstance(rtype, RelationType) or source_kind is None or target_kind is None:
+            return
+        written_type = r.values["type"]
+        if target_kind is NodeKind.PROJECT and not rtype.actor_to_project:
+            yield error("relation.needs_actor_target", t.file, r.row, r.written["type"],
+                        type=written_type, id=target)
+        elif target_kind is NodeKind.ACTOR and not rtype.actor_to_actor:
+            yield error("relation.needs_project_target", t.file, r.row, r.written["type"],
+                        type=written_type, id=target)
+
+    def _close_id(self, node_id: str) -> str:
+        """The existing id closest to a dangling one (case-insensitive), or ``""``."""
+        if self._folded_ids is None:
+            self._folded_ids = {}
+            for known in sorted(self._ids, reverse=True):
+                self._folded_ids[known.casefold()] = known
+        folded = node_id.casefold()
+        if folded in self._folded_ids:
+            return self._folded_ids[folded]
+        candidates: list[str] = list(self._folded_ids)
+        if len(candidates) > _SUGGEST_LIMIT:
+            candidates = [c for c in candidates if abs(len(c) - len(folded)) <= 1]
+            if len(candidates) > _SUGGEST_LIMIT:
+                return ""
+        match = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.75)
+        return self._folded_ids[match[0]] if match else ""
+
+    def _amount(self, t: RawTable, r: RawRow, rtype: Any) -> Field:
+        text = r.values.get("amount")
+        if not text:
+            return None
+        column = r.written["amount"]
+        try:
+            amount = parse_number(text)
+        except ValueError:
+            yield error("number.invalid", t.file, r.row, column, value=text)
+            return _BAD
+        if amount < 0:
+            yield error("amount.negative", t.file, r.row, column, value=text)
+            return _BAD
+        if isinstance(rtype, RelationType) and rtype is not RelationType.FUNDS:
+            # Kept (nothing is dropped) but only funds relations carry money in analyses.
+            yield warning("amount.not_funds", t.file, r.row, column, value=text,
+                          type=r.values["type"])
+        return amount
+
+    def _year(self, t: RawTable, r: RawRow) -> Field:
+        text = r.values.get("year")
+        if not text:
+            return None
+        try:
+            return parse_year(text)
+        except ValueError:
+            yield error("year.invalid", t.file, r.row, r.written["year"], value=text)
+            return _BAD
+
+    def _weight(self, t: RawTable, r: RawRow) -> Field:
+        text = r.values.get("weight")
+        if not text:
+            return 1.0
+        column = r.written["weight"]
+        try:
+            weight = parse_number(text)
+        except ValueError:
+            yield error("number.invalid", t.file, r.row, column, value=text)
+            return _BAD
+        if weight <= 0:
+            yield error("weight.not_positive", t.file, r.row, column, value=text)
+            return _BAD
+        return weight
+
+    def _isolated_actors(self) -> Iterator[Issue]:
+        for node_id, (kind, file, row) in self._ids.items():
+            if kind is NodeKind.ACTOR and node_id not in self._linked:
+                yield warning("actor.isolated", file, row, None, id=node_id)
+

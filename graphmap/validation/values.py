@@ -1,0 +1,136 @@
+"""Parsers of the typed values of a workspace: numbers as people type them, years, dates.
+
+Each parser returns the value or raises ``ValueError``; the rules turn that into a
+located issue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+# Spaces people and spreadsheets put inside numbers: ordinary, no-break, narrow no-break,
+# thin, figure spaces.
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009\u2007]+")
+_CURRENCY = re.compile(r"^(?:\$|CAD|CA\$|C\$|€|EUR)\s*|\s*(?:\$|CAD|CA\$|C\$|€|EUR)$", re.I)
+_PLAIN = re.compile(r"\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+")
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
+_GROUPED = {
+    " ": re.compile(r"\d{1,3}(?: \d{3})+"),
+    ",": re.compile(r"\d{1,3}(?:,\d{3})+"),
+    ".": re.compile(r"\d{1,3}(?:\.\d{3})+"),
+}
+_YEAR = re.compile(r"[12]\d{3}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MINUS = ("-", "\u2212", "\u2013")
+
+
+def parse_number(text: str) -> float:
+    """A number as typed in English or French, with an optional currency sign.
+
+    Accepted: ``12500``, ``12 500`` (ordinary, no-break or narrow no-break space),
+    ``12 500,50``, ``12,500.50``, ``12.500,50``, ``12500.5``, ``12 500 $``, ``1e5``.
+    With a single separator, a comma followed by exactly three digits groups thousands
+    (``12,500`` is 12500) and otherwise marks decimals (``12,5`` is 12.5). Negative numbers
+    parse (``-5``, ``(5)``) so the caller can say "negative" rather than "not a number".
+
+    >>> parse_number("12 500,50"), parse_number("12,500.50"), parse_number("12\u202f500 $")
+    (12500.5, 12500.5, 12500.0)
+    >>> parse_number("12,5"), parse_number("12,500"), parse_number("-3")
+    (12.5, 12500.0, -3.0)
+    """
+    value = text.strip()
+    sign = 1.0
+    if value.startswith("(") and value.endswith(")"):
+        sign, value = -1.0, value[1:-1].strip()
+    value = _CURRENCY.sub("", value).strip()
+    if value.startswith(_MINUS):
+        sign, value = -sign, value[1:].strip()
+    elif value.startswith("+"):
+        value = value[1:].strip()
+    value = _CURRENCY.sub("", value).strip()
+    number = _unsigned(_SPACES.sub(" ", value))
+    if not math.isfinite(number):
+        raise ValueError(text)
+    return sign * number
+
+
+def _unsigned(value: str) -> float:
+    integer, decimals = value, ""
+    comma, dot = value.rfind(","), value.rfind(".")
+    if comma >= 0 and dot >= 0:
+        point = max(comma, dot)
+        integer, decimals = value[:point], value[point + 1:]
+        group = "." if point == comma else ","
+        if not decimals.isdigit() or not _grouped(integer, group):
+            raise ValueError(value)
+        return float(f"{integer.replace(group, '').replace(' ', '')}.{decimals}")
+    if comma >= 0:
+        if _GROUPED[","].fullmatch(value):
+            return float(value.replace(",", ""))
+        head, _, decimals = value.rpartition(",")
+        if not decimals.isdigit() or not _grouped(head, None):
+            raise ValueError(value)
+        return float(f"{head.replace(' ', '')}.{decimals}")
+    if " " in value:
+        head, _, tail = value.partition(".")
+        if not _GROUPED[" "].fullmatch(head) or (tail and not tail.isdigit()):
+            raise ValueError(value)
+        return float(head.replace(" ", "") + (f".{tail}" if tail else ""))
+    if _PLAIN.fullmatch(value):
+        return float(value)
+    if _GROUPED["."].fullmatch(value) and value.count(".") > 1:
+        return float(value.replace(".", ""))
+    raise ValueError(value)
+
+
+def _grouped(integer: str, group: str | None) -> bool:
+    """Whether the integer part is plain digits or digits grouped by thousands."""
+    if integer.isdigit():
+        return True
+    if " " in integer and _GROUPED[" "].fullmatch(integer):
+        return True
+    return group is not None and bool(_GROUPED[group].fullmatch(integer))
+
+
+def parse_year(text: str) -> int:
+    """A four-digit year (``2021``; ``2021.0`` from a spreadsheet number also passes)."""
+    value = text.strip()
+    if value.endswith(".0"):
+        value = value[:-2]
+    if not _YEAR.fullmatch(value):
+        raise ValueError(text)
+    return int(value)
+
+
+def parse_date(text: str) -> tuple[str, dt.date, dt.date]:
+    """An ISO date ``YYYY-MM-DD`` or a year ``YYYY``: ``(normalized text, earliest, latest)``.
+
+    >>> parse_date("2022")[1:]
+    (datetime.date(2022, 1, 1), datetime.date(2022, 12, 31))
+    """
+    value = text.strip()
+    if value.endswith(".0"):
+        value = value[:-2]
+    if _YEAR.fullmatch(value):
+        year = int(value)
+        if year < 1:
+            raise ValueError(text)
+        return value, dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if _ISO_DATE.fullmatch(value):
+        day = dt.date.fromisoformat(value)
+        return value, day, day
+    raise ValueError(text)
+
+
+def split_themes(text: str) -> tuple[str, ...]:
+    """Themes separated by ``;`` or ``|``, trimmed, empty ones dropped.
+
+    >>> split_themes(" food security ; housing|| ")
+    ('food security', 'housing')
+    """
+    if not text:
+        return ()
+    parts = text.replace("|", ";").split(";")
+    return tuple(t for t in (" ".join(p.split()) for p in parts) if t)

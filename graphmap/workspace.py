@@ -1,0 +1,64 @@
+"""Load a workspace (CSV folder, ``.xlsx`` workbook or ``.json`` file) into a validated Dataset."""
+
+from __future__ import annotations
+
+import os
+
+from graphmap.diagnostics import Issue
+from graphmap.errors import ValidationFailed
+from graphmap.load import open_workspace
+from graphmap.model.dataset import Dataset
+from graphmap.validation import validate_source
+
+__all__ = ["check_workspace", "load_workspace"]
+
+
+def check_workspace(path: str | os.PathLike[str]) -> tuple[Dataset | None, list[Issue]]:
+    """Read and validate the workspace at ``path``; report every issue.
+
+    Parameters
+    ----------
+    path
+        A folder holding ``actors.csv``, ``projects.csv`` and ``relations.csv``, an
+        ``.xlsx`` workbook or a ``.json`` file (FORMATS.md §1).
+
+    Returns
+    -------
+    tuple
+        The Dataset (``None`` when there is at least one error) and every issue, errors
+        and warnings, sorted by location.
+
+    Raises
+    ------
+    graphmap.errors.UsageError
+        The path does not exist or is not a kind of workspace graphmap reads.
+    graphmap.errors.InputError
+        The workspace cannot be opened at all (unreadable file, broken workbook).
+    """
+    with open_workspace(path) as source:
+        return validate_source(source)
+
+
+def load_workspace(path: str | os.PathLike[str]) -> Dataset:
+    """The validated Dataset of the workspace at ``path``; its ``warnings`` list the rest.
+
+    Raises
+    ------
+    graphmap.errors.ValidationFailed
+        The workspace holds at least one error; ``issues`` lists every issue found.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "actors.csv").write_text("id,name,sector\\na1,Centre,community\\n")
+    >>> _ = (folder / "projects.csv").write_text("id,nom,étape\\np1,Cuisine,Émergence\\n")
+    >>> _ = (folder / "relations.csv").write_text("source,target,type\\na1,p1,porte\\n")
+    >>> ds = load_workspace(folder)
+    >>> ds.projects[0].stage, ds.relations[0].type
+    (<Stage.EMERGENCE: 'emergence'>, <RelationType.CARRIES: 'carries'>)
+    """
+    dataset, issues = check_workspace(path)
+    if dataset is None:
+        raise ValidationFailed(issues)
+    return dataset
