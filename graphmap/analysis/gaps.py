@@ -1,0 +1,271 @@
+"""Gaps: projects missing a role their stage needs, territories without a local funding or
+support base, isolated actors and a fragmented ecosystem (FORMATS.md gap codes).
+
+Stages are cumulative (DOMAIN.md): a project at ``feedback`` still needs what
+``emergence`` and ``mobilization`` need. Every rule is one pass over the relations, so
+the whole analysis is linear in the size of the workspace.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graphmap.analysis.labels import sector_params, stage_params, territory_params
+from graphmap.analysis.report import Gap
+from graphmap.config import AnalysisConfig
+from graphmap.i18n import Message
+from graphmap.model.dataset import Dataset
+from graphmap.model.records import Project
+from graphmap.model.views import undirected_view
+from graphmap.schema import RelationType, Stage
+
+#: Every gap code in the order of FORMATS.md, with its severity.
+GAP_CODES: Mapping[str, str] = {
+    "project.no_carrier": "high",
+    "project.no_funder": "high",
+    "project.single_funder": "medium",
+    "project.no_support": "medium",
+    "project.low_diversity": "medium",
+    "project.no_adopter": "high",
+    "territory.no_local_funder": "medium",
+    "territory.no_local_support": "medium",
+    "actor.isolated": "low",
+    "ecosystem.fragmented": "medium",
+}
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+#: The first stage at which each project rule applies.
+FROM_STAGE: Mapping[str, Stage] = {
+    "project.no_carrier": Stage.EMERGENCE,
+    "project.no_funder": Stage.MOBILIZATION,
+    "project.single_funder": Stage.FEEDBACK,
+    "project.no_support": Stage.MOBILIZATION,
+    "project.low_diversity": Stage.MOBILIZATION,
+    "project.no_adopter": Stage.FEEDBACK,
+}
+
+
+@dataclass
+class ProjectTies:
+    """Who holds which role around one project (actor ids in input order, no repeats)."""
+
+    carriers: list[str] = field(default_factory=list)
+    funders: list[str] = field(default_factory=list)
+    supporters: list[str] = field(default_factory=list)
+    adopters: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+
+
+def project_ties(dataset: Dataset) -> dict[str, ProjectTies]:
+    """The roles around every project, in one pass over the relations.
+
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import Sector
+    >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC),),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE),),
+    ...              relations=(Relation("a", "p", RelationType.FUNDS),
+    ...                         Relation("a", "p", RelationType.FUNDS)))
+    >>> project_ties(ds)["p"].funders
+    ['a']
+    """
+    ties = {p.id: ProjectTies() for p in dataset.projects}
+    slot = {RelationType.CARRIES: "carriers", RelationType.FUNDS: "funders",
+            RelationType.SUPPORTS: "supporters", RelationType.ADOPTS: "adopters",
+            RelationType.BENEFITS: "adopters"}
+    for r in dataset.relations:
+        entry = ties.get(r.target)
+        if entry is None:
+            continue
+        for bucket in (getattr(entry, slot[r.type]), entry.actors):
+            if r.source not in bucket:
+                bucket.append(r.source)
+    return ties
+
+
+def project_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
+                 ties: Mapping[str, ProjectTies] | None = None) -> list[Gap]:
+    """The gaps of every project, following the stage rules:
+
+    - ``project.no_carrier`` (any stage): no ``carries`` relation;
+    - ``project.no_funder`` (stage ≥ mobilization): no ``funds`` relation;
+    - ``project.single_funder`` (stage ≥ feedback): exactly one funder;
+    - ``project.no_support`` (stage ≥ mobilization): no ``supports`` relation;
+    - ``project.low_diversity`` (stage ≥ mobilization): the actors tied to the project
+      span fewer than ``config.min_sectors`` sectors;
+    - ``project.no_adopter`` (stage ≥ feedback): no ``adopts`` or ``benefits`` relation.
+
+    Examples
+    --------
+    >>> ds = Dataset(projects=(Project("p", "Jardins", Stage.MOBILIZATION),))
+    >>> [g.code for g in project_gaps(ds)]
+    ['project.no_carrier', 'project.no_funder', 'project.no_support', 'project.low_diversity']
+    >>> ds = Dataset(projects=(Project("p", "Jardins", Stage.EMERGENCE),))
+    >>> [g.code for g in project_gaps(ds)]
+    ['project.no_carrier']
+    """
+    config = config or AnalysisConfig()
+    ties = project_ties(dataset) if ties is None else ties
+    sector_of = {a.id: a.sector.value for a in dataset.actors}
+    gaps: list[Gap] = []
+    for project in dataset.projects:
+        gaps.extend(_project_rules(project, ties[project.id], sector_of, config, dataset))
+    return gaps
+
+
+def _applies(code: str, project: Project) -> bool:
+    return project.stage.at_least(FROM_STAGE[code])
+
+
+def _project_rules(project: Project, tie: ProjectTies, sector_of: Mapping[str, str],
+                   config: AnalysisConfig, dataset: Dataset) -> Iterator[Gap]:
+    base = {"name": project.name, **stage_params("stage", project.stage),
+            **territory_params("territory", project.territory)}
+    evidence = {"stage": project.stage.value}
+    if not tie.carriers:
+        yield _gap("project.no_carrier", project.id, "project", base, evidence)
+    if _applies("project.no_funder", project) and not tie.funders:
+        yield _gap("project.no_funder", project.id, "project", base, evidence)
+    if _applies("project.single_funder", project) and len(tie.funders) == 1:
+        funder = tie.funders[0]
+        params = {**base, "funder": funder, "funder_name": dataset.node_name(funder)}
+        yield _gap("project.single_funder", project.id, "project", params,
+                   {**evidence, "funder": funder})
+    if _applies("project.no_support", project) and not tie.supporters:
+        yield _gap("project.no_support", project.id, "project", base, evidence)
+    if _applies("project.low_diversity", project):
+        sectors = sorted({sector_of[a] for a in tie.actors if a in sector_of})
+        if len(sectors) < config.min_sectors:
+            few: dict[str, object] = {**base, "count": len(sectors),
+                                      "min_sectors": config.min_sectors,
+                                      **sector_params("sectors", sectors)}
+            key_suffix = "" if sectors else "_none"
+            yield _gap("project.low_diversity", project.id, "project", few,
+                       {**evidence, "sectors": sectors, "sector_count": len(sectors),
+                        "min_sectors": config.min_sectors}, variant=key_suffix)
+    if _applies("project.no_adopter", project) and not tie.adopters:
+        late = project.stage is Stage.APPROPRIATION
+        yield _gap("project.no_adopter", project.id, "project", base, evidence,
+                   remedy_variant="_appropriation" if late else "")
+
+
+def territory_gaps(dataset: Dataset, *,
+                   ties: Mapping[str, ProjectTies] | None = None) -> list[Gap]:
+    """``territory.no_local_funder`` / ``territory.no_local_support``: a territory where
+    projects take place but no actor located there funds (supports) anything, project or
+    actor. Evidence lists the projects and the funders (supporters) from elsewhere.
+
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import Scope, Sector
+    >>> ds = Dataset(actors=(Actor("m", "Ministère", Sector.PUBLIC, territory="Québec",
+    ...                            scope=Scope.PROVINCIAL),),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE, territory="Laval"),),
+    ...              relations=(Relation("m", "p", RelationType.FUNDS),))
+    >>> [(g.code, g.subject, g.evidence["from_elsewhere"]) for g in territory_gaps(ds)]
+    [('territory.no_local_funder', 'Laval', ['m']), ('territory.no_local_support', 'Laval', [])]
+    """
+    ties = project_ties(dataset) if ties is None else ties
+    territory_of = {a.id: a.territory for a in dataset.actors}
+    projects_in: dict[str, list[str]] = defaultdict(list)
+    for p in dataset.projects:
+        if p.territory:
+            projects_in[p.territory].append(p.id)
+    active: dict[RelationType, set[str]] = {RelationType.FUNDS: set(),
+                                            RelationType.SUPPORTS: set()}
+    for r in dataset.relations:
+        place = territory_of.get(r.source)
+        if r.type in active and place:
+            active[r.type].add(place)
+    gaps: list[Gap] = []
+    for territory in sorted(projects_in):
+        projects = sorted(projects_in[territory])
+        for rtype, code, attr in ((RelationType.FUNDS, "territory.no_local_funder", "funders"),
+                                  (RelationType.SUPPORTS, "territory.no_local_support",
+                                   "supporters")):
+            if territory in active[rtype]:
+                continue
+            outsiders = sorted({a for p in projects for a in getattr(ties[p], attr)})
+            params = {**territory_params("territory", territory), "count": len(projects),
+                      "outside": len(outsiders)}
+            gaps.append(_gap(code, territory, "territory", params,
+                             {"projects": projects, "from_elsewhere": outsiders}))
+    return gaps
+
+
+def actor_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None) -> list[Gap]:
+    """``actor.isolated``: an actor with no relation at all."""
+    undirected = undirected_view(dataset) if undirected is None else undirected
+    return [
+        _gap("actor.isolated", a.id, "actor", {"name": a.name,
+                                               **sector_params("sector", [a.sector.value])},
+             {"sector": a.sector.value, "territory": a.territory})
+        for a in dataset.actors if undirected.degree(a.id) == 0
+    ]
+
+
+def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None) -> list[Gap]:
+    """``ecosystem.fragmented``: ``G_u`` has more than one component holding a project.
+    Evidence: how many such components, their sizes (largest first) and the smallest
+    project id of each.
+
+    >>> ds = Dataset(projects=(Project("p", "P", Stage.EMERGENCE),
+    ...                        Project("q", "Q", Stage.EMERGENCE)))
+    >>> [(g.subject, g.evidence["components"]) for g in ecosystem_gaps(ds)]
+    [('ecosystem', 2)]
+    """
+    undirected = undirected_view(dataset) if undirected is None else undirected
+    project_ids = set(dataset.project_by_id)
+    parts = []
+    for component in nx.connected_components(undirected):
+        projects = sorted(project_ids & component)
+        if projects:
+            parts.append((len(component), projects[0]))
+    if len(parts) <= 1:
+        return []
+    parts.sort(key=lambda part: (-part[0], part[1]))
+    return [_gap("ecosystem.fragmented", "ecosystem", "ecosystem", {"count": len(parts)},
+                 {"components": len(parts), "sizes": [size for size, _ in parts],
+                  "example_projects": [first for _, first in parts]})]
+
+
+def find_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
+              undirected: nx.Graph[str] | None = None) -> tuple[Gap, ...]:
+    """Every gap of the workspace, sorted by severity (high first), then in the order of
+    the gap codes, then by subject.
+
+    >>> [g.code for g in find_gaps(Dataset(projects=(Project("p", "P", Stage.FEEDBACK),)))]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['project.no_carrier', 'project.no_funder', 'project.no_adopter', 'project.no_support',
+     'project.low_diversity']
+    """
+    config = config or AnalysisConfig()
+    undirected = undirected_view(dataset) if undirected is None else undirected
+    ties = project_ties(dataset)
+    gaps = [*project_gaps(dataset, config, ties=ties), *territory_gaps(dataset, ties=ties),
+            *actor_gaps(dataset, undirected), *ecosystem_gaps(dataset, undirected)]
+    return tuple(sorted(gaps, key=gap_sort_key))
+
+
+_CODE_ORDER = {code: i for i, code in enumerate(GAP_CODES)}
+
+
+def gap_sort_key(gap: Gap) -> tuple[int, int, str]:
+    return (SEVERITIES.index(gap.severity), _CODE_ORDER.get(gap.code, len(_CODE_ORDER)),
+            gap.subject)
+
+
+def _gap(code: str, subject: str, kind: str, params: Mapping[str, object],
+         evidence: Mapping[str, object], *, variant: str = "",
+         remedy_variant: str = "") -> Gap:
+    key = code.replace(".", "_")
+    return Gap(code=code, severity=GAP_CODES[code], subject=subject, subject_kind=kind,
+               message=Message(f"analysis.gap.{key}{variant}", dict(params)),
+               remedy=Message(f"analysis.remedy.{key}{remedy_variant}", dict(params)),
+               evidence=dict(evidence))
+
+
+def gap_codes(gaps: Iterable[Gap]) -> list[str]:
+    """The distinct codes of ``gaps`` in first-seen order."""
+    return list(dict.fromkeys(g.code for g in gaps))

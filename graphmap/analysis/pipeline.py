@@ -1,0 +1,80 @@
+"""The whole analysis of a Dataset, step by step, into one AnalysisReport."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graphmap._version import __version__
+from graphmap.analysis.brokers import find_brokers, structural_measures
+from graphmap.analysis.communities import find_communities
+from graphmap.analysis.gaps import find_gaps
+from graphmap.analysis.opportunities import find_opportunities
+from graphmap.analysis.report import AnalysisReport
+from graphmap.analysis.summary import summarize
+from graphmap.config import AnalysisConfig
+from graphmap.model.dataset import Dataset
+from graphmap.model.views import actor_flow_view, undirected_view
+
+Progress = Callable[[str, int, int], None]
+
+#: The steps ``progress`` hears about, in the order they run.
+STEPS: tuple[str, ...] = ("graph", "betweenness", "constraint", "communities", "brokerage",
+                          "gaps", "opportunities", "summary")
+
+
+def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
+            progress: Progress | None = None) -> AnalysisReport:
+    """Run every analysis of FORMATS.md §2 on ``dataset`` (never modified, no I/O).
+
+    ``progress(step, done, total)``, if given, is called with ``done = 0`` when each step of
+    :data:`STEPS` starts and ``done = total = 1`` when it ends.
+
+    Examples
+    --------
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import RelationType as R, Sector, Stage
+    >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC),),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE),),
+    ...              relations=(Relation("a", "p", R.CARRIES),))
+    >>> seen = []
+    >>> report = analyze(ds, progress=lambda step, done, total: seen.append((step, done)))
+    >>> report.summary["actors"], [b.id for b in report.brokers], report.gaps
+    (1, ['a'], ())
+    >>> [s for s, done in seen if done == 1] == list(STEPS)
+    True
+    """
+    config = config or AnalysisConfig()
+
+    def step(name: str, done: int) -> None:
+        if progress is not None:
+            progress(name, done, 1)
+
+    step("graph", 0)
+    undirected = undirected_view(dataset)
+    flow = actor_flow_view(dataset)
+    step("graph", 1)
+    measures = structural_measures(undirected, config, progress=progress)
+    step("communities", 0)
+    communities = find_communities(dataset, config, undirected=undirected)
+    step("communities", 1)
+    brokers = find_brokers(dataset, config, undirected=undirected, flow=flow,
+                           measures=measures, communities=communities, progress=progress)
+    step("gaps", 0)
+    gaps = find_gaps(dataset, config, undirected=undirected)
+    step("gaps", 1)
+    step("opportunities", 0)
+    opportunities = find_opportunities(dataset, gaps, config, undirected=undirected,
+                                       flow=flow, importance=measures.betweenness)
+    step("opportunities", 1)
+    step("summary", 0)
+    summary = summarize(dataset, undirected=undirected, flow=flow)
+    step("summary", 1)
+    meta = {
+        **brokers.meta,
+        "seed": config.seed,
+        "config": config.as_dict(),
+        "steps": list(STEPS),
+    }
+    return AnalysisReport(graphmap_version=__version__, summary=summary,
+                          brokers=brokers.brokers, gaps=gaps, opportunities=opportunities,
+                          communities=communities, meta=meta)

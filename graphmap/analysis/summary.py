@@ -1,0 +1,117 @@
+"""Summary: the ecosystem in figures — counts, density, components, funding totals and
+concentration, sector diversity per project."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graphmap.model.dataset import Dataset
+from graphmap.model.views import actor_flow_view, undirected_view
+from graphmap.schema import RelationType, Stage
+
+
+def herfindahl(amounts: dict[str, float]) -> float | None:
+    """Herfindahl–Hirschman index of concentration: :math:`H = \\sum_i s_i^2`, with
+    :math:`s_i` the share of funder ``i`` in the total (1 = one funder pays everything,
+    1/n = n equal funders). ``None`` when nothing is funded.
+
+    >>> herfindahl({"a": 50.0, "b": 50.0}), herfindahl({"a": 10.0}), herfindahl({})
+    (0.5, 1.0, None)
+    """
+    total = sum(amounts.values())
+    if total <= 0:
+        return None
+    return float(sum((v / total) ** 2 for v in amounts.values()))
+
+
+def _sorted(mapping: dict[str, float]) -> dict[str, float]:
+    return {k: mapping[k] for k in sorted(mapping)}
+
+
+def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
+              flow: nx.DiGraph[str] | None = None) -> dict[str, Any]:
+    """The ecosystem in figures (JSON-ready, keys sorted where they are ids).
+
+    - ``actors``, ``projects``, ``relations``: counts of records;
+    - ``components``: connected components of ``G_u`` (an isolated actor is one);
+      ``component_sizes`` largest first; ``isolated_actors``;
+    - ``density``: :math:`2m / (n(n-1))` of ``G_u`` (0 below two nodes);
+      ``flow_ties``: edges of the actor flow graph ``F``;
+    - ``projects_by_stage``, ``actors_by_sector``;
+    - ``funding``: ``total`` of the ``amount`` of ``funds`` relations, ``by_funder``
+      (every funds relation), ``by_territory`` and ``by_stage`` (funds to projects, by
+      the project's territory / stage; unknown territory under ``""``), ``hhi`` — the
+      Herfindahl–Hirschman index of the funders' shares (``None`` without amounts) —
+      and ``relations_without_amount``;
+    - ``sector_diversity``: per project, how many distinct sectors the actors tied to it
+      span; ``mean_sector_diversity`` over projects (``None`` without projects).
+
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import Sector, Stage
+    >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC),),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE, territory="T"),),
+    ...              relations=(Relation("a", "p", RelationType.FUNDS, amount=100.0),))
+    >>> s = summarize(ds)
+    >>> s["components"], s["density"], s["funding"]["by_territory"], s["funding"]["hhi"]
+    (1, 1.0, {'T': 100.0}, 1.0)
+    """
+    undirected = undirected_view(dataset) if undirected is None else undirected
+    flow = actor_flow_view(dataset) if flow is None else flow
+    n = undirected.number_of_nodes()
+    m = undirected.number_of_edges()
+    sizes = sorted((len(c) for c in nx.connected_components(undirected)), reverse=True)
+    projects = dataset.project_by_id
+    sector_of = {a.id: a.sector.value for a in dataset.actors}
+
+    by_funder: dict[str, float] = defaultdict(float)
+    by_territory: dict[str, float] = defaultdict(float)
+    by_stage: dict[str, float] = defaultdict(float)
+    missing = 0
+    sectors_around: dict[str, set[str]] = {p.id: set() for p in dataset.projects}
+    for r in dataset.relations:
+        if r.target in projects and r.source in sector_of:
+            sectors_around[r.target].add(sector_of[r.source])
+        if r.type is not RelationType.FUNDS:
+            continue
+        if r.amount is None:
+            missing += 1
+            continue
+        by_funder[r.source] += r.amount
+        project = projects.get(r.target)
+        if project is not None:
+            by_territory[project.territory or ""] += r.amount
+            by_stage[project.stage.value] += r.amount
+    diversity = {p.id: len(sectors_around[p.id]) for p in dataset.projects}
+    stage_counts: dict[str, int] = defaultdict(int)
+    for p in dataset.projects:
+        stage_counts[p.stage.value] += 1
+    sector_counts: dict[str, int] = defaultdict(int)
+    for a in dataset.actors:
+        sector_counts[a.sector.value] += 1
+    return {
+        "actors": len(dataset.actors),
+        "projects": len(dataset.projects),
+        "relations": len(dataset.relations),
+        "components": len(sizes),
+        "component_sizes": sizes,
+        "isolated_actors": sum(1 for a in dataset.actors if undirected.degree(a.id) == 0),
+        "density": 0.0 if n < 2 else 2.0 * m / (n * (n - 1)),
+        "ties": m,
+        "flow_ties": flow.number_of_edges(),
+        "projects_by_stage": {s.value: stage_counts[s.value] for s in Stage},
+        "actors_by_sector": {k: sector_counts[k] for k in sorted(sector_counts)},
+        "funding": {
+            "total": float(sum(by_funder.values())),
+            "by_funder": _sorted(by_funder),
+            "by_territory": _sorted(by_territory),
+            "by_stage": _sorted(by_stage),
+            "hhi": herfindahl(by_funder),
+            "relations_without_amount": missing,
+        },
+        "sector_diversity": {k: diversity[k] for k in sorted(diversity)},
+        "mean_sector_diversity": (sum(diversity.values()) / len(diversity)
+                                  if diversity else None),
+    }

@@ -1,0 +1,56 @@
+"""The analyze() entry point: progress contract, edge cases, report shape."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from graphmap.analysis.pipeline import STEPS, analyze
+from graphmap.config import AnalysisConfig
+from graphmap.model.dataset import Dataset
+
+from .conftest import actor, dataset, project, rel
+
+
+def test_progress_reports_every_step_start_and_end_in_order(example):
+    calls = []
+    analyze(example, progress=lambda step, done, total: calls.append((step, done, total)))
+    assert calls == [(s, d, 1) for s in STEPS for d in (0, 1)]
+    assert STEPS == ("graph", "betweenness", "constraint", "communities", "brokerage",
+                     "gaps", "opportunities", "summary")
+
+
+@pytest.mark.parametrize("ds", [
+    Dataset(),
+    dataset([actor("a")]),
+    dataset([], [project("p", "feedback")]),
+    dataset([actor("a"), actor("b")], [], [rel("a", "collaborates", "b")]),
+    dataset([actor("a"), actor("b"), actor("c")], [project("p")],
+            [rel("a", "carries", "p"), rel("b", "funds", "p")]),
+], ids=["empty", "one-actor", "one-project", "two-actors", "small"])
+@pytest.mark.parametrize("group_by", ["sector", "territory", "community"])
+def test_tiny_workspaces_never_fail_nor_produce_nan(ds, group_by):
+    config = AnalysisConfig(group_by=group_by, exact_betweenness_max_nodes=0,
+                            betweenness_samples=1)
+    report = analyze(ds, config)
+    assert sorted(b.id for b in report.brokers) == sorted(a.id for a in ds.actors)
+    for b in report.brokers:
+        for value in (b.betweenness, b.constraint, b.effective_size):
+            assert value is None or math.isfinite(value)
+    assert report.summary["actors"] == len(ds.actors)
+    assert report.meta["group_by"] == group_by
+    assert report.meta["config"]["group_by"] == group_by
+
+
+def test_meta_says_how_betweenness_was_computed(example):
+    exact = analyze(example)
+    assert exact.meta["betweenness"]["approximate"] is False
+    assert exact.meta["seed"] == 42
+    sampled = analyze(example, AnalysisConfig(exact_betweenness_max_nodes=10,
+                                              betweenness_samples=50))
+    meta = sampled.meta["betweenness"]
+    assert meta["approximate"] is True
+    assert meta["sample_size"] == 50
+    assert 0 < meta["error_bound"] < 1
+    assert meta["method"] == "pivot_sampling"

@@ -1,0 +1,120 @@
+"""Betweenness, constraint and effective size on the igraph kernel equal networkx, the
+reference model, on small, random and example graphs."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from graphmap.analysis import kernel
+from graphmap.analysis.brokers import find_brokers, structural_measures
+from graphmap.config import AnalysisConfig
+from graphmap.model.views import to_igraph, undirected_view
+
+
+def _graphs():
+    yield "path", nx.path_graph(5)
+    yield "star+isolated", nx.compose(nx.star_graph(4), nx.empty_graph(range(5, 7)))
+    yield "karate", nx.karate_club_graph()
+    yield "barbell", nx.barbell_graph(5, 2)
+    for seed in range(4):
+        yield f"gnp{seed}", nx.gnp_random_graph(60, 0.08, seed=seed)
+        yield f"ba{seed}", nx.barabasi_albert_graph(80, 2, seed=seed)
+
+
+GRAPHS = list(_graphs())
+
+
+def _named(g: nx.Graph) -> nx.Graph:
+    return nx.relabel_nodes(g, {v: f"n{v:03d}" for v in g})
+
+
+def _compare(ours: dict, reference: dict) -> None:
+    assert set(ours) == set(reference)
+    for node, expected in reference.items():
+        if expected is None or (isinstance(expected, float) and math.isnan(expected)):
+            assert ours[node] is None, node
+        else:
+            assert ours[node] == pytest.approx(expected, rel=1e-9, abs=1e-12), node
+
+
+@pytest.mark.parametrize(("name", "graph"), GRAPHS, ids=[n for n, _ in GRAPHS])
+def test_kernel_equals_networkx(name, graph):
+    g = _named(graph)
+    m = structural_measures(g)
+    assert m.betweenness_meta["approximate"] is False
+    _compare(m.betweenness, nx.betweenness_centrality(g, normalized=True))
+    _compare(m.constraint, nx.constraint(g))
+    _compare(m.effective_size, nx.effective_size(g))
+
+
+def test_kernel_equals_networkx_on_the_example(example):
+    g = undirected_view(example)
+    m = structural_measures(g)
+    _compare(m.betweenness, nx.betweenness_centrality(g, normalized=True))
+    _compare(m.constraint, nx.constraint(g))
+    _compare(m.effective_size, nx.effective_size(g))
+
+
+def test_isolated_actors_get_none_never_nan(example):
+    brokers = {b.id: b for b in find_brokers(example).brokers}
+    lone = brokers["rachel-caron"]
+    assert (lone.betweenness, lone.constraint, lone.effective_size) == (None, None, None)
+    # The two isolated actors come last, by id.
+    last = sorted(brokers.values(), key=lambda b: b.rank)[-2:]
+    assert [b.id for b in last] == ["plume-argenteuil", "rachel-caron"]
+    for b in brokers.values():
+        for value in (b.betweenness, b.constraint, b.effective_size):
+            assert value is None or math.isfinite(value)
+
+
+def test_brokers_rank_every_actor_by_betweenness_then_id(example):
+    brokers = find_brokers(example).brokers
+    assert [b.id for b in brokers if True]
+    assert {b.id for b in brokers} == {
+        a.id for a in example.actors}
+    assert [b.rank for b in brokers] == list(range(1, len(brokers) + 1))
+    keys = [(-(b.betweenness if b.betweenness is not None else -1.0), b.id) for b in brokers]
+    assert keys == sorted(keys)
+    assert [b.id for b in brokers[:3]] == ["carrefour-es", "regroupement-organismes", "clis"]
+
+
+def test_sampled_betweenness_is_seeded_flagged_and_within_its_bound():
+    g = _named(nx.barabasi_albert_graph(600, 2, seed=3))
+    exact = nx.betweenness_centrality(g)
+    config = AnalysisConfig(exact_betweenness_max_nodes=100, betweenness_samples=200, seed=5)
+    first = structural_measures(g, config)
+    again = structural_measures(g, config)
+    assert first.betweenness == again.betweenness
+    meta = first.betweenness_meta
+    assert meta["approximate"] is True
+    assert meta["sample_size"] == 200
+    assert meta["error_bound"] == pytest.approx(
+        600 / 599 * math.sqrt(math.log(2 * 600 / 0.1) / (2 * 200)))
+    errors = [abs(first.betweenness[v] - exact[v]) for v in g]
+    assert max(errors) <= meta["error_bound"]
+    top = sorted(g, key=lambda v: (-exact[v], v))[:10]
+    top_sampled = sorted(g, key=lambda v: (-first.betweenness[v], v))[:10]
+    assert len(set(top) & set(top_sampled)) >= 8
+    other = structural_measures(g, config.replace(seed=6))
+    assert other.betweenness != first.betweenness
+
+
+def test_all_pivots_give_exact_betweenness():
+    g = _named(nx.gnp_random_graph(40, 0.1, seed=1))
+    graph, order = to_igraph(g)
+    full = kernel.betweenness(graph, exact_max_nodes=0, samples=40)
+    assert full.approximate is False
+    reference = nx.betweenness_centrality(g)
+    assert np.allclose(full.values, [reference[v] for v in order])
+
+
+def test_effective_size_never_builds_a_dense_matrix_on_a_large_sparse_graph():
+    g = nx.barabasi_albert_graph(30_000, 2, seed=1)
+    graph, _ = to_igraph(_named(g))
+    sizes = kernel.effective_size(graph)
+    assert sizes.shape == (30_000,)
+    assert np.isfinite(sizes).all()
