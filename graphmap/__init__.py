@@ -16,6 +16,8 @@ from graphmap._version import __version__
 
 _PUBLIC: dict[str, str] = {
     "load_workspace": "graphmap.workspace",
+    "check_workspace": "graphmap.workspace",
+    "write_workspace": "graphmap.export",
     "build_graph": "graphmap.model.graph",
     "Dataset": "graphmap.model.dataset",
     "analyze": "graphmap.analysis.pipeline",
