@@ -1,0 +1,195 @@
+"""``graphmap analyze``: load a workspace, analyse it, print the report, write the files."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmap.cli.common import current_lang, echo_issues, is_terminal, lang_option
+from graphmap.i18n import has_message, resolve_lang, translate
+
+FORMATS: tuple[str, ...] = ("text", "json", "markdown")
+GROUP_BY: tuple[str, ...] = ("sector", "territory", "community")
+# Long lines are hard to read even on a wide terminal.
+MAX_TEXT_WIDTH = 100
+
+_HELP_LANG = resolve_lang()
+
+
+def _help(key: str) -> str:
+    return translate(key, _HELP_LANG)
+
+
+@click.command(
+    name="analyze",
+    help=_help("report.cli.help"),
+    short_help=_help("report.cli.short_help"),
+)
+@click.argument("workspace", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
+              default="text", show_default=True, help=_help("report.cli.format_help"))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, metavar="DIR", help=_help("report.cli.out_help"))
+@lang_option
+@click.option("--group-by", "group_by", type=click.Choice(GROUP_BY, case_sensitive=False),
+              default=None, help=_help("report.cli.group_by_help"))
+@click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
+              help=_help("report.cli.top_help"))
+@click.option("--seed", type=int, default=None, metavar="N", help=_help("report.cli.seed_help"))
+@click.option("--config", "config_path",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, metavar="FILE", help=_help("report.cli.config_help"))
+def analyze(  # noqa: PLR0917 (click passes one argument per option)
+    workspace: Path, fmt: str, out_dir: Path | None, lang: str, group_by: str | None,
+    top: int | None, seed: int | None, config_path: Path | None,
+) -> None:
+    """The ``analyze`` command; its help is the catalogue's ``report.cli.help``."""
+    from graphmap.config import load_config
+
+    lang = lang or current_lang()
+    fmt = fmt.lower()
+    config = load_config(config_path, workspace=workspace, seed=seed, top=top,
+                         group_by=group_by.lower() if group_by else None)
+    from graphmap.workspace import load_workspace
+
+    dataset = None
+    try:
+        with _progress(lang) as progress:
+            progress("load", 0, 1)
+            dataset = load_workspace(workspace)
+            progress("load", 1, 1)
+            from graphmap.analysis.pipeline import analyze as run_analysis
+
+            report = run_analysis(dataset, config, progress=progress)
+            progress("render", 0, 1)
+            output = _render(fmt, dataset, report, lang, config.top)
+            written = ([] if out_dir is None else write_outputs(
+                dataset, report, out_dir, lang=lang, top=config.top,
+                rendered={fmt: output}))
+            progress("render", 1, 1)
+    finally:
+        # After the progress bar is gone, so that it does not overwrite them.
+        if dataset is not None:
+            echo_issues(dataset.warnings, lang)
+    for path in written:
+        click.echo(translate("report.cli.wrote", lang, path=str(path)), err=True)
+    _emit(fmt, output)
+
+
+def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:
+    if fmt == "json":
+        from graphmap.render.json_report import render_json
+
+        return render_json(dataset, report, lang)
+    if fmt == "markdown":
+        from graphmap.render.markdown import render_markdown
+
+        return render_markdown(dataset, report, lang, top)
+    from graphmap.render.terminal import render_text
+
+    tty = is_terminal(sys.stdout)
+    width = shutil.get_terminal_size(fallback=(80, 24)).columns if tty else 80
+    color = tty and not os.environ.get("NO_COLOR")
+    return render_text(dataset, report, lang, top, width=min(width, MAX_TEXT_WIDTH), color=color)
+
+
+def _emit(fmt: str, output: str) -> None:
+    """JSON and Markdown are documents: UTF-8 bytes whatever the console encoding; text
+    goes through click, which adapts to the terminal."""
+    if fmt == "text":
+        click.echo(output, nl=False)
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream: let it encode
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    buffer.write(output.encode("utf-8"))
+    buffer.flush()
+
+
+def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: int,
+                  rendered: Mapping[str, str] | None = None) -> list[Path]:
+    """Write ``report.json`` and ``report.md`` (and the HTML map and report when those
+    renderers are installed) atomically into ``out_dir``; return the paths written.
+
+    ``rendered`` holds documents already rendered by format (``json``, ``markdown``), so
+    that the big JSON of a large ecosystem is not serialised twice.
+    """
+    from graphmap.atomic import write_text
+
+    rendered = rendered or {}
+    json_text = rendered.get("json") or _render("json", dataset, report, lang, top)
+    markdown_text = rendered.get("markdown") or _render("markdown", dataset, report, lang, top)
+    written = [
+        write_text(out_dir / "report.json", json_text),
+        write_text(out_dir / "report.md", markdown_text),
+    ]
+    for module_name, function, filename in (
+        ("graphmap.render.html_map", "write_map", "map.html"),
+        ("graphmap.render.html_report", "write_report", "report.html"),
+    ):
+        writer = _optional_writer(module_name, function)
+        if writer is not None:
+            writer(dataset, report, out_dir / filename, lang=lang)
+            written.append(out_dir / filename)
+    return written
+
+
+def _optional_writer(module_name: str, function: str) -> Callable[..., Any] | None:
+    if importlib.util.find_spec(module_name) is None:
+        return None
+    writer = getattr(importlib.import_module(module_name), function, None)
+    return writer if callable(writer) else None
+
+
+@contextmanager
+def _progress(lang: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress callback ``(step, done, total)`` for the whole command: one bar on stderr,
+    naming the current step, when stderr is a terminal; nothing otherwise (pipes, files,
+    CI logs)."""
+    if not is_terminal(sys.stderr):
+        yield _silent
+        return
+    bar = _StepBar(lang)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+def _silent(step: str, done: int, total: int) -> None:
+    del step, done, total
+
+
+class _StepBar:
+    """``[#####-----]  3/10  Betweenness`` on stderr: advances when a step ends."""
+
+    def __init__(self, lang: str) -> None:
+        from graphmap.analysis.pipeline import STEPS
+
+        self.lang = lang
+        self.current = ""
+        self.bar: Any = click.progressbar(
+            length=len(STEPS) + 2, file=sys.stderr, show_eta=False, show_percent=False,
+            show_pos=True, item_show_func=lambda _item: self.current,
+        )
+        self.bar.__enter__()
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        key = f"report.step.{step}"
+        self.current = translate(key, self.lang) if has_message(key) else str(step)
+        self.bar.update(1 if total and done >= total else 0)
+
+    def close(self) -> None:
+        self.bar.__exit__(None, None, None)

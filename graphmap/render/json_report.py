@@ -1,0 +1,202 @@
+"""The JSON report of FORMATS.md §3: one document, byte-identical from run to run.
+
+The top-level keys and field names of the contract never change; this module only adds
+fields beside them (``lang``, ``meta``, names next to ids, gap ``remedy``, ...).
+
+Determinism rules, so that scripts can diff two reports:
+
+- objects of the contract keep a fixed key order (the contract's, extras after); free-form
+  mappings (``summary``, ``evidence``, ``meta``) are sorted by key; lists keep the order
+  the analysis gives (ranked, ties broken by id);
+- floats are rounded to 12 significant digits (``float(f"{x:.12g}")``, printed with
+  Python's shortest ``repr``), so the last bits of a sum computed in another order or on
+  another platform do not change the bytes; NaN and infinities become ``null``;
+- UTF-8 with real accents (``ensure_ascii=False``), 2-space indent, a trailing newline,
+  no timestamp.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.i18n import Message
+from graphmap.model.dataset import Dataset
+from graphmap.render import ROLES
+
+SIGNIFICANT_DIGITS = 12
+
+
+def clean_float(value: float) -> float | None:
+    """``value`` rounded to 12 significant digits; ``None`` for NaN and infinities.
+
+    >>> clean_float(0.1 + 0.2), clean_float(float("nan")), clean_float(1e-20)
+    (0.3, None, 1e-20)
+    """
+    if not math.isfinite(value):
+        return None
+    rounded = float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+    return 0.0 if rounded == 0 else rounded  # no "-0.0"
+
+
+def to_json_value(value: Any, lang: str) -> Any:  # noqa: PLR0911 (one return per type)
+    """``value`` as plain JSON data: messages rendered in ``lang``, mappings sorted by key,
+    tuples and sets as lists (sets sorted), enums as their code, numpy scalars unwrapped.
+
+    >>> to_json_value({"b": (1, 2.50000000000001), "a": {"y", "x"}}, "en")
+    {'a': ['x', 'y'], 'b': [1, 2.5]}
+    """
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return clean_float(float(value))
+    if isinstance(value, Message):
+        return value.render(lang)
+    if isinstance(value, enum.Enum):
+        return to_json_value(value.value, lang)
+    if isinstance(value, Mapping):
+        return {str(k): to_json_value(value[k], lang) for k in sorted(value, key=str)}
+    if isinstance(value, (set, frozenset)):
+        return sorted((to_json_value(v, lang) for v in value), key=_sort_key)
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(v, lang) for v in value]
+    item = getattr(value, "item", None)  # numpy scalars, without importing numpy
+    if callable(item):
+        return to_json_value(item(), lang)
+    return str(value)
+
+
+def _sort_key(value: Any) -> tuple[str, str]:
+    return (type(value).__name__, json.dumps(value, sort_keys=True, ensure_ascii=False))
+
+
+def _name_or_none(dataset: Dataset, node_id: str | None) -> str | None:
+    if node_id is None:
+        return None
+    node = dataset.actor_by_id.get(node_id) or dataset.project_by_id.get(node_id)
+    return node.name if node is not None else None
+
+
+def _subject_name(dataset: Dataset, gap: Gap) -> str | None:
+    """The subject as people call it: an actor's or project's name, a territory itself."""
+    if gap.subject_kind in ("actor", "project"):
+        return _name_or_none(dataset, gap.subject)
+    return gap.subject if gap.subject_kind == "territory" else None
+
+
+def _broker(dataset: Dataset, broker: Broker, lang: str) -> dict[str, Any]:
+    actor = dataset.actor_by_id.get(broker.id)
+    return {
+        "id": broker.id,
+        "name": broker.name,
+        "rank": broker.rank,
+        "betweenness": to_json_value(broker.betweenness, lang),
+        "constraint": to_json_value(broker.constraint, lang),
+        "effective_size": to_json_value(broker.effective_size, lang),
+        "brokerage": {role: int(getattr(broker.brokerage, role)) for role in ROLES},
+        "why": broker.why.render(lang),
+        # Extras.
+        "brokerage_total": int(broker.brokerage.total),
+        "bridged_groups": [str(g) for g in broker.bridged_groups],
+        "sector": actor.sector.value if actor is not None else None,
+        "territory": actor.territory if actor is not None else None,
+    }
+
+
+def _gap(dataset: Dataset, gap: Gap, lang: str) -> dict[str, Any]:
+    return {
+        "code": gap.code,
+        "severity": gap.severity,
+        "subject": gap.subject,
+        "subject_kind": gap.subject_kind,
+        "message": gap.message.render(lang),
+        "evidence": to_json_value(gap.evidence, lang),
+        # Extras.
+        "remedy": gap.remedy.render(lang),
+        "subject_name": _subject_name(dataset, gap),
+    }
+
+
+def _opportunity(dataset: Dataset, opp: Opportunity, lang: str) -> dict[str, Any]:
+    return {
+        "kind": opp.kind,
+        "source": opp.source,
+        "target": opp.target,
+        "score": to_json_value(opp.score, lang),
+        "reasons": [reason.render(lang) for reason in opp.reasons],
+        "introducer": opp.introducer,
+        "path": list(opp.path),
+        # Extras.
+        "source_name": _name_or_none(dataset, opp.source),
+        "target_name": _name_or_none(dataset, opp.target),
+        "introducer_name": _name_or_none(dataset, opp.introducer),
+        "path_names": [dataset.node_name(node) for node in opp.path],
+    }
+
+
+def _community(community: Community, lang: str) -> dict[str, Any]:
+    return {
+        "id": int(community.id),
+        "members": list(community.members),
+        "label": community.label.render(lang),
+        "dominant_sector": to_json_value(community.dominant_sector, lang),
+        "dominant_territory": community.dominant_territory,
+        # Extras.
+        "size": len(community.members),
+    }
+
+
+def report_to_dict(dataset: Dataset, report: AnalysisReport, lang: str) -> dict[str, Any]:
+    """The JSON report as plain data: contract keys first, in the contract's order."""
+    return {
+        "graphmap_version": report.graphmap_version,
+        "summary": to_json_value(report.summary, lang),
+        "brokers": [_broker(dataset, b, lang) for b in report.brokers],
+        "gaps": [_gap(dataset, g, lang) for g in report.gaps],
+        "opportunities": [_opportunity(dataset, o, lang) for o in report.opportunities],
+        "communities": [_community(c, lang) for c in report.communities],
+        # Extras.
+        "lang": lang,
+        "meta": to_json_value(report.meta, lang),
+    }
+
+
+def dumps(data: Any) -> str:
+    r"""Serialise report data the one way graphmap does: indent 2, UTF-8, trailing newline.
+
+    >>> dumps({"a": [1, 2.5, None], "b": {}, "c": "é"})
+    '{\n  "a": [\n    1,\n    2.5,\n    null\n  ],\n  "b": {},\n  "c": "é"\n}\n'
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def render_json(dataset: Dataset, report: AnalysisReport, lang: str,
+                top: int | None = None) -> str:
+    """The JSON report (FORMATS.md §3) as text.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The workspace analysed; gives the names written next to ids.
+    report : AnalysisReport
+        What the analysis found.
+    lang : str
+        ``"fr"`` or ``"en"``: the language of every sentence (``why``, ``message``, ...).
+    top : int, optional
+        Ignored: the JSON report always lists every broker, gap and opportunity, so that
+        scripts see everything whatever the terminal view shows. Accepted so that every
+        renderer has the same signature.
+
+    Returns
+    -------
+    str
+        One JSON document ending with a newline, identical for identical input.
+    """
+    del top
+    return dumps(report_to_dict(dataset, report, lang))

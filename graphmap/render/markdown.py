@@ -1,0 +1,201 @@
+"""The Markdown report: the same content as the text report, as a document to paste.
+
+Every piece of user text (names, territories, and the sentences that quote them) goes
+through ``escape``, so a name like ``A|B <script>`` cannot break a table, start a list or
+a heading, or inject HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.i18n import translate
+from graphmap.model.dataset import Dataset
+from graphmap.render import (
+    OPPORTUNITY_KINDS,
+    format_number,
+    gaps_by_severity,
+    node_name,
+    opportunities_by_kind,
+    shown,
+)
+from graphmap.render.terminal import brokerage_profile, meta_notes, summary_figures
+from graphmap.schema import Sector
+
+# Characters with inline meaning in CommonMark/GFM (emphasis, code, links, tables,
+# strikethrough, math on GitHub/GitLab): each is backslash-escaped.
+_INLINE = re.compile(r"([\\`*_{}\[\]|~#$!])")
+# What would open a block (list, heading underline, ordered list) at the start of a cell
+# or list item.
+_BLOCK_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=])(?=[\s\-+=]|$)")
+_LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+_COMMUNITY_MEMBERS_SHOWN = 8
+
+
+def escape(text: str) -> str:
+    r"""``text`` made inert in Markdown: no emphasis, link, table cell break, HTML or block.
+
+    Line breaks become spaces; ``&``, ``<`` and ``>`` become entities; Markdown
+    punctuation is backslash-escaped.
+
+    >>> escape("A|B *bold* <script>")
+    'A\\|B \\*bold\\* &lt;script&gt;'
+    >>> escape("1. first")
+    '1\\. first'
+    """
+    text = _LINE_BREAKS.sub(" ", str(text))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    return _BLOCK_START.sub(lambda m: (f"{m.group(1)}\\{m.group(2)}" if m.group(1)
+                                       else f"\\{m.group(3)}"), text)
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _more(lines: list[str], hidden: int, lang: str) -> None:
+    if hidden > 0:
+        more = translate("report.more", lang, count=format_number(hidden, lang))
+        lines.extend(("", f"*{escape(more)}*"))
+
+
+def _brokers(lines: list[str], dataset: Dataset, brokers: tuple[Broker, ...], lang: str,
+             top: int | None) -> None:
+    count = shown(brokers, top)
+    if not brokers:
+        lines.extend(("", escape(translate("report.none.brokers", lang))))
+        return
+    header = [translate(f"report.broker.{key}", lang) for key in (
+        "rank", "actor", "sector", "betweenness", "constraint", "effective_size", "brokerage")]
+    lines.extend(("", _row(header), "|---:|---|---|---:|---:|---:|---|"))
+    for broker in brokers[:count]:
+        actor = dataset.actor_by_id.get(broker.id)
+        sector = actor.sector.label(lang) if actor is not None else "—"
+        lines.append(_row([
+            str(broker.rank), escape(broker.name), escape(sector),
+            format_number(broker.betweenness, lang), format_number(broker.constraint, lang),
+            format_number(broker.effective_size, lang, digits=2),
+            escape(brokerage_profile(broker, lang)),
+        ]))
+    lines.append("")
+    for broker in brokers[:count]:
+        why = escape(broker.why.render(lang))
+        lines.append(f"{broker.rank}. **{escape(broker.name)}** — {why}")
+    _more(lines, len(brokers) - count, lang)
+
+
+def _gaps(lines: list[str], gaps: tuple[Gap, ...], lang: str, top: int | None) -> None:
+    groups = gaps_by_severity(gaps)
+    if not groups:
+        lines.extend(("", escape(translate("report.none.gaps", lang))))
+    for severity, items in groups.items():
+        label = (translate(f"report.severity.{severity}", lang)
+                 if severity in ("high", "medium", "low") else severity)
+        lines.extend(("", f"### {escape(label)} ({format_number(len(items), lang)})", ""))
+        count = shown(items, top)
+        for gap in items[:count]:
+            remedy = translate("report.gap.remedy", lang, remedy=gap.remedy.render(lang))
+            lines.append(f"- {escape(gap.message.render(lang))}")
+            lines.append(f"  - *{escape(remedy)}*")
+        _more(lines, len(items) - count, lang)
+
+
+def _opportunities(lines: list[str], dataset: Dataset, opportunities: tuple[Opportunity, ...],
+                   lang: str, top: int | None) -> None:
+    groups = opportunities_by_kind(opportunities)
+    if not groups:
+        lines.extend(("", escape(translate("report.none.opportunities", lang))))
+    for kind, items in groups.items():
+        label = translate(f"report.kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
+        lines.extend(("", f"### {escape(label)} ({format_number(len(items), lang)})", ""))
+        count = shown(items, top)
+        for index, opp in enumerate(items[:count], start=1):
+            _opportunity(lines, dataset, index, opp, lang)
+        _more(lines, len(items) - count, lang)
+
+
+def _opportunity(lines: list[str], dataset: Dataset, index: int, opp: Opportunity,
+                 lang: str) -> None:
+    score = translate("report.opportunity.score", lang, score=format_number(opp.score, lang))
+    pair = f"{node_name(dataset, opp.source)} → {node_name(dataset, opp.target)}"
+    lines.append(f"{index}. **{escape(pair)}** ({escape(score)})")
+    lines.extend(f"   - {escape(reason.render(lang))}" for reason in opp.reasons)
+    if opp.introducer is not None:
+        intro = translate("report.opportunity.introducer", lang,
+                          name=node_name(dataset, opp.introducer))
+    else:
+        intro = translate("report.opportunity.no_introducer", lang)
+    lines.append(f"   - {escape(intro)}")
+    if len(opp.path) > 1:
+        path = " → ".join(node_name(dataset, node) for node in opp.path)
+        lines.append(f"   - {escape(translate('report.opportunity.path', lang, path=path))}")
+
+
+def _communities(lines: list[str], dataset: Dataset, communities: tuple[Community, ...],
+                 lang: str, top: int | None) -> None:
+    if not communities:
+        lines.extend(("", escape(translate("report.none.communities", lang))))
+        return
+    header = [translate(f"report.community.{key}", lang) for key in (
+        "id", "label", "members", "dominant_sector", "dominant_territory")]
+    lines.extend(("", _row(header), "|---:|---|---|---|---|"))
+    count = shown(communities, top)
+    for community in communities[:count]:
+        names = [node_name(dataset, m) for m in community.members[:_COMMUNITY_MEMBERS_SHOWN]]
+        key = ("report.community.size_all"
+               if len(community.members) <= _COMMUNITY_MEMBERS_SHOWN else "report.community.size")
+        members = translate(key, lang, count=format_number(len(community.members), lang),
+                            members=", ".join(names))
+        sector = Sector.parse(community.dominant_sector) if community.dominant_sector else None
+        lines.append(_row([
+            str(community.id), escape(community.label.render(lang)), escape(members),
+            escape(sector.label(lang) if sector is not None else community.dominant_sector or "—"),
+            escape(community.dominant_territory or "—"),
+        ]))
+    _more(lines, len(communities) - count, lang)
+
+
+def render_markdown(dataset: Dataset, report: AnalysisReport, lang: str,
+                    top: int | None = 10) -> str:
+    """The report as a Markdown document (CommonMark with GitHub tables).
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The workspace analysed (names, sectors).
+    report : AnalysisReport
+        What the analysis found.
+    lang : str
+        ``"fr"`` or ``"en"``.
+    top : int or None
+        How many brokers and communities to list, and opportunities per kind and gaps per
+        severity level (``None``: everything).
+
+    Returns
+    -------
+    str
+        The document, ending with a newline.
+    """
+    title = (translate("report.title", lang, name=dataset.name) if dataset.name
+             else translate("report.title_unnamed", lang))
+    lines = [f"# {escape(title)}", "", f"## {escape(translate('report.section.summary', lang))}"]
+    lines.extend(("", _row([translate("report.figure.label", lang),
+                            translate("report.figure.value", lang)]), "|---|---:|"))
+    lines.extend(_row([escape(label), escape(value)])
+                 for label, value in summary_figures(dataset, report, lang))
+    for note in meta_notes(report, lang):
+        lines.extend(("", f"> {escape(note)}"))
+
+    lines.extend(("", f"## {escape(translate('report.section.brokers', lang))}"))
+    _brokers(lines, dataset, report.brokers, lang, top)
+    lines.extend(("", f"## {escape(translate('report.section.gaps', lang))}"))
+    _gaps(lines, report.gaps, lang, top)
+    lines.extend(("", f"## {escape(translate('report.section.opportunities', lang))}"))
+    _opportunities(lines, dataset, report.opportunities, lang, top)
+    lines.extend(("", f"## {escape(translate('report.section.communities', lang))}"))
+    _communities(lines, dataset, report.communities, lang, top)
+    footer = translate("report.footer", lang, version=report.graphmap_version)
+    lines.extend(("", f"*{escape(footer)}*"))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,14 @@
+"""Fixtures of the report tests."""
+
+from __future__ import annotations
+
+import pytest
+from report_fixtures import build_report
+
+from graphmap.analysis.report import AnalysisReport
+from graphmap.model.dataset import Dataset
+
+
+@pytest.fixture
+def sample() -> tuple[Dataset, AnalysisReport]:
+    return build_report()

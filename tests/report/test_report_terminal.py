@@ -1,0 +1,71 @@
+"""The text report: wrapped to the width, coloured only on request, both languages."""
+
+from __future__ import annotations
+
+from report_fixtures import build_report
+
+from graphmap.render.terminal import render_text
+
+
+def test_english_sections_and_content(sample):
+    dataset, report = sample
+    text = render_text(dataset, report, "en", top=10, width=80)
+    for heading in ("graphmap report: Mini", "The ecosystem in figures", "Top brokers", "Gaps",
+                    "High severity (1)", "Medium severity (2)", "Low severity (1)",
+                    "Best collaboration opportunities", "Communities"):
+        assert f"\n{heading}\n" in f"\n{text}", heading
+    assert "1. Table de concertation (community)\n" in text
+    assert "   Betweenness 0.833 · Constraint 0.521 · Effective size 1.67\n" in text
+    assert "   Brokerage profile: coordinator\u00a01, liaison\u00a02\n" in text
+    assert "   Betweenness — · Constraint — · Effective size —\n" in text
+    assert "  • Épicerie solidaire: no adopter\n    Remedy: remedy: find adopters\n" in text
+    assert ("Funders to approach (1)\n\n"
+            "1. Fondation Laurentienne → Logement partagé (score 0.750)\n") in text
+    assert ("Actors to bring together (1)\n\n"
+            "1. Ville de Saint-Jérôme → Fondation Laurentienne (score 0.333)\n") in text
+    assert "   Who can make the introduction: Table de concertation\n" in text
+    assert "   Nobody can make the introduction yet.\n" in text
+    assert "  Total funding" in text
+    assert "$12,500\n" in text
+    assert "\x1b[" not in text
+
+
+def test_french_sections_and_numbers(sample):
+    dataset, report = sample
+    text = render_text(dataset, report, "fr", top=1, width=80)
+    for heading in ("Rapport graphmap\u00a0: Mini", "L'écosystème en chiffres",
+                    "Principaux courtiers", "Manques", "Gravité élevée (1)",
+                    "Meilleures occasions de collaboration", "Communautés"):
+        assert f"\n{heading}\n" in f"\n{text}", heading
+    assert "   Intermédiarité 0,833 · Contrainte 0,521 · Taille effective 1,67\n" in text
+    assert "   Profil de courtage\u00a0: coordonnateur\u00a01, agent de liaison\u00a02\n" in text
+    assert "12\u00a0500\u00a0$" in text
+    assert "  … et 3 de plus (voir le rapport JSON).\n" in text
+    assert "Qui peut faire les présentations\u00a0: Table de concertation" in text
+
+
+def test_wraps_to_width_and_keeps_no_break_spaces():
+    dataset, report = build_report({"a1": "Table de concertation " * 6})
+    for width in (40, 60, 100):
+        text = render_text(dataset, report, "fr", top=None, width=width)
+        assert max(len(line) for line in text.splitlines()) <= width
+        assert "\u00a0:" in text  # the French colon never starts a line
+        assert not any(line.lstrip().startswith(":") for line in text.splitlines())
+
+
+def test_colour_only_when_asked(sample):
+    dataset, report = sample
+    assert "\x1b[1m" in render_text(dataset, report, "en", color=True)
+    assert "\x1b" not in render_text(dataset, report, "en", color=False)
+
+
+def test_empty_report_says_so():
+    from dataclasses import replace
+
+    dataset, report = build_report()
+    empty = replace(report, brokers=(), gaps=(), opportunities=(), communities=())
+    text = render_text(dataset, empty, "en")
+    assert "No gap found." in text
+    assert "No opportunity proposed." in text
+    assert "No community." in text
+    assert "No actor in the ecosystem." in text
