@@ -21,6 +21,7 @@ _PUBLIC: dict[str, str] = {
     "build_graph": "graphmap.model.graph",
     "Dataset": "graphmap.model.dataset",
     "analyze": "graphmap.analysis.pipeline",
+    "generate_dataset": "graphmap.synth",
     "AnalysisConfig": "graphmap.config",
 }
 
