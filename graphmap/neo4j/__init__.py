@@ -1,0 +1,1 @@
+"""Neo4j sync: rows (pure translation), sync (push/pull), query (the Cypher library)."""

@@ -1,0 +1,139 @@
+"""Connecting to Neo4j: settings from options and environment, and driver errors turned into
+one clear ``Neo4jSyncError`` (never a traceback, never the password)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphmap.errors import Neo4jSyncError
+
+__all__ = ["DEFAULT_URI", "DEFAULT_USER", "Connection", "open_driver", "run_query"]
+
+DEFAULT_URI = "neo4j://localhost:7687"
+DEFAULT_USER = "neo4j"
+# A server that does not answer should fail in seconds, not after the driver's 30 s of retries.
+_CONNECTION_TIMEOUT = 10.0
+_RETRY_TIME = 10.0
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where and how to connect. ``password`` never appears in ``repr`` or in messages."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    @classmethod
+    def from_env(cls, *, uri: str | None = None, user: str | None = None,
+                 password: str | None = None, database: str | None = None,
+                 environ: Mapping[str, str] | None = None) -> Connection:
+        """Options first, then ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``,
+        ``NEO4J_DATABASE``, then the defaults.
+
+        >>> Connection.from_env(environ={"NEO4J_URI": "bolt://h:1"}, user="u").uri
+        'bolt://h:1'
+        """
+        env = os.environ if environ is None else environ
+        return cls(uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
+                   user=user or env.get("NEO4J_USER") or DEFAULT_USER,
+                   password=password if password is not None else env.get("NEO4J_PASSWORD"),
+                   database=database or env.get("NEO4J_DATABASE") or None)
+
+    @property
+    def database_label(self) -> str:
+        return self.database or "neo4j"
+
+
+def _error(key: str, conn: Connection, **params: Any) -> Neo4jSyncError:
+    return Neo4jSyncError(key, uri=conn.uri, user=conn.user, database=conn.database_label,
+                          **params)
+
+
+def _first_line(text: object, password: str | None) -> str:
+    line = str(text).strip().splitlines()[0].rstrip(":") if str(text).strip() else ""
+    if password:
+        line = line.replace(password, "***")
+    return line[:300]
+
+
+def _os_reason(exc: BaseException) -> str | None:
+    """The operating system's reason (``Connection refused``...) behind a driver error."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.strerror:
+            return str(current.strerror)
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def translate_error(exc: Exception, conn: Connection) -> Neo4jSyncError:  # noqa: PLR0911
+    """The one-line error a user sees for a driver exception (one return per kind)."""
+    import neo4j.exceptions as nex
+
+    code = getattr(exc, "code", None) or ""
+    server_text = getattr(exc, "message", None) if isinstance(exc, nex.Neo4jError) else None
+    detail = _first_line(server_text or exc, conn.password)
+    if isinstance(exc, nex.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
+        return _error("neo4j.error.auth", conn)
+    if code == "Neo.ClientError.Security.AuthenticationRateLimit":
+        return _error("neo4j.error.rate_limited", conn)
+    if code in ("Neo.ClientError.Database.DatabaseNotFound",
+                "Neo.ClientError.Database.DatabaseUnavailable"):
+        return _error("neo4j.error.no_database", conn)
+    if isinstance(exc, nex.ServiceUnavailable | nex.SessionExpired | OSError):
+        return _error("neo4j.error.unreachable", conn, detail=_os_reason(exc) or detail)
+    if isinstance(exc, nex.ConfigurationError | ValueError):
+        return _error("neo4j.error.bad_uri", conn, detail=detail)
+    if code.startswith("Neo.ClientError.Procedure.ProcedureNotFound"):
+        return _error("neo4j.error.no_procedure", conn, detail=detail)
+    return _error("neo4j.error.server", conn, code=code or type(exc).__name__, detail=detail)
+
+
+@contextmanager
+def open_driver(conn: Connection) -> Iterator[Any]:
+    """A connected ``neo4j.Driver`` (connectivity and credentials checked), closed on exit.
+
+    Every driver error inside the block becomes a :class:`Neo4jSyncError`.
+    """
+    import neo4j
+
+    auth = (conn.user, conn.password) if conn.password is not None else None
+    try:
+        driver = neo4j.GraphDatabase.driver(
+            conn.uri, auth=auth, connection_timeout=_CONNECTION_TIMEOUT,
+            notifications_min_severity="OFF",
+            max_transaction_retry_time=_RETRY_TIME, user_agent="graphmap")
+    except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+        raise translate_error(exc, conn) from exc
+    try:
+        try:
+            driver.verify_connectivity()
+            yield driver
+        except neo4j.exceptions.Neo4jError as exc:
+            raise translate_error(exc, conn) from exc
+        except neo4j.exceptions.DriverError as exc:
+            raise translate_error(exc, conn) from exc
+        except OSError as exc:
+            raise translate_error(exc, conn) from exc
+    finally:
+        driver.close()
+
+
+def run_query(driver: Any, conn: Connection, query: str,
+              parameters: Mapping[str, Any] | None = None, *, write: bool = False) -> Any:
+    """Run one statement with ``execute_query`` on the chosen database; returns its result
+    (``records``, ``summary``, ``keys``)."""
+    import neo4j
+
+    return driver.execute_query(
+        query, parameters_=dict(parameters or {}), database_=conn.database,
+        routing_=neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ,
+    )

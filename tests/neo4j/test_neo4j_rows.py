@@ -1,0 +1,178 @@
+"""The pure part of the Neo4j sync and the query library: no server needed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from graphmap.cli import cli
+from graphmap.model.dataset import Dataset
+from graphmap.model.records import Actor, Project, Relation
+from graphmap.neo4j import query as library
+from graphmap.neo4j.rows import (
+    EXTRA_PREFIX,
+    REL_TYPES,
+    ROLE_LABELS,
+    dataset_from_rows,
+    graph_rows,
+    relation_ids,
+)
+from graphmap.neo4j.sync import CONSTRAINTS, _node_write, _rel_write, workspace_name
+from graphmap.schema import RelationType as R
+from graphmap.schema import Scope, Sector, Stage
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "laurentides"
+NASTY = "'}) DETACH DELETE n //`$param`\"\\"
+
+
+def roundtrip(ds: Dataset, report: object = None) -> Dataset:
+    rows = graph_rows(ds, "w", report)  # type: ignore[arg-type]
+    actors = [n.props for n in rows.nodes if n.label == "Actor"]
+    projects = [n.props for n in rows.nodes if n.label == "Project"]
+    rels = [(r.rel_type, r.source, r.target, r.props) for r in rows.rels]
+    return dataset_from_rows("w", actors[::-1], projects[::-1], rels[::-1],
+                             rows.workspace_props)
+
+
+def test_relation_ids_are_stable_and_keep_parallel_relations() -> None:
+    a = Relation("a", "p", R.FUNDS, amount=1.0)
+    b = Relation("a", "p", R.FUNDS, amount=2.0)
+    c = Relation("a", "p", R.SUPPORTS)
+    ids = relation_ids([a, b, c])
+    assert len(set(ids)) == 3
+    # The amount is not part of the id: editing it updates the same relationship.
+    assert relation_ids([Relation("a", "p", R.FUNDS, amount=9.0), b, c]) == ids
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+
+
+def test_rows_hold_roles_extras_and_analysis() -> None:
+    from graphmap.analysis.pipeline import analyze
+
+    ds = Dataset(
+        actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC, extra={"name": "shadow", "web": ""}),
+                Actor("c", "Coop", Sector.SOCIAL_ECONOMY, scope=Scope.REGIONAL),
+                Actor("lonely", "Seul", Sector.CITIZEN)),
+        projects=(Project("p", "Jardins", Stage.FEEDBACK, themes=("food", "housing")),),
+        relations=(Relation("f", "p", R.FUNDS, amount=10.0), Relation("c", "p", R.CARRIES),
+                   Relation("c", "p", R.BENEFITS)),
+    )
+    rows = graph_rows(ds, "w", analyze(ds))
+    f, c, lonely, p = rows.nodes
+    assert (f.roles, c.roles, lonely.roles) == (("Funder",), ("Adopter", "Carrier"), ())
+    # A user column named like one of ours never overwrites it.
+    assert f.props["name"] == "Fonds"
+    assert f.props[EXTRA_PREFIX + "name"] == "shadow"
+    assert f.props["x_web"] == ""
+    assert p.props["themes"] == ["food", "housing"]
+    assert p.props["stage_rank"] == 2
+    assert p.props["gap_codes"] == ["project.single_funder", "project.no_support",
+                                    "project.low_diversity"]
+    assert lonely.props["gap_codes"] == ["actor.isolated"]
+    assert "betweenness" not in lonely.props  # undefined for an isolated actor: absent
+    assert set(c.props) >= {"betweenness", "constraint", "effective_size", "community",
+                            "broker_rank", "brokerage_coordinator", "brokerage_total"}
+    assert [r.rel_type for r in rows.rels] == ["FUNDS", "CARRIES", "BENEFITS"]
+    assert rows.rels[0].props["amount"] == 10.0
+    assert rows.rels[0].props["weight"] == 1.0
+
+
+def test_rows_round_trip_the_example_whatever_the_read_order() -> None:
+    from graphmap.workspace import load_workspace
+
+    ds = load_workspace(EXAMPLE)
+    back = roundtrip(ds)
+    assert back == ds
+    assert back.extra_columns == ds.extra_columns
+
+
+def test_cypher_text_comes_only_from_our_vocabulary() -> None:
+    """User text never reaches the Cypher string: only enum-derived labels and types do."""
+    ds = Dataset(actors=(Actor(NASTY, NASTY, Sector.PUBLIC, extra={NASTY: NASTY}),),
+                 projects=(Project("p`", NASTY, Stage.EMERGENCE),),
+                 relations=(Relation(NASTY, "p`", R.CARRIES, kind=NASTY),))
+    assert roundtrip(ds) == ds
+    statements = [*CONSTRAINTS, _node_write("Actor"), _node_write("Project"),
+                  *(_rel_write(t, "Project") for t in REL_TYPES.values())]
+    for statement in statements:
+        assert "DETACH DELETE n //" not in statement
+        assert "`" not in statement
+    allowed = set(REL_TYPES.values()) | set(ROLE_LABELS.values()) | {"Actor", "Project",
+                                                                      "GraphmapWorkspace"}
+    for statement in statements:
+        for label in re.findall(r"[:]([A-Z][A-Za-z_]+)", statement):
+            assert label in allowed
+
+
+def test_workspace_name_defaults() -> None:
+    assert workspace_name(EXAMPLE) == "laurentides"
+    assert workspace_name("some/dir/eco.json") == "eco"
+    assert workspace_name("book.XLSX") == "book"
+
+
+def test_every_query_has_a_documented_header() -> None:
+    queries = library.load_queries()
+    assert set(queries) >= {"gaps", "brokers", "brokers_cypher", "opportunities",
+                            "collaborations", "summary", "introduce"}
+    for name, spec in queries.items():
+        assert spec.purpose.get("en"), name
+        assert spec.purpose.get("fr"), name
+        workspace = spec.param("workspace")
+        assert workspace is not None, name
+        assert workspace.required, name
+        assert spec.examples, name
+        # Every $parameter the Cypher uses is declared, and every declared one is used.
+        body = "\n".join(line for line in spec.text.splitlines()
+                         if not line.strip().startswith("//"))
+        used = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", body))
+        assert used == {p.name for p in spec.params}, name
+    assert queries["brokers"].requires == ("gds",)
+    assert "FALLBACK" in queries["brokers_cypher"].purpose["en"]
+
+
+def test_params_are_typed_and_checked() -> None:
+    spec = library.get_query("gaps")
+    assert library.parse_params(spec, ["workspace=a=b", "min_sectors=4"]) == {
+        "workspace": "a=b", "min_sectors": 4}
+    assert library.parse_params(spec, []) == {"min_sectors": 3}
+    with pytest.raises(library.UsageError) as bad:
+        library.parse_params(spec, ["min_sectors=three"])
+    assert bad.value.render("en") == ("Parameter 'min_sectors' expects a value of type "
+                                      "integer; got 'three'.")
+    with pytest.raises(library.UsageError):
+        library.parse_params(spec, ["nope=1"])
+    with pytest.raises(library.UsageError):
+        library.parse_params(spec, ["novalue"])
+
+
+def test_query_list_and_unknown_query_on_the_cli() -> None:
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["query", "--list", "--lang", "fr"])
+    assert listed.exit_code == 0, listed.output
+    assert "gaps\n    Tous les manques" in listed.output
+    assert "brokers [gds]" in listed.output
+    unknown = runner.invoke(cli, ["query", "nope", "--lang", "en"])
+    assert unknown.exit_code == 2
+    assert "Unknown query 'nope'. Available queries: brokers, brokers_cypher," in unknown.output
+    assert "Traceback" not in unknown.output
+
+
+def test_the_queries_ship_in_the_wheel_layout() -> None:
+    """pyproject force-includes queries/ as graphmap/_queries; the loader finds either."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"queries" = "graphmap/_queries"' in text
+    assert library._queries_dir().joinpath("gaps.cypher").is_file()
+
+
+def test_help_of_the_three_commands() -> None:
+    for command in ("push", "pull", "query"):
+        proc = subprocess.run([sys.executable, "-m", "graphmap", command, "--help"],
+                              capture_output=True, text=True, check=False,
+                              env={"GRAPHMAP_LANG": "en", "PATH": "/usr/bin:/bin"})
+        assert proc.returncode == 0, proc.stderr
+        assert "Example" in proc.stdout
