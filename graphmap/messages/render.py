@@ -1,5 +1,302 @@
-"""Messages of the render area."""
+"""Messages of the render area: the interactive map, the HTML report and ``graphmap render``."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- the command -----------------------------------------------------------------------
+    "render.cli_help": {
+        "fr": (
+            "Dessine la carte interactive d'un espace de travail dans un seul fichier HTML "
+            "qui fonctionne sans Internet.\n\n"
+            "Exemple : graphmap render examples/laurentides -o carte.html --color-by sector --lang fr"
+        ),
+        "en": (
+            "Draw the interactive map of a workspace as one HTML file that works offline.\n\n"
+            "Example: graphmap render examples/laurentides -o map.html --color-by sector --lang en"
+        ),
+    },
+    "render.opt_output": {
+        "fr": "Fichier HTML à écrire.",
+        "en": "HTML file to write.",
+    },
+    "render.opt_color_by": {
+        "fr": "Couleur des nœuds : rôle, secteur, territoire, communauté ou étape.",
+        "en": "Node colour: role, sector, territory, community or stage.",
+    },
+    "render.opt_size_by": {
+        "fr": "Taille des nœuds : intermédiarité (betweenness), degré ou financement.",
+        "en": "Node size: betweenness, degree or funding.",
+    },
+    "render.opt_layers": {
+        "fr": "Couches d'analyse, séparées par des virgules : gaps, opportunities (ou « none »).",
+        "en": "Analysis layers, comma-separated: gaps, opportunities (or \"none\").",
+    },
+    "render.opt_focus": {
+        "fr": "Identifiant d'un acteur ou d'un projet : ne dessiner que son voisinage, en entier.",
+        "en": "Id of an actor or project: draw only its neighbourhood, in full.",
+    },
+    "render.opt_depth": {
+        "fr": "Profondeur du voisinage dessiné avec --focus (par défaut : 1 pas).",
+        "en": "Depth of the neighbourhood drawn with --focus (default: 1 step).",
+    },
+    "render.opt_open": {
+        "fr": "Ouvrir la carte dans le navigateur une fois écrite.",
+        "en": "Open the map in the browser once written.",
+    },
+    "render.written": {
+        "fr": "Carte écrite : {path} ({nodes} nœuds, {edges} liens).",
+        "en": "Map written: {path} ({nodes} nodes, {edges} links).",
+    },
+    "render.written_aggregated": {
+        "fr": "Carte agrégée écrite : {path} ({communities} communautés pour {nodes} nœuds).",
+        "en": "Aggregated map written: {path} ({communities} communities for {nodes} nodes).",
+    },
+    "render.unknown_focus": {
+        "fr": "--focus : identifiant inconnu « {id} ».",
+        "en": "--focus: unknown id '{id}'.",
+    },
+    "render.unknown_focus_suggest": {
+        "fr": "--focus : identifiant inconnu « {id} » ; vouliez-vous dire « {suggestion} » ({name}) ?",
+        "en": "--focus: unknown id '{id}'; did you mean '{suggestion}' ({name})?",
+    },
+    "render.bad_layer": {
+        "fr": "--layers : couche inconnue « {layer} » ; couches possibles : {choices}.",
+        "en": "--layers: unknown layer '{layer}'; possible layers: {choices}.",
+    },
+    "render.bad_option": {
+        "fr": "{option} : valeur inconnue « {value} » ; valeurs possibles : {choices}.",
+        "en": "{option}: unknown value '{value}'; possible values: {choices}.",
+    },
+    "render.bad_depth": {
+        "fr": "--depth doit être un entier positif (reçu : {depth}).",
+        "en": "--depth must be a positive integer (got: {depth}).",
+    },
+    "render.depth_without_focus": {
+        "fr": "--depth n'a de sens qu'avec --focus.",
+        "en": "--depth only makes sense with --focus.",
+    },
+    "render.vis_missing": {
+        "fr": "La bibliothèque vis-network fournie par pyvis est introuvable ({detail}). Réinstallez graphmap.",
+        "en": "The vis-network library shipped with pyvis cannot be found ({detail}). Reinstall graphmap.",
+    },
+    # --- the map page ----------------------------------------------------------------------
+    "render.map_title": {"fr": "Carte de l'écosystème", "en": "Ecosystem map"},
+    "render.map_title_named": {"fr": "Carte de l'écosystème — {name}", "en": "Ecosystem map — {name}"},
+    "render.search_placeholder": {
+        "fr": "Chercher un acteur ou un projet…",
+        "en": "Search an actor or a project…",
+    },
+    "render.search_label": {"fr": "Recherche", "en": "Search"},
+    "render.search_none": {"fr": "Aucun résultat.", "en": "No match."},
+    "render.filters": {"fr": "Filtres", "en": "Filters"},
+    "render.filter_sector": {"fr": "Secteur", "en": "Sector"},
+    "render.filter_territory": {"fr": "Territoire", "en": "Territory"},
+    "render.filter_stage": {"fr": "Étape du projet", "en": "Project stage"},
+    "render.filter_relation": {"fr": "Type de lien", "en": "Relation type"},
+    "render.filter_all": {"fr": "tout", "en": "all"},
+    "render.filter_none": {"fr": "rien", "en": "none"},
+    "render.layers": {"fr": "Couches d'analyse", "en": "Analysis layers"},
+    "render.layer_gaps": {"fr": "Manques (contour rouge)", "en": "Gaps (red outline)"},
+    "render.layer_opportunities": {
+        "fr": "Occasions de collaboration (liens pointillés)",
+        "en": "Collaboration opportunities (dashed links)",
+    },
+    "render.layer_unavailable": {
+        "fr": "Couches indisponibles : carte dessinée sans analyse.",
+        "en": "Layers unavailable: map drawn without analysis.",
+    },
+    "render.other_gaps": {
+        "fr": "Manques de territoire ou d'ensemble ({count})",
+        "en": "Territory and ecosystem gaps ({count})",
+    },
+    "render.legend": {"fr": "Légende", "en": "Legend"},
+    "render.legend_shapes": {"fr": "Formes", "en": "Shapes"},
+    "render.legend_actor": {"fr": "Acteur", "en": "Actor"},
+    "render.legend_project": {"fr": "Projet", "en": "Project"},
+    "render.legend_links": {"fr": "Liens", "en": "Links"},
+    "render.legend_funding_width": {
+        "fr": "Épaisseur des financements : selon le montant",
+        "en": "Funding line width: by amount",
+    },
+    "render.legend_opportunity": {"fr": "Occasion suggérée", "en": "Suggested opportunity"},
+    "render.legend_opportunity_top": {
+        "fr": "La vue d'ensemble montre les {count} meilleures ; cliquez sur un nœud pour voir toutes les siennes.",
+        "en": "The overview shows the {count} best; click a node to see all of its own.",
+    },
+    "render.legend_gap": {"fr": "Nœud avec un manque", "en": "Node with a gap"},
+    "render.legend_size": {"fr": "Taille : {measure}", "en": "Size: {measure}"},
+    "render.legend_projects_by_stage": {
+        "fr": "Projets (étape)",
+        "en": "Projects (stage)",
+    },
+    "render.legend_actors_plain": {
+        "fr": "Acteurs (gris)",
+        "en": "Actors (grey)",
+    },
+    "render.legend_other": {"fr": "autres", "en": "others"},
+    "render.legend_none": {"fr": "non précisé", "en": "not given"},
+    "render.legend_inter_ties": {
+        "fr": "Épaisseur : nombre de liens entre communautés",
+        "en": "Width: number of ties between communities",
+    },
+    "render.color_role": {"fr": "Couleur : rôle principal", "en": "Colour: main role"},
+    "render.color_sector": {"fr": "Couleur : secteur", "en": "Colour: sector"},
+    "render.color_territory": {"fr": "Couleur : territoire", "en": "Colour: territory"},
+    "render.color_community": {"fr": "Couleur : communauté", "en": "Colour: community"},
+    "render.color_stage": {"fr": "Couleur : étape du projet", "en": "Colour: project stage"},
+    "render.size_betweenness": {"fr": "intermédiarité", "en": "betweenness"},
+    "render.size_degree": {"fr": "nombre de liens", "en": "number of links"},
+    "render.size_funding": {"fr": "financement", "en": "funding"},
+    "render.role_none": {"fr": "sans rôle de projet", "en": "no project role"},
+    "render.panel_hint": {
+        "fr": "Cliquez sur un nœud pour voir ses détails et mettre en évidence ses voisins.",
+        "en": "Click a node to see its details and highlight its neighbours.",
+    },
+    "render.panel_close": {"fr": "Fermer", "en": "Close"},
+    "render.panel_kind": {"fr": "Nature", "en": "Kind"},
+    "render.panel_id": {"fr": "Identifiant", "en": "Id"},
+    "render.panel_sector": {"fr": "Secteur", "en": "Sector"},
+    "render.panel_type": {"fr": "Type", "en": "Type"},
+    "render.panel_category": {"fr": "Catégorie", "en": "Category"},
+    "render.panel_territory": {"fr": "Territoire", "en": "Territory"},
+    "render.panel_scope": {"fr": "Portée", "en": "Scope"},
+    "render.panel_stage": {"fr": "Étape", "en": "Stage"},
+    "render.panel_themes": {"fr": "Thèmes", "en": "Themes"},
+    "render.panel_period": {"fr": "Période", "en": "Period"},
+    "render.panel_roles": {"fr": "Rôles", "en": "Roles"},
+    "render.panel_degree": {"fr": "Liens", "en": "Links"},
+    "render.panel_betweenness": {"fr": "Intermédiarité", "en": "Betweenness"},
+    "render.panel_rank": {"fr": "Rang de courtier", "en": "Broker rank"},
+    "render.panel_community": {"fr": "Communauté", "en": "Community"},
+    "render.panel_funding_out": {"fr": "Financement accordé", "en": "Funding given"},
+    "render.panel_funding_in": {"fr": "Financement reçu", "en": "Funding received"},
+    "render.panel_extra": {"fr": "Autres colonnes", "en": "Other columns"},
+    "render.panel_gaps": {"fr": "Manques", "en": "Gaps"},
+    "render.panel_opportunities": {"fr": "Occasions", "en": "Opportunities"},
+    "render.panel_neighbours": {"fr": "Liens directs", "en": "Direct links"},
+    "render.panel_members": {"fr": "Membres", "en": "Members"},
+    "render.panel_top_members": {"fr": "Membres les plus reliés", "en": "Most connected members"},
+    "render.panel_dominant_sector": {"fr": "Secteur dominant", "en": "Dominant sector"},
+    "render.panel_dominant_territory": {"fr": "Territoire dominant", "en": "Dominant territory"},
+    "render.kind_actor": {"fr": "acteur", "en": "actor"},
+    "render.kind_project": {"fr": "projet", "en": "project"},
+    "render.opp_line": {
+        "fr": "{kind} : {source} → {target} (score {score})",
+        "en": "{kind}: {source} → {target} (score {score})",
+    },
+    "render.opp_introducer": {"fr": "Peut faire la présentation : {name}", "en": "Can introduce: {name}"},
+    "render.opp_kind_fund": {"fr": "financer", "en": "fund"},
+    "render.opp_kind_support": {"fr": "soutenir", "en": "support"},
+    "render.opp_kind_adopt": {"fr": "adopter", "en": "adopt"},
+    "render.opp_kind_collaborate": {"fr": "collaborer", "en": "collaborate"},
+    "render.note_aggregated": {
+        "fr": (
+            "Cet écosystème compte {nodes} nœuds, trop pour une carte lisible : chaque cercle "
+            "est une communauté (taille = nombre de membres), les liens comptent les relations "
+            "entre communautés. Pour voir un acteur en détail : graphmap render … --focus ID --depth 2."
+        ),
+        "en": (
+            "This ecosystem has {nodes} nodes, too many for a legible map: each circle is a "
+            "community (size = number of members) and links count the ties between "
+            "communities. To see one actor in detail: graphmap render … --focus ID --depth 2."
+        ),
+    },
+    "render.note_focus": {
+        "fr": "Voisinage de « {name} » à {depth} pas : {nodes} nœuds sur {total}.",
+        "en": "Neighbourhood of '{name}' within {depth} step(s): {nodes} of {total} nodes.",
+    },
+    "render.note_layers_aggregated": {
+        "fr": "Les couches de manques et d'occasions s'affichent sur les cartes détaillées (--focus).",
+        "en": "The gaps and opportunities layers show on detailed maps (--focus).",
+    },
+    "render.community_small": {
+        "fr": "Petits groupes et nœuds isolés (moins de {below} membres)",
+        "en": "Small groups and isolated nodes (under {below} members)",
+    },
+    "render.ties_count": {"fr": "{count} liens", "en": "{count} ties"},
+    "render.members_count": {"fr": "{count} membres", "en": "{count} members"},
+    "render.stats": {
+        "fr": "{nodes} nœuds · {edges} liens",
+        "en": "{nodes} nodes · {edges} links",
+    },
+    "render.footer": {
+        "fr": "Produit par graphmap {version}. Fonctionne hors ligne.",
+        "en": "Made with graphmap {version}. Works offline.",
+    },
+    "render.fit": {"fr": "Vue d'ensemble", "en": "Fit to screen"},
+    "render.community_label": {"fr": "Communauté {id}", "en": "Community {id}"},
+    "render.amount": {"fr": "{amount} $", "en": "${amount}"},
+    # --- the report page -------------------------------------------------------------------
+    "render.report_title": {"fr": "Rapport d'analyse de l'écosystème", "en": "Ecosystem analysis report"},
+    "render.report_title_named": {
+        "fr": "Rapport d'analyse de l'écosystème — {name}",
+        "en": "Ecosystem analysis report — {name}",
+    },
+    "render.report_contents": {"fr": "Sommaire", "en": "Contents"},
+    "render.report_summary": {"fr": "En bref", "en": "At a glance"},
+    "render.report_map": {"fr": "Carte", "en": "Map"},
+    "render.report_brokers": {"fr": "Courtiers", "en": "Brokers"},
+    "render.report_brokers_intro": {
+        "fr": "Les acteurs par qui passent ressources, savoirs et contacts entre des groupes autrement séparés, classés par intermédiarité.",
+        "en": "The actors through whom resources, knowledge and contacts pass between otherwise separate groups, ranked by betweenness.",
+    },
+    "render.report_brokers_more": {
+        "fr": "{count} autres acteurs ne sont pas listés ici (voir report.json).",
+        "en": "{count} more actors are not listed here (see report.json).",
+    },
+    "render.report_gaps": {"fr": "Manques", "en": "Gaps"},
+    "render.report_gaps_none": {"fr": "Aucun manque détecté.", "en": "No gap found."},
+    "render.report_opportunities": {"fr": "Occasions de collaboration", "en": "Collaboration opportunities"},
+    "render.report_opportunities_none": {"fr": "Aucune occasion proposée.", "en": "No opportunity suggested."},
+    "render.report_communities": {"fr": "Communautés", "en": "Communities"},
+    "render.report_severity_high": {"fr": "Priorité haute", "en": "High priority"},
+    "render.report_severity_medium": {"fr": "Priorité moyenne", "en": "Medium priority"},
+    "render.report_severity_low": {"fr": "Priorité basse", "en": "Low priority"},
+    "render.report_remedy": {"fr": "Piste", "en": "Remedy"},
+    "render.report_col_rank": {"fr": "Rang", "en": "Rank"},
+    "render.report_col_name": {"fr": "Nom", "en": "Name"},
+    "render.report_col_betweenness": {"fr": "Intermédiarité", "en": "Betweenness"},
+    "render.report_col_constraint": {"fr": "Contrainte", "en": "Constraint"},
+    "render.report_col_effective_size": {"fr": "Taille effective", "en": "Effective size"},
+    "render.report_col_brokerage": {"fr": "Rôles de courtage", "en": "Brokerage roles"},
+    "render.report_col_why": {"fr": "Pourquoi", "en": "Why"},
+    "render.report_col_kind": {"fr": "Nature", "en": "Kind"},
+    "render.report_col_from": {"fr": "De", "en": "From"},
+    "render.report_col_to": {"fr": "Vers", "en": "To"},
+    "render.report_col_score": {"fr": "Score", "en": "Score"},
+    "render.report_col_reasons": {"fr": "Raisons", "en": "Reasons"},
+    "render.report_col_introducer": {"fr": "Qui peut présenter", "en": "Who can introduce"},
+    "render.report_col_subject": {"fr": "Sujet", "en": "Subject"},
+    "render.report_col_gap": {"fr": "Manque", "en": "Gap"},
+    "render.report_col_community": {"fr": "Communauté", "en": "Community"},
+    "render.report_col_members": {"fr": "Membres", "en": "Members"},
+    "render.report_col_size": {"fr": "Taille", "en": "Size"},
+    "render.report_col_dominant_sector": {"fr": "Secteur dominant", "en": "Dominant sector"},
+    "render.report_col_dominant_territory": {"fr": "Territoire dominant", "en": "Dominant territory"},
+    "render.report_fig_actors": {"fr": "acteurs", "en": "actors"},
+    "render.report_fig_projects": {"fr": "projets", "en": "projects"},
+    "render.report_fig_relations": {"fr": "relations", "en": "relations"},
+    "render.report_fig_components": {"fr": "composantes", "en": "components"},
+    "render.report_fig_gaps": {"fr": "manques", "en": "gaps"},
+    "render.report_fig_gaps_high": {"fr": "manques prioritaires", "en": "high-priority gaps"},
+    "render.report_fig_opportunities": {"fr": "occasions", "en": "opportunities"},
+    "render.report_fig_communities": {"fr": "communautés", "en": "communities"},
+    "render.report_approximate": {
+        "fr": "Intermédiarité approchée par échantillonnage ({sample} sources, graine {seed}).",
+        "en": "Betweenness approximated by sampling ({sample} sources, seed {seed}).",
+    },
+    "render.report_no_introducer": {"fr": "—", "en": "—"},
+    "render.report_members_more": {"fr": "… et {count} autres", "en": "… and {count} more"},
+    "render.report_print": {"fr": "Imprimer / PDF", "en": "Print / PDF"},
+    "render.report_map_print_note": {
+        "fr": "La carte est interactive dans le fichier HTML ; la version imprimée en montre la vue courante.",
+        "en": "The map is interactive in the HTML file; the printed version shows its current view.",
+    },
+    "render.brokerage_coordinator": {"fr": "coordonnateur", "en": "coordinator"},
+    "render.brokerage_itinerant": {"fr": "itinérant", "en": "itinerant"},
+    "render.brokerage_representative": {"fr": "représentant", "en": "representative"},
+    "render.brokerage_gatekeeper": {"fr": "gardien", "en": "gatekeeper"},
+    "render.brokerage_liaison": {"fr": "agent de liaison", "en": "liaison"},
+    "render.subject_ecosystem": {"fr": "l'écosystème", "en": "the ecosystem"},
+    "render.subject_territory": {"fr": "territoire {name}", "en": "territory {name}"},
+}

@@ -1,0 +1,92 @@
+"""``graphmap render``: draw a workspace's interactive map as one offline HTML file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from graphmap.cli.common import current_lang, echo_issues, lang_option
+from graphmap.errors import UsageError
+from graphmap.i18n import resolve_lang, translate
+
+# Kept in step with graphmap.render.html_map (not imported here: it pulls in the layout).
+COLOR_BY: tuple[str, ...] = ("role", "sector", "territory", "community", "stage")
+SIZE_BY: tuple[str, ...] = ("betweenness", "degree", "funding")
+LAYERS: tuple[str, ...] = ("gaps", "opportunities")
+
+_HELP_LANG = resolve_lang()
+
+
+def _help(key: str) -> str:
+    return translate(key, _HELP_LANG)
+
+
+def parse_layers(text: str) -> tuple[str, ...]:
+    """``"gaps,opportunities"`` → ``("gaps", "opportunities")``; ``"none"`` or ``""`` → ``()``."""
+    chosen: list[str] = []
+    for part in text.split(","):
+        layer = part.strip().lower()
+        if not layer or layer == "none":
+            continue
+        if layer not in LAYERS:
+            raise UsageError("render.bad_layer", layer=part.strip(), choices=", ".join(LAYERS))
+        if layer not in chosen:
+            chosen.append(layer)
+    return tuple(chosen)
+
+
+@click.command(name="render", help=_help("render.cli_help"))
+@click.argument("workspace", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("map.html"), show_default=True, help=_help("render.opt_output"))
+@click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False), default="sector",
+              show_default=True, help=_help("render.opt_color_by"))
+@click.option("--size-by", type=click.Choice(SIZE_BY, case_sensitive=False),
+              default="betweenness", show_default=True, help=_help("render.opt_size_by"))
+@click.option("--layers", default="gaps,opportunities", show_default=True, metavar="LIST",
+              help=_help("render.opt_layers"))
+@click.option("--focus", default=None, metavar="ID", help=_help("render.opt_focus"))
+@click.option("--depth", type=int, default=None, metavar="N", help=_help("render.opt_depth"))
+@lang_option
+@click.option("--open", "open_after", is_flag=True, default=False, help=_help("render.opt_open"))
+def render(  # noqa: PLR0917 (click passes one argument per option)
+    workspace: Path, output: Path, color_by: str, size_by: str, layers: str,
+    focus: str | None, depth: int | None, lang: str, open_after: bool,
+) -> None:
+    """The ``render`` command; its help is the catalogue's ``render.cli_help``."""
+    lang = lang or current_lang()
+    chosen_layers = parse_layers(layers)
+    if depth is not None and focus is None:
+        raise UsageError("render.depth_without_focus")
+    if depth is not None and depth < 1:
+        raise UsageError("render.bad_depth", depth=depth)
+    from graphmap import atomic
+    from graphmap.config import load_config
+    from graphmap.render.html_map import build_map_payload, render_page
+    from graphmap.workspace import load_workspace
+
+    config = load_config(None, workspace=workspace)
+    dataset = load_workspace(workspace)
+    echo_issues(dataset.warnings, lang)
+    needs_analysis = bool(chosen_layers) or color_by == "community" or size_by == "betweenness"
+    report = None
+    if needs_analysis:
+        from graphmap.analysis.pipeline import analyze
+
+        report = analyze(dataset, config)
+    payload = build_map_payload(
+        dataset, report, lang=lang, color_by=color_by.lower(), size_by=size_by.lower(),
+        layers=chosen_layers, focus=focus, depth=depth or 1, seed=config.seed,
+    )
+    html = render_page("map.html", lang=lang, map=payload, title=payload.title)
+    path = atomic.write_text(output, html)
+    if payload.mode == "aggregated":
+        message = translate("render.written_aggregated", lang, path=str(path),
+                            communities=payload.node_count, nodes=payload.total_nodes)
+    else:
+        message = translate("render.written", lang, path=str(path), nodes=payload.node_count,
+                            edges=payload.edge_count)
+    click.echo(message, err=True)
+    if open_after:
+        click.launch(str(path.resolve()))

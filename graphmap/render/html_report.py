@@ -1,0 +1,186 @@
+"""The HTML report: one self-contained, printable page with the summary, brokers, gaps,
+opportunities, communities and the interactive map embedded."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from graphmap import atomic
+from graphmap.i18n import has_message, translate
+from graphmap.model.dataset import Dataset
+from graphmap.render.html_map import (
+    AGGREGATE_ABOVE,
+    LAYERS,
+    build_map_payload,
+    render_page,
+)
+from graphmap.schema import Sector
+
+if TYPE_CHECKING:
+    from graphmap.analysis.report import AnalysisReport
+
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+_BROKERAGE_ROLES: tuple[str, ...] = (
+    "coordinator", "itinerant", "representative", "gatekeeper", "liaison",
+)
+_MEMBERS_SHOWN = 12
+_DEFAULT_TOP = 20
+
+
+def build_report_html(
+    dataset: Dataset,
+    report: AnalysisReport,
+    *,
+    lang: str,
+    top: int | None = None,
+    color_by: str = "sector",
+    seed: int | None = None,
+    aggregate_above: int = AGGREGATE_ABOVE,
+) -> str:
+    """The report as one self-contained HTML page (no network request), map included.
+
+    Parameters
+    ----------
+    dataset, report
+        The workspace and its analysis.
+    lang
+        ``"fr"`` or ``"en"``.
+    top
+        Brokers listed; default: the analysis ``top`` setting (20).
+    color_by
+        Colouring of the embedded map.
+    seed
+        Layout seed; default: the analysis seed.
+    aggregate_above
+        As in :func:`graphmap.render.html_map.build_map_html`.
+    """
+    config = report.meta.get("config", {}) if isinstance(report.meta, Mapping) else {}
+    top = top or int(config.get("top", _DEFAULT_TOP))
+    payload = build_map_payload(dataset, report, lang=lang, color_by=color_by,
+                                size_by="betweenness", layers=LAYERS, seed=seed,
+                                aggregate_above=aggregate_above)
+    title = (translate("render.report_title_named", lang, name=dataset.name) if dataset.name
+             else translate("render.report_title", lang))
+    context = _report_context(dataset, report, lang, top)
+    return render_page("report.html", lang=lang, map=payload, title=title, **context)
+
+
+def write_report(
+    dataset: Dataset,
+    report: AnalysisReport,
+    path: str | Path,
+    *,
+    lang: str,
+    top: int | None = None,
+    color_by: str = "sector",
+    seed: int | None = None,
+    aggregate_above: int = AGGREGATE_ABOVE,
+) -> Path:
+    """Write :func:`build_report_html` to ``path`` atomically and return the path."""
+    html = build_report_html(dataset, report, lang=lang, top=top, color_by=color_by, seed=seed,
+                             aggregate_above=aggregate_above)
+    return atomic.write_text(path, html)
+
+
+def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
+                    top: int) -> dict[str, Any]:
+    def name(node_id: str | None) -> str:
+        if not node_id:
+            return translate("render.report_no_introducer", lang)
+        return dataset.node_name(node_id)
+
+    def t(key: str, **params: Any) -> str:
+        return translate(key, lang, **params)
+
+    summary = report.summary
+    high = sum(1 for g in report.gaps if g.severity == "high")
+    figures = [
+        (summary.get("actors", len(dataset.actors)), t("render.report_fig_actors")),
+        (summary.get("projects", len(dataset.projects)), t("render.report_fig_projects")),
+        (summary.get("relations", len(dataset.relations)), t("render.report_fig_relations")),
+        (summary.get("components", "—"), t("render.report_fig_components")),
+        (len(report.communities), t("render.report_fig_communities")),
+        (len(report.gaps), t("render.report_fig_gaps")),
+        (high, t("render.report_fig_gaps_high")),
+        (len(report.opportunities), t("render.report_fig_opportunities")),
+    ]
+    brokers = []
+    for b in report.brokers[:top]:
+        roles = ", ".join(
+            f"{t('render.brokerage_' + role)} {getattr(b.brokerage, role)}"
+            for role in _BROKERAGE_ROLES if getattr(b.brokerage, role)
+        )
+        brokers.append({
+            "id": b.id, "rank": b.rank, "name": b.name,
+            "betweenness": _num(b.betweenness), "constraint": _num(b.constraint),
+            "effective_size": _num(b.effective_size, 1), "roles": roles or "—",
+            "why": b.why.render(lang),
+        })
+    gaps_by_severity = []
+    for severity in SEVERITIES:
+        rows = [
+            {
+                "subject": _subject(dataset, g.subject, g.subject_kind, lang),
+                "node": g.subject if g.subject_kind in ("actor", "project") else None,
+                "message": g.message.render(lang),
+                "remedy": g.remedy.render(lang),
+                "code": g.code,
+            }
+            for g in report.gaps if g.severity == severity
+        ]
+        if rows:
+            gaps_by_severity.append({"severity": severity,
+                                     "title": t(f"render.report_severity_{severity}"),
+                                     "rows": rows})
+    opportunities = []
+    for o in report.opportunities:
+        kind_key = f"render.opp_kind_{o.kind}"
+        opportunities.append({
+            "kind": t(kind_key) if has_message(kind_key) else o.kind,
+            "source": o.source, "source_name": name(o.source),
+            "target": o.target, "target_name": name(o.target),
+            "score": f"{o.score:.2f}",
+            "reasons": [r.render(lang) for r in o.reasons],
+            "introducer": o.introducer, "introducer_name": name(o.introducer),
+        })
+    communities = []
+    for c in report.communities:
+        shown = [{"id": m, "name": dataset.node_name(m)} for m in c.members[:_MEMBERS_SHOWN]]
+        communities.append({
+            "id": c.id, "label": c.label.render(lang), "size": len(c.members),
+            "sector": Sector(c.dominant_sector).label(lang) if c.dominant_sector else "—",
+            "territory": c.dominant_territory or "—",
+            "members": shown, "more": max(0, len(c.members) - _MEMBERS_SHOWN),
+        })
+    betweenness_meta = report.meta.get("betweenness", {}) if report.meta else {}
+    approximate = None
+    if isinstance(betweenness_meta, Mapping) and betweenness_meta.get("approximate"):
+        approximate = t("render.report_approximate",
+                        sample=betweenness_meta.get("sample_size", "?"),
+                        seed=report.meta.get("seed", "?"))
+    return {
+        "figures": figures,
+        "brokers": brokers,
+        "brokers_more": max(0, len(report.brokers) - top),
+        "gaps_by_severity": gaps_by_severity,
+        "opportunities": opportunities,
+        "communities": communities,
+        "approximate": approximate,
+        "dataset_name": dataset.name,
+    }
+
+
+def _num(value: float | None, digits: int = 3) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _subject(dataset: Dataset, subject: str, kind: str, lang: str) -> str:
+    if kind in ("actor", "project"):
+        return dataset.node_name(subject)
+    if kind == "territory":
+        return translate("render.subject_territory", lang, name=subject)
+    if kind == "ecosystem":
+        return translate("render.subject_ecosystem", lang)
+    return subject
