@@ -17,10 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+import _common
 import numpy as np
 
 from graphmap.analysis import kernel
@@ -30,27 +28,9 @@ from graphmap.model.views import to_igraph, undirected_view
 from graphmap.synth import generate_dataset, write_workspace
 
 
-class StepTimer:
-    """A ``progress`` callback recording the wall time of each step."""
-
-    def __init__(self) -> None:
-        self.started: dict[str, float] = {}
-        self.seconds: dict[str, float] = {}
-
-    def __call__(self, step: str, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if done == 0:
-            self.started[step] = now
-        else:
-            self.seconds[step] = now - self.started[step]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--actors", type=int, default=10_000)
-    parser.add_argument("--projects", type=int, default=2_500)
-    parser.add_argument("--relations", type=int, default=50_000)
-    parser.add_argument("--seed", type=int, default=7)
+    _common.add_ecosystem_options(parser)
     parser.add_argument("--top", type=int, default=20)
     parser.add_argument("--no-exact", action="store_true",
                         help="skip the exact-betweenness reference (saves ~7 s)")
@@ -66,7 +46,7 @@ def main() -> None:
           f"{args.seed})")
 
     config = AnalysisConfig()
-    timer = StepTimer()
+    timer = _common.StepTimer()
     t0 = time.perf_counter()
     report = analyze(dataset, config, progress=timer)
     total_s = time.perf_counter() - t0

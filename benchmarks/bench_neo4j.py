@@ -17,48 +17,25 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "neo4j"))
+import _common
 
-from graphmap.model.dataset import Dataset  # noqa: E402
-from graphmap.neo4j.connection import Connection  # noqa: E402
-from graphmap.neo4j.sync import pull, push  # noqa: E402
-from graphmap.synth import generate_dataset  # noqa: E402
+from graphmap.model.dataset import Dataset
+from graphmap.neo4j.connection import Connection
+from graphmap.neo4j.sync import pull, push
+from graphmap.synth import generate_dataset
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--actors", type=int, default=10_000)
-    parser.add_argument("--projects", type=int, default=2_500)
-    parser.add_argument("--relations", type=int, default=50_000)
-    parser.add_argument("--seed", type=int, default=7)
+    _common.add_ecosystem_options(parser)
     parser.add_argument("--batch-size", type=int, default=2000)
     parser.add_argument("--analysis", action="store_true")
     args = parser.parse_args()
 
-    server = None
-    if os.environ.get("NEO4J_URI"):
-        conn = Connection.from_env()
-        where = f"{conn.uri} (NEO4J_URI)"
-    else:
-        import neo4j_testserver
-
-        build = neo4j_testserver.build()
-        server = neo4j_testserver.start()
-        conn = Connection(uri=server.uri, user=server.user, password=server.password)
-        where = (f"test server {server.uri} (build {build:.1f} s, start "
-                 f"{server.start_seconds:.1f} s)")
-    try:
+    with _common.neo4j_connection() as (conn, where):
         run(args, conn, where)
-    finally:
-        if server is not None:
-            server.stop()
 
 
 def run(args: argparse.Namespace, conn: Connection, where: str) -> None:

@@ -55,15 +55,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from _common import ROOT
 
-#: Rows of the table, in order, for each size.
-STEPS: tuple[str, ...] = (
-    "generate",
-    "load",
-    "validate",
+#: Steps timed in the one process that analyses and renders (the ``analyze`` worker).
+ANALYZE_STEPS: tuple[str, ...] = (
     "graph",
     "betweenness",
     "constraint",
@@ -75,6 +70,8 @@ STEPS: tuple[str, ...] = (
     "analyze (total)",
     "render",
 )
+#: Rows of the table, in order, for each size.
+STEPS: tuple[str, ...] = ("generate", "load", "validate", *ANALYZE_STEPS)
 #: Steps with a networkx reference, and the reference each one is compared with.
 REFERENCE: dict[str, str] = {
     "betweenness": "nx.betweenness_centrality",
@@ -258,35 +255,10 @@ def work_analyze(meter: Meter, folder: Path, sizes: tuple[int, int, int], seed: 
 
 
 def render_map(meter: Meter, folder: Path, dataset: Any, report: Any) -> None:
-    import inspect
-
     from graphmap.render.html_map import write_map
 
-    out = folder / "map.html"
-    # Call by parameter name: the map's signature is its owner's to choose.
-    values = {
-        "dataset": dataset,
-        "report": report,
-        "path": out,
-        "out": out,
-        "output": out,
-        "destination": out,
-        "target": out,
-        "lang": "fr",
-    }
-    args: list[Any] = []
-    kwargs: dict[str, Any] = {}
-    for name, param in inspect.signature(write_map).parameters.items():
-        if name not in values:
-            if param.default is inspect.Parameter.empty:
-                raise AttributeError(f"write_map needs an unknown argument {name!r}")
-            continue
-        if param.kind is inspect.Parameter.POSITIONAL_ONLY:
-            args.append(values[name])
-        else:
-            kwargs[name] = values[name]
     with meter.measure("render"):
-        write_map(*args, **kwargs)
+        write_map(dataset, report, folder / "map.html", lang="fr")
 
 
 def work_reference(meter: Meter, folder: Path, sizes: tuple[int, int, int], seed: int) -> None:
@@ -318,18 +290,7 @@ WORKER_STEPS: dict[str, tuple[str, ...]] = {
     "generate": ("generate",),
     "load": ("load",),
     "validate": ("validate",),
-    "analyze": (
-        "graph",
-        "betweenness",
-        "constraint",
-        "communities",
-        "brokerage",
-        "gaps",
-        "opportunities",
-        "summary",
-        "analyze (total)",
-        "render",
-    ),
+    "analyze": ANALYZE_STEPS,
     "reference": tuple(REFERENCE),
 }
 

@@ -385,6 +385,19 @@ def _batched(rows: Iterator[tuple[str, ...]], size: int) -> Iterator[list[tuple[
         yield batch
 
 
+def _take_new(candidates: list[int], seen: set[int], need: int) -> list[int]:
+    """The first ``need`` distinct valid (``>= 0``) candidates not in ``seen``, in draw
+    order; each one taken is added to ``seen``."""
+    picked: list[int] = []
+    for candidate in candidates:
+        if candidate >= 0 and candidate not in seen:
+            seen.add(candidate)
+            picked.append(candidate)
+            if len(picked) == need:
+                break
+    return picked
+
+
 # --- Records from rows: exactly what a loader reads back from the CSV cells. ---
 
 
@@ -701,13 +714,7 @@ class _Ecosystem:
             if j != current:
                 chosen = set()
                 current = j
-            picked: list[int] = []
-            for a in candidates_list[offsets[c] : offsets[c + 1]]:
-                if a >= 0 and a not in chosen:
-                    chosen.add(a)
-                    picked.append(a)
-                    if len(picked) == k:
-                        break
+            picked = _take_new(candidates_list[offsets[c] : offsets[c + 1]], chosen, k)
             if len(picked) < k:
                 more = self._fallback_pool(
                     rng, role, int(self.p_territory[j]), chosen, k - len(picked)
@@ -808,14 +815,8 @@ class _Ecosystem:
         offsets = np.concatenate(([0], np.cumsum(n_cand))).tolist()
         candidates_list = candidates.tolist()
         for c, (a, need) in enumerate(zip(sources.tolist(), k.tolist(), strict=True)):
-            picked: list[int] = []
             seen: set[int] = set()
-            for b in candidates_list[offsets[c] : offsets[c + 1]]:
-                if b >= 0 and b not in seen:
-                    seen.add(b)
-                    picked.append(b)
-                    if len(picked) == need:
-                        break
+            picked = _take_new(candidates_list[offsets[c] : offsets[c + 1]], seen, need)
             if len(picked) < need:
                 picked.extend(self._fallback_earlier(rng, a, seen, need - len(picked)))
             for b in picked:

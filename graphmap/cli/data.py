@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from graphmap.cli.common import current_lang, lang_option
 from graphmap.errors import GraphmapError
 from graphmap.i18n import resolve_lang, translate
+
+if TYPE_CHECKING:
+    from graphmap.model.dataset import Dataset
 
 _HELP_LANG = resolve_lang()
 
@@ -19,8 +23,13 @@ def _help(key: str) -> str:
     return translate(key, _HELP_LANG)
 
 
-@click.command(name="validate", help=_help("validation.cli.validate_help"),
-               short_help=_help("validation.cli.validate_short"))
+def _command(name: str) -> Callable[[Callable[..., None]], click.Command]:
+    """A click command whose help and short help are the catalogue's ``validation.cli.NAME_*``."""
+    return click.command(name=name, help=_help(f"validation.cli.{name}_help"),
+                         short_help=_help(f"validation.cli.{name}_short"))
+
+
+@_command("validate")
 @click.argument("workspace", type=click.Path(path_type=Path))
 @lang_option
 def validate(workspace: Path, lang: str) -> None:
@@ -40,16 +49,16 @@ def validate(workspace: Path, lang: str) -> None:
         click.echo(issue.format(lang))
 
 
-def summary(dataset: Any, workspace: Path, lang: str) -> str:
+def summary(dataset: Dataset, workspace: Path, lang: str) -> str:
     """Counts of actors by sector, projects by stage, relations by type, and warnings."""
-    from graphmap.schema import RelationType, Sector, Stage
+    from graphmap.schema import RelationType, Sector, Stage, Vocabulary
 
     def t(key: str, **params: Any) -> str:
         return translate(f"validation.cli.{key}", lang, **params)
 
     lines = [t("valid", path=str(workspace), actors=len(dataset.actors),
                projects=len(dataset.projects), relations=len(dataset.relations))]
-    groups = (
+    groups: tuple[tuple[str, type[Vocabulary], Counter[Vocabulary]], ...] = (
         ("by_sector", Sector, Counter(a.sector for a in dataset.actors)),
         ("by_stage", Stage, Counter(p.stage for p in dataset.projects)),
         ("by_type", RelationType, Counter(r.type for r in dataset.relations)),
@@ -65,8 +74,7 @@ def summary(dataset: Any, workspace: Path, lang: str) -> str:
 _TEMPLATE_FILES = ("actors.csv", "projects.csv", "relations.csv", "README.md")
 
 
-@click.command(name="init", help=_help("validation.cli.init_help"),
-               short_help=_help("validation.cli.init_short"))
+@_command("init")
 @click.argument("directory", type=click.Path(path_type=Path))
 @lang_option
 def init(directory: Path, lang: str) -> None:

@@ -56,6 +56,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
 ) -> None:
     """The ``render`` command; its help is the catalogue's ``render.cli_help``."""
     lang = lang or current_lang()
+    # Option mistakes are caught here, before the (possibly long) load and analysis.
     chosen_layers = parse_layers(layers)
     if depth is not None and focus is None:
         raise UsageError("render.depth_without_focus")

@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "generate.help": {
         "fr": (
-            "Génère un écosystème synthétique réaliste (mêmes arguments, mêmes octets) et "
-            "l'écrit comme espace de travail CSV dans le dossier OUT : actors.csv, "
+            "Générer un écosystème synthétique réaliste (mêmes arguments, mêmes octets) et "
+            "l'écrire en espace de travail CSV dans le dossier OUT : actors.csv, "
             "projects.csv et relations.csv. Degrés à longue traîne comme chez les vrais "
             "bailleurs de fonds, plusieurs territoires, les quatre étapes, et quelques "
             "manques volontaires (projets sans bailleur, acteurs isolés, petit groupe "

@@ -6,7 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- the command -----------------------------------------------------------------------
     "render.cli_help": {
         "fr": (
-            "Dessine la carte interactive d'un espace de travail dans un seul fichier HTML "
+            "Dessiner la carte interactive d'un espace de travail dans un seul fichier HTML "
             "qui fonctionne sans Internet.\n\n"
             "Exemple : graphmap render examples/laurentides -o carte.html --color-by sector --lang fr"
         ),
@@ -20,15 +20,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "HTML file to write.",
     },
     "render.opt_color_by": {
-        "fr": "Couleur des nœuds : rôle, secteur, territoire, communauté ou étape.",
+        "fr": "Couleur des nœuds : role (rôle), sector (secteur), territory (territoire), community (communauté) ou stage (étape du projet).",
         "en": "Node colour: role, sector, territory, community or stage.",
     },
     "render.opt_size_by": {
-        "fr": "Taille des nœuds : intermédiarité (betweenness), degré ou financement.",
+        "fr": "Taille des nœuds : betweenness (intermédiarité), degree (nombre de liens) ou funding (financement).",
         "en": "Node size: betweenness, degree or funding.",
     },
     "render.opt_layers": {
-        "fr": "Couches d'analyse, séparées par des virgules : gaps, opportunities (ou « none »).",
+        "fr": "Couches d'analyse, séparées par des virgules : gaps (manques), opportunities (occasions), ou « none » pour aucune.",
         "en": "Analysis layers, comma-separated: gaps, opportunities (or \"none\").",
     },
     "render.opt_focus": {
@@ -292,11 +292,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La carte est interactive dans le fichier HTML ; la version imprimée en montre la vue courante.",
         "en": "The map is interactive in the HTML file; the printed version shows its current view.",
     },
-    "render.brokerage_coordinator": {"fr": "coordonnateur", "en": "coordinator"},
-    "render.brokerage_itinerant": {"fr": "itinérant", "en": "itinerant"},
-    "render.brokerage_representative": {"fr": "représentant", "en": "representative"},
-    "render.brokerage_gatekeeper": {"fr": "gardien", "en": "gatekeeper"},
-    "render.brokerage_liaison": {"fr": "agent de liaison", "en": "liaison"},
     "render.subject_ecosystem": {"fr": "l'écosystème", "en": "the ecosystem"},
     "render.subject_territory": {"fr": "territoire {name}", "en": "territory {name}"},
 }

@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a single CSV file; a workspace is the folder holding all three (try: {folder}).",
     },
     "validation.path_unsupported": {
-        "fr": "{path} n'est pas un espace de travail : attendu un dossier de CSV, un classeur .xlsx ou un fichier .json.",
+        "fr": "{path} n'est pas un espace de travail : il faut un dossier de CSV, un classeur .xlsx ou un fichier .json.",
         "en": "{path} is not a workspace: expected a folder of CSV files, an .xlsx workbook or a .json file.",
     },
     "validation.unreadable": {
@@ -47,7 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "sheet '{sheet}' not found in the workbook{suggestion:en}",
     },
     "issue.workspace.missing_table": {
-        "fr": "clé « {table} » introuvable (attendu un objet aux clés actors, projects et relations){suggestion:fr}",
+        "fr": "clé « {table} » introuvable (il faut un objet aux clés actors, projects et relations){suggestion:fr}",
         "en": "key '{table}' not found (expected an object with the keys actors, projects and relations){suggestion:en}",
     },
     # -- files ----------------------------------------------------------------------------------
@@ -178,7 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "amount on a '{type}' relation: it is kept, but only 'funds' relations carry money in the analyses",
     },
     "issue.weight.not_positive": {
-        "fr": "poids « {value} » : un poids doit être plus grand que zéro",
+        "fr": "poids « {value} » : un poids doit être supérieur à zéro",
         "en": "weight '{value}': a weight must be greater than zero",
     },
     "issue.year.invalid": {

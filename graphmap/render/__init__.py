@@ -1,4 +1,4 @@
-"""Renderers of the analysis report, and the number and name formatting they share.
+"""Renderers of the analysis report, and the formatting and sentences they share.
 
 Every renderer is a pure function ``(dataset, report, lang, top) -> str``: the text, JSON
 and Markdown reports live in ``terminal``, ``json_report`` and ``markdown``; the HTML map
@@ -10,12 +10,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from graphmap.analysis.report import Gap, Opportunity
+from graphmap.analysis.report import Community, Gap, Opportunity
+from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
+from graphmap.schema import Sector
 
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 OPPORTUNITY_KINDS: tuple[str, ...] = ("fund", "support", "adopt", "collaborate")
+
+# Members named in a community's sentence of the text and Markdown reports.
+COMMUNITY_MEMBERS_SHOWN = 8
 
 # French typography (Québec as elsewhere): a no-break space groups thousands and comes
 # before the dollar sign, and the decimal mark is a comma.
@@ -84,3 +89,43 @@ def opportunities_by_kind(opportunities: Iterable[Opportunity]) -> dict[str, lis
 def shown(items: Sequence[object], top: int | None) -> int:
     """How many of ``items`` a ``top``-limited view shows (``None``: all)."""
     return len(items) if top is None else min(len(items), max(top, 0))
+
+
+def report_title(dataset: Dataset, lang: str) -> str:
+    """The report's title, naming the workspace when it has a name."""
+    if dataset.name:
+        return translate("report.title", lang, name=dataset.name)
+    return translate("report.title_unnamed", lang)
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """The translated name of a gap severity (an unknown one as is)."""
+    return translate(f"report.severity.{severity}", lang) if severity in SEVERITIES else severity
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """The translated name of an opportunity kind (an unknown one as is)."""
+    return translate(f"report.kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
+
+
+def introducer_sentence(dataset: Dataset, opp: Opportunity, lang: str) -> str:
+    """Who could make the introduction, or a sentence saying nobody is known."""
+    if opp.introducer is None:
+        return translate("report.opportunity.no_introducer", lang)
+    return translate("report.opportunity.introducer", lang,
+                     name=node_name(dataset, opp.introducer))
+
+
+def community_members(dataset: Dataset, community: Community, lang: str) -> str:
+    """The community's size and its first ``COMMUNITY_MEMBERS_SHOWN`` members' names."""
+    names = [node_name(dataset, m) for m in community.members[:COMMUNITY_MEMBERS_SHOWN]]
+    key = ("report.community.size_all" if len(community.members) <= COMMUNITY_MEMBERS_SHOWN
+           else "report.community.size")
+    return translate(key, lang, count=format_number(len(community.members), lang),
+                     members=", ".join(names))
+
+
+def sector_label(code: str | None, lang: str) -> str:
+    """A sector code's name for people; an unknown code as is, ``—`` for none."""
+    sector = Sector.parse(code) if code else None
+    return sector.label(lang) if sector is not None else code or "—"

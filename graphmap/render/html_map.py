@@ -370,7 +370,7 @@ def build_map_payload(
     layers_unavailable = report is None and bool(chosen_layers)
     if report is None:
         chosen_layers = ()
-    facts = _Facts.of(dataset, report, seed)
+    facts = _Facts.of(dataset, report)
     all_ids = facts.ids
     note: str | None = None
     if focus is not None:
@@ -406,7 +406,7 @@ class _Facts:
     community_order: list[int]
 
     @classmethod
-    def of(cls, dataset: Dataset, report: AnalysisReport | None, seed: int) -> _Facts:
+    def of(cls, dataset: Dataset, report: AnalysisReport | None) -> _Facts:
         ids = [a.id for a in dataset.actors] + [p.id for p in dataset.projects]
         neighbours: dict[str, set[str]] = {i: set() for i in ids}
         roles: dict[str, Counter[RelationType]] = defaultdict(Counter)
@@ -447,7 +447,9 @@ class _Facts:
 
         graph: nx.Graph[str] = nx.Graph()
         graph.add_nodes_from(self.ids)
-        graph.add_edges_from((u, v) for u in self.ids for v in self.neighbours[u] if u < v)
+        # Sorted: Louvain depends on the adjacency order, and a set's order on the hash seed.
+        graph.add_edges_from((u, v) for u in self.ids for v in sorted(self.neighbours[u])
+                             if u < v)
         found = nx.community.louvain_communities(graph, seed=seed)
         groups = sorted((sorted(c) for c in found), key=lambda m: (-len(m), m[0]))
         for index, members in enumerate(groups):
@@ -625,7 +627,7 @@ def _aggregated_payload(
         group = members[c]
         sector = _dominant(dataset.actor_by_id[m].sector.value for m in group
                            if m in dataset.actor_by_id)
-        territory = _dominant(_territory(dataset, m) for m in group if _territory(dataset, m))
+        territory = _dominant(t for m in group if (t := _territory(dataset, m)))
         if color_by == "sector" and sector is not None:
             color = _SECTOR_COLORS[sector]
             legend_colors[sector] = (Sector(sector).label(lang), color)
@@ -634,6 +636,8 @@ def _aggregated_payload(
         label = (_community_label(facts, c, lang) if c >= 0 else
                  translate("render.community_small", lang, below=small_below))
         top = sorted(group, key=lambda m: (-len(facts.neighbours[m]), m))[:10]
+        radius = 14 + 56 * math.sqrt(len(group) / biggest)
+        caption = f"{label}\n{translate('render.members_count', lang, count=len(group))}"
         details = [
             [translate("render.panel_members", lang), str(len(group))],
             [translate("render.panel_dominant_sector", lang),
@@ -645,17 +649,17 @@ def _aggregated_payload(
         x, y = positions[f"c{c}"]
         nodes.append({
             "id": f"c{c}",
-            "label": f"{label}\n{translate('render.members_count', lang, count=len(group))}",
+            "label": caption,
             "name": label,
-            "font": round(16 + 0.3 * (14 + 56 * math.sqrt(len(group) / biggest))),
+            "font": round(16 + 0.3 * radius),
             "kind": "c",
             "shape": "dot",
             "color": color,
-            "size": round(14 + 56 * math.sqrt(len(group) / biggest), 1),
+            "size": round(radius, 1),
             "x": x,
             "y": y,
             "f": {},
-            "tip": f"{label}\n{translate('render.members_count', lang, count=len(group))}",
+            "tip": caption,
             "gaps": [],
             "opps": [],
             "details": details,

@@ -10,21 +10,17 @@ from typing import TYPE_CHECKING, Any
 from graphmap import atomic
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
+from graphmap.render import ROLES, SEVERITIES, format_number, sector_label
 from graphmap.render.html_map import (
     AGGREGATE_ABOVE,
     LAYERS,
     build_map_payload,
     render_page,
 )
-from graphmap.schema import Sector
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport
 
-SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
-_BROKERAGE_ROLES: tuple[str, ...] = (
-    "coordinator", "itinerant", "representative", "gatekeeper", "liaison",
-)
 _MEMBERS_SHOWN = 12
 _DEFAULT_TOP = 20
 
@@ -97,25 +93,30 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
     summary = report.summary
     high = sum(1 for g in report.gaps if g.severity == "high")
     figures = [
-        (summary.get("actors", len(dataset.actors)), t("render.report_fig_actors")),
-        (summary.get("projects", len(dataset.projects)), t("render.report_fig_projects")),
-        (summary.get("relations", len(dataset.relations)), t("render.report_fig_relations")),
-        (summary.get("components", "—"), t("render.report_fig_components")),
-        (len(report.communities), t("render.report_fig_communities")),
-        (len(report.gaps), t("render.report_fig_gaps")),
-        (high, t("render.report_fig_gaps_high")),
-        (len(report.opportunities), t("render.report_fig_opportunities")),
+        (format_number(value, lang), label) for value, label in (
+            (summary.get("actors", len(dataset.actors)), t("render.report_fig_actors")),
+            (summary.get("projects", len(dataset.projects)), t("render.report_fig_projects")),
+            (summary.get("relations", len(dataset.relations)),
+             t("render.report_fig_relations")),
+            (summary.get("components"), t("render.report_fig_components")),
+            (len(report.communities), t("render.report_fig_communities")),
+            (len(report.gaps), t("render.report_fig_gaps")),
+            (high, t("render.report_fig_gaps_high")),
+            (len(report.opportunities), t("render.report_fig_opportunities")),
+        )
     ]
     brokers = []
     for b in report.brokers[:top]:
         roles = ", ".join(
-            f"{t('render.brokerage_' + role)} {getattr(b.brokerage, role)}"
-            for role in _BROKERAGE_ROLES if getattr(b.brokerage, role)
+            f"{t('report.role.' + role)} {format_number(getattr(b.brokerage, role), lang)}"
+            for role in ROLES if getattr(b.brokerage, role)
         )
         brokers.append({
             "id": b.id, "rank": b.rank, "name": b.name,
-            "betweenness": _num(b.betweenness), "constraint": _num(b.constraint),
-            "effective_size": _num(b.effective_size, 1), "roles": roles or "—",
+            "betweenness": format_number(b.betweenness, lang),
+            "constraint": format_number(b.constraint, lang),
+            "effective_size": format_number(b.effective_size, lang, digits=1),
+            "roles": roles or "—",
             "why": b.why.render(lang),
         })
     gaps_by_severity = []
@@ -141,7 +142,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
             "kind": t(kind_key) if has_message(kind_key) else o.kind,
             "source": o.source, "source_name": name(o.source),
             "target": o.target, "target_name": name(o.target),
-            "score": f"{o.score:.2f}",
+            "score": format_number(o.score, lang, digits=2),
             "reasons": [r.render(lang) for r in o.reasons],
             "introducer": o.introducer, "introducer_name": name(o.introducer),
         })
@@ -150,7 +151,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         shown = [{"id": m, "name": dataset.node_name(m)} for m in c.members[:_MEMBERS_SHOWN]]
         communities.append({
             "id": c.id, "label": c.label.render(lang), "size": len(c.members),
-            "sector": Sector(c.dominant_sector).label(lang) if c.dominant_sector else "—",
+            "sector": sector_label(c.dominant_sector, lang),
             "territory": c.dominant_territory or "—",
             "members": shown, "more": max(0, len(c.members) - _MEMBERS_SHOWN),
         })
@@ -158,8 +159,8 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
     approximate = None
     if isinstance(betweenness_meta, Mapping) and betweenness_meta.get("approximate"):
         approximate = t("render.report_approximate",
-                        sample=betweenness_meta.get("sample_size", "?"),
-                        seed=report.meta.get("seed", "?"))
+                        sample=format_number(betweenness_meta.get("sample_size"), lang),
+                        seed=report.meta.get("seed", "—"))
     return {
         "figures": figures,
         "brokers": brokers,
@@ -170,10 +171,6 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         "approximate": approximate,
         "dataset_name": dataset.name,
     }
-
-
-def _num(value: float | None, digits: int = 3) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
 
 
 def _subject(dataset: Dataset, subject: str, kind: str, lang: str) -> str:

@@ -13,15 +13,19 @@ from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opp
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render import (
-    OPPORTUNITY_KINDS,
+    community_members,
     format_number,
     gaps_by_severity,
+    introducer_sentence,
+    kind_label,
     node_name,
     opportunities_by_kind,
+    report_title,
+    sector_label,
+    severity_label,
     shown,
 )
 from graphmap.render.terminal import brokerage_profile, meta_notes, summary_figures
-from graphmap.schema import Sector
 
 # Characters with inline meaning in CommonMark/GFM (emphasis, code, links, tables,
 # strikethrough, math on GitHub/GitLab): each is backslash-escaped.
@@ -30,7 +34,6 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|~#$!])")
 # or list item.
 _BLOCK_START = re.compile(r"^(\d+)([.)])(?=\s|$)|^([-+=])(?=[\s\-+=]|$)")
 _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
-_COMMUNITY_MEMBERS_SHOWN = 8
 
 
 def escape(text: str) -> str:
@@ -91,8 +94,7 @@ def _gaps(lines: list[str], gaps: tuple[Gap, ...], lang: str, top: int | None) -
     if not groups:
         lines.extend(("", escape(translate("report.none.gaps", lang))))
     for severity, items in groups.items():
-        label = (translate(f"report.severity.{severity}", lang)
-                 if severity in ("high", "medium", "low") else severity)
+        label = severity_label(severity, lang)
         lines.extend(("", f"### {escape(label)} ({format_number(len(items), lang)})", ""))
         count = shown(items, top)
         for gap in items[:count]:
@@ -108,7 +110,7 @@ def _opportunities(lines: list[str], dataset: Dataset, opportunities: tuple[Oppo
     if not groups:
         lines.extend(("", escape(translate("report.none.opportunities", lang))))
     for kind, items in groups.items():
-        label = translate(f"report.kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
+        label = kind_label(kind, lang)
         lines.extend(("", f"### {escape(label)} ({format_number(len(items), lang)})", ""))
         count = shown(items, top)
         for index, opp in enumerate(items[:count], start=1):
@@ -122,12 +124,7 @@ def _opportunity(lines: list[str], dataset: Dataset, index: int, opp: Opportunit
     pair = f"{node_name(dataset, opp.source)} → {node_name(dataset, opp.target)}"
     lines.append(f"{index}. **{escape(pair)}** ({escape(score)})")
     lines.extend(f"   - {escape(reason.render(lang))}" for reason in opp.reasons)
-    if opp.introducer is not None:
-        intro = translate("report.opportunity.introducer", lang,
-                          name=node_name(dataset, opp.introducer))
-    else:
-        intro = translate("report.opportunity.no_introducer", lang)
-    lines.append(f"   - {escape(intro)}")
+    lines.append(f"   - {escape(introducer_sentence(dataset, opp, lang))}")
     if len(opp.path) > 1:
         path = " → ".join(node_name(dataset, node) for node in opp.path)
         lines.append(f"   - {escape(translate('report.opportunity.path', lang, path=path))}")
@@ -143,15 +140,10 @@ def _communities(lines: list[str], dataset: Dataset, communities: tuple[Communit
     lines.extend(("", _row(header), "|---:|---|---|---|---|"))
     count = shown(communities, top)
     for community in communities[:count]:
-        names = [node_name(dataset, m) for m in community.members[:_COMMUNITY_MEMBERS_SHOWN]]
-        key = ("report.community.size_all"
-               if len(community.members) <= _COMMUNITY_MEMBERS_SHOWN else "report.community.size")
-        members = translate(key, lang, count=format_number(len(community.members), lang),
-                            members=", ".join(names))
-        sector = Sector.parse(community.dominant_sector) if community.dominant_sector else None
+        members = community_members(dataset, community, lang)
         lines.append(_row([
             str(community.id), escape(community.label.render(lang)), escape(members),
-            escape(sector.label(lang) if sector is not None else community.dominant_sector or "—"),
+            escape(sector_label(community.dominant_sector, lang)),
             escape(community.dominant_territory or "—"),
         ]))
     _more(lines, len(communities) - count, lang)
@@ -178,8 +170,7 @@ def render_markdown(dataset: Dataset, report: AnalysisReport, lang: str,
     str
         The document, ending with a newline.
     """
-    title = (translate("report.title", lang, name=dataset.name) if dataset.name
-             else translate("report.title_unnamed", lang))
+    title = report_title(dataset, lang)
     lines = [f"# {escape(title)}", "", f"## {escape(translate('report.section.summary', lang))}"]
     lines.extend(("", _row([translate("report.figure.label", lang),
                             translate("report.figure.value", lang)]), "|---|---:|"))

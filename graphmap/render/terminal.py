@@ -11,16 +11,21 @@ from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opp
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render import (
-    OPPORTUNITY_KINDS,
     ROLES,
+    community_members,
     format_amount,
     format_number,
     gaps_by_severity,
+    introducer_sentence,
+    kind_label,
     node_name,
     opportunities_by_kind,
+    report_title,
+    sector_label,
+    severity_label,
     shown,
 )
-from graphmap.schema import Sector, Stage
+from graphmap.schema import Stage
 
 # ANSI styles; used only with color=True (the CLI passes it when stdout is a terminal).
 _STYLES: Mapping[str, str] = {
@@ -38,7 +43,6 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 # French puts a space before : ; ! ? » and after «; it must not become a line break.
 _FRENCH_BEFORE = re.compile(r" ([:;!?»])")
 _FRENCH_AFTER = re.compile(r"« ")
-_COMMUNITY_MEMBERS_SHOWN = 8
 
 
 class _Writer:
@@ -81,13 +85,6 @@ class _Writer:
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
         return "\n".join(self.lines) + "\n"
-
-
-def _sector_label(code: str | None, lang: str) -> str | None:
-    if code is None:
-        return None
-    member = Sector.parse(str(code))
-    return member.label(lang) if member is not None else str(code)
 
 
 def _number_at(mapping: Mapping[str, Any], *path: str) -> float | None:
@@ -172,7 +169,7 @@ def brokerage_profile(broker: Broker, lang: str) -> str:
 
 def _broker(out: _Writer, dataset: Dataset, broker: Broker, lang: str) -> None:
     actor = dataset.actor_by_id.get(broker.id)
-    sector = _sector_label(actor.sector.value if actor else None, lang)
+    sector = sector_label(actor.sector.value, lang) if actor else None
     head = f"{broker.name} ({sector})" if sector else broker.name
     out.para(head, first=f"{broker.rank}. ", style="heading")
     measures = " · ".join((
@@ -203,11 +200,7 @@ def _opportunity(out: _Writer, dataset: Dataset, index: int, opp: Opportunity,
     out.para(head, first=f"{index}. ", style="heading")
     for reason in opp.reasons:
         out.para(reason.render(lang), indent=3, first="\u2013 ")  # en dash bullet
-    if opp.introducer is not None:
-        out.para(translate("report.opportunity.introducer", lang,
-                           name=node_name(dataset, opp.introducer)), indent=3)
-    else:
-        out.para(translate("report.opportunity.no_introducer", lang), indent=3)
+    out.para(introducer_sentence(dataset, opp, lang), indent=3)
     if len(opp.path) > 1:
         path = " → ".join(node_name(dataset, node) for node in opp.path)
         out.para(translate("report.opportunity.path", lang, path=path), indent=3, style="dim")
@@ -216,11 +209,7 @@ def _opportunity(out: _Writer, dataset: Dataset, index: int, opp: Opportunity,
 def _community(out: _Writer, dataset: Dataset, community: Community, lang: str) -> None:
     out.para(translate("report.community.heading", lang, id=community.id,
                        label=community.label.render(lang)), first="• ")
-    names = [node_name(dataset, m) for m in community.members[:_COMMUNITY_MEMBERS_SHOWN]]
-    key = ("report.community.size_all" if len(community.members) <= _COMMUNITY_MEMBERS_SHOWN
-           else "report.community.size")
-    out.para(translate(key, lang, count=format_number(len(community.members), lang),
-                       members=", ".join(names)), indent=2)
+    out.para(community_members(dataset, community, lang), indent=2)
 
 
 def render_text(dataset: Dataset, report: AnalysisReport, lang: str, top: int | None = 10,
@@ -249,8 +238,7 @@ def render_text(dataset: Dataset, report: AnalysisReport, lang: str, top: int | 
         The report, ending with a newline.
     """
     out = _Writer(width, color, lang)
-    title = (translate("report.title", lang, name=dataset.name) if dataset.name
-             else translate("report.title_unnamed", lang))
+    title = report_title(dataset, lang)
     out.lines.append(out.style(title, "title"))
     out.lines.append("=" * min(len(title), out.width))
     _summary_section(out, dataset, report, lang)
@@ -299,8 +287,7 @@ def _gaps_section(out: _Writer, report: AnalysisReport, lang: str, top: int | No
     if not groups:
         out.para(translate("report.none.gaps", lang), indent=2)
     for severity, gaps in groups.items():
-        label = (translate(f"report.severity.{severity}", lang)
-                 if severity in ("high", "medium", "low") else severity)
+        label = severity_label(severity, lang)
         out.blank()
         out.lines.append(out.style(f"{label} ({format_number(len(gaps), lang)})",
                                    severity if severity in _STYLES else "heading"))
@@ -317,7 +304,7 @@ def _opportunities_section(out: _Writer, dataset: Dataset, report: AnalysisRepor
     if not groups:
         out.para(translate("report.none.opportunities", lang), indent=2)
     for kind, items in groups.items():
-        label = translate(f"report.kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
+        label = kind_label(kind, lang)
         out.blank()
         out.lines.append(out.style(f"{label} ({format_number(len(items), lang)})", "heading"))
         count = shown(items, top)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -210,3 +213,39 @@ def test_layers_without_analysis_are_announced(mini: tuple[Any, Any]) -> None:
     asked = build_map_payload(dataset, None, lang="en")
     assert asked.extra_notes == ["Layers unavailable: map drawn without analysis."]
     assert build_map_payload(dataset, None, lang="en", layers=()).extra_notes == []
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("fr", ","), ("en", ".")])
+def test_report_numbers_use_the_language_decimal_mark(mini: tuple[Any, Any], lang: str,
+                                                      mark: str) -> None:
+    dataset, report = mini
+    html = build_report_html(dataset, report, lang=lang)
+    broker = report.brokers[0]
+    cells = re.findall(r'<td class="gr-num">([^<]*)</td>', html)
+    # The first broker's row: rank, then betweenness (3 decimals), constraint, effective size.
+    expected = [f"{broker.betweenness:.3f}".replace(".", mark),
+                f"{broker.constraint:.3f}".replace(".", mark) if broker.constraint is not None
+                else "—",
+                f"{broker.effective_size:.1f}".replace(".", mark)
+                if broker.effective_size is not None else "—"]
+    assert cells[1:4] == expected
+    opp = report.opportunities[0]
+    assert f'<td class="gr-num">{opp.score:.2f}</td>'.replace(".", mark) in html
+
+
+def test_map_without_analysis_is_the_same_whatever_the_hash_seed() -> None:
+    """Communities computed for the map (no report) must not follow set order."""
+    script = (
+        "import sys\n"
+        "from graphmap.render.html_map import build_map_html\n"
+        "from graphmap.synth import generate_dataset\n"
+        "dataset = generate_dataset(400, 100, 1500, seed=3)\n"
+        "sys.stdout.write(build_map_html(dataset, None, lang='en', color_by='community'))\n"
+    )
+    pages = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env,
+                              check=True, timeout=120)
+        pages.add(done.stdout)
+    assert len(pages) == 1

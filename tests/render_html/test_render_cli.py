@@ -84,3 +84,13 @@ def test_same_bytes_across_processes(mini_workspace: Path, tmp_path: Path) -> No
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_cli_choices_match_the_renderer() -> None:
+    """The CLI keeps its own copy of the choices (to start fast); they must not drift."""
+    from graphmap.cli import render as cli_render
+    from graphmap.render import html_map
+
+    assert cli_render.COLOR_BY == html_map.COLOR_BY
+    assert cli_render.SIZE_BY == html_map.SIZE_BY
+    assert cli_render.LAYERS == html_map.LAYERS

@@ -124,3 +124,16 @@ def test_top_limits_communities_too(sample):
     assert "| 0 | community: Table de concertation |" in section
     assert "| 1 |" not in section
     assert "*… and 1 more (see the JSON report).*" in section
+
+
+def test_community_rows_in_full(sample):
+    dataset, report = sample
+    section = render_markdown(dataset, report, "fr", top=None).split("## Communautés", 1)[1]
+    assert section.splitlines()[2:6] == [
+        "| N° | Communauté | Membres | Secteur dominant | Territoire dominant |",
+        "|---:|---|---|---|---|",
+        "| 0 | community\u00a0: Table de concertation | 4 membre(s)\u00a0: Table de concertation,"
+        " Fondation Laurentienne, Ville de Saint-Jérôme, Épicerie solidaire | communautaire |"
+        " Rivière-du-Nord |",
+        "| 1 | citizen\u00a0:  | 1 membre(s)\u00a0: Citoyen isolé | citoyen | — |",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from report_fixtures import build_report
 
 from graphmap.render.terminal import render_text
@@ -69,3 +71,24 @@ def test_empty_report_says_so():
     assert "No opportunity proposed." in text
     assert "No community." in text
     assert "No actor in the ecosystem." in text
+
+
+def test_communities_name_their_members(sample):
+    dataset, report = sample
+    text = render_text(dataset, report, "en", top=10, width=120)
+    assert text.endswith(
+        "Communities\n-----------\n"
+        "• Community 0: community: Table de concertation\n"
+        "  4 member(s): Table de concertation, Fondation Laurentienne, Ville de Saint-Jérôme,"
+        " Épicerie solidaire\n"
+        "• Community 1: citizen:\n"
+        "  1 member(s): Citoyen isolé\n")
+
+
+def test_a_big_community_names_its_first_eight_members(sample):
+    dataset, report = sample
+    members = tuple(f"m{i:02d}" for i in range(10))  # unknown ids are shown as themselves
+    big = dataclasses.replace(report.communities[0], members=members)
+    report = dataclasses.replace(report, communities=(big,))
+    text = render_text(dataset, report, "fr", top=10, width=200)
+    assert ("  10 membre(s), dont m00, m01, m02, m03, m04, m05, m06, m07\n") in text

@@ -26,17 +26,17 @@ STEPS = (
 )
 
 
-def test_run_prints_one_table_of_every_step() -> None:
-    done = subprocess.run(
-        [sys.executable, str(RUN), "--sizes", "120/30/500", "--timeout", "300"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-        cwd=ROOT,
-    )
+def _run(*args: str, timeout: int = 300) -> str:
+    """``benchmarks/run.py ARGS`` in a subprocess; it must exit 0. Returns its stdout."""
+    done = subprocess.run([sys.executable, str(RUN), *args], capture_output=True, text=True,
+                          check=False, timeout=timeout, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    lines = done.stdout.splitlines()
+    return done.stdout
+
+
+def test_run_prints_one_table_of_every_step() -> None:
+    stdout = _run("--sizes", "120/30/500", "--timeout", "300", timeout=600)
+    lines = stdout.splitlines()
     assert lines[0].startswith("machine: ")
     assert lines[1] == (
         "| size | step | seconds | peak RSS MB | Δ RSS MB | networkx s | networkx ÷ graphmap |"
@@ -45,85 +45,33 @@ def test_run_prints_one_table_of_every_step() -> None:
     assert [row[1] for row in rows] == list(STEPS)
     assert all(row[0] == "| 120/30/500 (120 a / 30 p / 500 r)" for row in rows)
     by_step = {row[1]: row for row in rows}
-    # The generator, reader and validator exist: they have numbers, never n/a.
-    for step in ("generate", "load", "validate"):
-        seconds, peak = by_step[step][2], by_step[step][3]
-        assert float(seconds) >= 0, by_step[step]
-        assert float(peak.replace(",", "")) > 0, by_step[step]
-    # 150 nodes is below the reference limit: networkx ran and a ratio is shown.
-    assert by_step["betweenness"][5] not in ("", "n/a")
-    assert by_step["betweenness"][6].endswith("x |")
-    # Every other cell is a number or says why not (a step of another area may be missing
-    # or failing while it is written); either way the run goes on to the end.
+    # Every step exists and ran: each row has seconds and a peak, never n/a or error.
     for row in rows:
-        assert row[2] in ("n/a", "error") or float(row[2]) >= 0, row
-    assert "Traceback" not in done.stdout
+        assert float(row[2]) >= 0, row
+        assert float(row[3].replace(",", "")) > 0, row
+    # 150 nodes is below the reference limit: networkx ran and a ratio is shown.
+    for step in ("betweenness", "constraint", "communities"):
+        assert float(by_step[step][5]) > 0, by_step[step]
+        assert by_step[step][6].endswith("x |"), by_step[step]
+    assert "Traceback" not in stdout
 
 
 def test_reference_is_skipped_above_the_limit() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(RUN),
-            "--sizes",
-            "120/30/500",
-            "--reference-max-nodes",
-            "100",
-            "--skip",
-            "load,validate,analyze,render",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    rows = [line for line in done.stdout.splitlines() if line.startswith("| 120")]
+    stdout = _run("--sizes", "120/30/500", "--reference-max-nodes", "100",
+                  "--skip", "load,validate,analyze,render")
+    rows = [line for line in stdout.splitlines() if line.startswith("| 120")]
     assert [row.split(" | ")[1] for row in rows] == ["generate"]
     assert "skipped (> 100 nodes)" not in rows[0]  # generate has no reference column value
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(RUN),
-            "--sizes",
-            "120/30/500",
-            "--reference-max-nodes",
-            "100",
-            "--skip",
-            "load,validate,render",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    betweenness = next(line for line in done.stdout.splitlines() if "| betweenness |" in line)
+    stdout = _run("--sizes", "120/30/500", "--reference-max-nodes", "100",
+                  "--skip", "load,validate,render")
+    betweenness = next(line for line in stdout.splitlines() if "| betweenness |" in line)
     assert "skipped (> 100 nodes)" in betweenness
 
 
 def test_a_failing_step_is_reported_not_raised(tmp_path: Path) -> None:
     """A worker whose step fails prints ``error`` and why, and exits 0."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(RUN),
-            "--worker",
-            "validate",
-            "--workspace",
-            str(tmp_path / "missing"),
-            "--sizes",
-            "10/2/20",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    results = json.loads(done.stdout.splitlines()[-1])
+    stdout = _run("--worker", "validate", "--workspace", str(tmp_path / "missing"),
+                  "--sizes", "10/2/20", timeout=120)
+    results = json.loads(stdout.splitlines()[-1])
     assert [(r["step"], r["status"]) for r in results] == [("validate", "error")]
     assert results[0]["detail"].startswith("UsageError: ")
