@@ -15,10 +15,12 @@ from typing import Any
 import click
 
 from graphmap.cli.common import current_lang, echo_issues, is_terminal, lang_option
+from graphmap.cli.neo4j import connection_from_options, connection_options
 from graphmap.i18n import has_message, resolve_lang, translate
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
 GROUP_BY: tuple[str, ...] = ("sector", "territory", "community")
+ENGINES: tuple[str, ...] = ("local", "neo4j")
 # Long lines are hard to read even on a wide terminal.
 MAX_TEXT_WIDTH = 100
 
@@ -48,28 +50,46 @@ def _help(key: str) -> str:
 @click.option("--config", "config_path",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, metavar="FILE", help=_help("report.cli.config_help"))
+@click.option("--engine", type=click.Choice(ENGINES, case_sensitive=False), default="local",
+              show_default=True, help=_help("neo4j.engine.cli.engine_help"))
+@connection_options
+@click.option("--workspace", "name", default=None, metavar="NAME",
+              help=_help("neo4j.engine.cli.workspace_help"))
 def analyze(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, fmt: str, out_dir: Path | None, lang: str, group_by: str | None,
-    top: int | None, seed: int | None, config_path: Path | None,
+    top: int | None, seed: int | None, config_path: Path | None, engine: str,
+    uri: str | None, user: str | None, database: str | None, password_stdin: bool,
+    name: str | None,
 ) -> None:
     """The ``analyze`` command; its help is the catalogue's ``report.cli.help``."""
     from graphmap.config import load_config
 
     lang = lang or current_lang()
     fmt = fmt.lower()
+    engine = engine.lower()
+    # Credentials first: a bad password stdin fails before any work.
+    conn = (connection_from_options(uri, user, database, password_stdin)
+            if engine == "neo4j" else None)
     config = load_config(config_path, workspace=workspace, seed=seed, top=top,
                          group_by=group_by.lower() if group_by else None)
     from graphmap.workspace import load_workspace
 
     dataset = None
     try:
-        with _progress(lang) as progress:
+        with _progress(lang, engine) as progress:
             progress("load", 0, 1)
             dataset = load_workspace(workspace)
             progress("load", 1, 1)
-            from graphmap.analysis.pipeline import analyze as run_analysis
+            if conn is not None:
+                from graphmap.neo4j.engine import analyze_in_neo4j
+                from graphmap.neo4j.sync import workspace_name
 
-            report = run_analysis(dataset, config, progress=progress)
+                report = analyze_in_neo4j(dataset, conn, name or workspace_name(workspace),
+                                          config, progress=progress)
+            else:
+                from graphmap.analysis.pipeline import analyze as run_analysis
+
+                report = run_analysis(dataset, config, progress=progress)
             progress("render", 0, 1)
             output = _render(fmt, dataset, report, lang, config.top)
             written = ([] if out_dir is None else write_outputs(
@@ -154,14 +174,14 @@ def _optional_writer(module_name: str, function: str) -> Callable[..., Any] | No
 
 
 @contextmanager
-def _progress(lang: str) -> Iterator[Callable[[str, int, int], None]]:
+def _progress(lang: str, engine: str = "local") -> Iterator[Callable[[str, int, int], None]]:
     """A progress callback ``(step, done, total)`` for the whole command: one bar on stderr,
     naming the current step, when stderr is a terminal; nothing otherwise (pipes, files,
     CI logs)."""
     if not is_terminal(sys.stderr):
         yield _silent
         return
-    bar = _StepBar(lang)
+    bar = _StepBar(lang, engine)
     try:
         yield bar
     finally:
@@ -175,8 +195,11 @@ def _silent(step: str, done: int, total: int) -> None:
 class _StepBar:
     """``[#####-----]  3/10  Betweenness`` on stderr: advances when a step ends."""
 
-    def __init__(self, lang: str) -> None:
-        from graphmap.analysis.pipeline import STEPS
+    def __init__(self, lang: str, engine: str = "local") -> None:
+        if engine == "neo4j":
+            from graphmap.neo4j.engine import ENGINE_STEPS as STEPS
+        else:
+            from graphmap.analysis.pipeline import STEPS
 
         self.lang = lang
         self.current = ""
@@ -187,8 +210,9 @@ class _StepBar:
         self.bar.__enter__()
 
     def __call__(self, step: str, done: int, total: int) -> None:
-        key = f"report.step.{step}"
-        self.current = translate(key, self.lang) if has_message(key) else str(step)
+        key = next((k for k in (f"report.step.{step}", f"neo4j.engine.step.{step}")
+                    if has_message(k)), None)
+        self.current = translate(key, self.lang) if key else str(step)
         self.bar.update(1 if total and done >= total else 0)
 
     def close(self) -> None:

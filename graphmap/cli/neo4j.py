@@ -37,8 +37,10 @@ def connection_options(func: F) -> F:
     return func
 
 
-def _connection(uri: str | None, user: str | None, database: str | None,
-                password_stdin: bool) -> Any:
+def connection_from_options(uri: str | None, user: str | None, database: str | None,
+                            password_stdin: bool) -> Any:
+    """The :class:`graphmap.neo4j.connection.Connection` of :func:`connection_options`
+    (options first, then the ``NEO4J_*`` environment variables)."""
     from graphmap.neo4j.connection import Connection
 
     password = None
@@ -70,7 +72,7 @@ def push(  # noqa: PLR0917 (click passes one argument per option)
     from graphmap.workspace import load_workspace
 
     lang = lang or current_lang()
-    conn = _connection(uri, user, database, password_stdin)
+    conn = connection_from_options(uri, user, database, password_stdin)
     dataset = load_workspace(workspace)
     report = None
     if not no_analysis:
@@ -105,7 +107,7 @@ def pull(  # noqa: PLR0917
     from graphmap.neo4j.sync import pull as pull_workspace
 
     lang = lang or current_lang()
-    conn = _connection(uri, user, database, password_stdin)
+    conn = connection_from_options(uri, user, database, password_stdin)
     dataset = pull_workspace(conn, name)
     path = write_workspace(dataset, out)
     click.echo(translate("neo4j.pull.done", lang, workspace=dataset.name,
@@ -140,7 +142,7 @@ def query(  # noqa: PLR0917
         raise UsageError("neo4j.error.query_needs_name")
     spec = library.get_query(name)
     values = library.parse_params(spec, params)
-    conn = _connection(uri, user, database, password_stdin)
+    conn = connection_from_options(uri, user, database, password_stdin)
     result = library.run(spec, conn, values)
     output = library.format_result(result, fmt.lower())
     click.echo(output, nl=False)

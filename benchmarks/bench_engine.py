@@ -1,0 +1,148 @@
+"""Time ``graphmap analyze`` with the local engine and with ``--engine neo4j`` (GDS) on
+seeded synthetic ecosystems, step by step.
+
+Usage: python benchmarks/bench_engine.py [--sizes 10000:2500:50000,100000:25000:500000]
+       [--seed 7] [--skip-local]
+
+Uses the server named by ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` when set
+(writes workspaces ``bench-engine-...`` there and deletes them at the end); otherwise
+builds and starts the test server of ``tests/neo4j`` (Maven, Java 17; 4 GB heap) and stops
+it afterwards.
+
+Prints one table: size × step with seconds for each engine (the neo4j engine's ``push``
+includes the diff; ``store`` is the second push that writes the results onto the nodes),
+and whether the reports agree (brokers top-20, gaps, fund/support/adopt opportunities;
+collaborate pairs), plus the modularity of both partitions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "neo4j"))
+
+from graphmap.analysis.pipeline import analyze  # noqa: E402
+from graphmap.config import AnalysisConfig  # noqa: E402
+from graphmap.model.dataset import Dataset  # noqa: E402
+from graphmap.neo4j.connection import Connection  # noqa: E402
+from graphmap.neo4j.engine import analyze_in_neo4j  # noqa: E402
+from graphmap.neo4j.sync import push  # noqa: E402
+from graphmap.synth import generate_dataset  # noqa: E402
+
+
+class StepClock:
+    """A progress callback that records when each step starts and ends."""
+
+    def __init__(self) -> None:
+        self.started: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done == 0:
+            self.started[step] = now
+        elif done >= total and step in self.started:
+            self.seconds[step] = now - self.started.pop(step)
+
+
+def timed(action: Callable[[], Any]) -> tuple[Any, float]:
+    begin = time.perf_counter()
+    value = action()
+    return value, time.perf_counter() - begin
+
+
+def modularity(dataset: Any, report: Any) -> float:
+    import networkx as nx
+
+    from graphmap.model.views import undirected_view
+
+    return float(nx.community.modularity(undirected_view(dataset),
+                                         [set(c.members) for c in report.communities]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000:2500:50000")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-local", action="store_true")
+    parser.add_argument("--no-modularity", action="store_true",
+                        help="skip the networkx modularity (slow above 100k nodes)")
+    args = parser.parse_args()
+    sizes = [tuple(int(x) for x in item.split(":")) for item in args.sizes.split(",")]
+
+    server = None
+    if os.environ.get("NEO4J_URI"):
+        conn = Connection.from_env()
+        where = f"{conn.uri} (NEO4J_URI)"
+    else:
+        import neo4j_testserver
+
+        build = neo4j_testserver.build()
+        server = neo4j_testserver.start(heap="4g")
+        conn = Connection(uri=server.uri, user=server.user, password=server.password)
+        where = (f"test server {server.uri} (build {build:.1f} s, start "
+                 f"{server.start_seconds:.1f} s)")
+    try:
+        print(f"# Neo4j: {where}")
+        for actors, projects, relations in sizes:
+            run(conn, actors, projects, relations, args)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def run(conn: Connection, actors: int, projects: int, relations: int,
+        args: argparse.Namespace) -> None:
+    dataset = generate_dataset(actors, projects, relations, seed=args.seed)
+    config = AnalysisConfig(seed=args.seed)
+    workspace = f"bench-engine-{actors}-{relations}-{args.seed}"
+    label = f"{actors // 1000}k/{projects // 1000 or projects}k/{relations // 1000}k"
+    local_clock, remote_clock = StepClock(), StepClock()
+    local = None
+    local_total = float("nan")
+    if not args.skip_local:
+        local, local_total = timed(lambda: analyze(dataset, config, progress=local_clock))
+    remote, remote_total = timed(lambda: analyze_in_neo4j(
+        dataset, conn, workspace, config, progress=remote_clock, store=False))
+    steps = ["push", "graph", "betweenness", "communities", "collaborate", "constraint",
+             "brokerage", "gaps", "opportunities", "summary"]
+    print(f"\n## {label} (actors/projects/relations), seed {args.seed}\n")
+    print("| step | local (s) | neo4j engine (s) |")
+    print("|---|---:|---:|")
+    for step in steps:
+        lo = local_clock.seconds.get(step)
+        re = remote_clock.seconds.get(step)
+        print(f"| {step} | {'' if lo is None else f'{lo:.2f}'} | "
+              f"{'' if re is None else f'{re:.2f}'} |")
+    print(f"| **total** | {local_total:.2f} | {remote_total:.2f} |")
+    print(f"\nbetweenness meta (neo4j): {dict(remote.meta['betweenness'])}")
+    if local is not None:
+        top_l = [b.id for b in local.brokers[:20]]
+        top_r = [b.id for b in remote.brokers[:20]]
+        collab_l = {(o.source, o.target) for o in local.opportunities if o.kind == "collaborate"}
+        collab_r = {(o.source, o.target) for o in remote.opportunities
+                    if o.kind == "collaborate"}
+        other_l = [o for o in local.opportunities if o.kind != "collaborate"]
+        other_r = [o for o in remote.opportunities if o.kind != "collaborate"]
+        print(f"broker top-20 overlap: {len(set(top_l) & set(top_r))}/20; "
+              f"gaps equal: {local.gaps == remote.gaps}; "
+              f"fund/support/adopt equal: {other_l == other_r}; "
+              f"collaborate pairs equal: {collab_l == collab_r} "
+              f"({len(collab_l & collab_r)}/{len(collab_l)})")
+        if not args.no_modularity:
+            print(f"modularity: local {modularity(dataset, local):.4f} "
+                  f"({len(local.communities)} communities), neo4j "
+                  f"{modularity(dataset, remote):.4f} ({len(remote.communities)})")
+    push(Dataset(), conn, workspace, replace=True)  # removes the workspace's data
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,172 @@
+"""``graphmap analyze --engine neo4j`` against the real server: the same report as the
+local engine on the example (communities up to labels, within a modularity tolerance)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graphmap.analysis.pipeline import analyze
+from graphmap.analysis.report import AnalysisReport
+from graphmap.config import AnalysisConfig
+from graphmap.model.dataset import Dataset
+from graphmap.model.views import undirected_view
+from graphmap.neo4j.connection import Connection, open_driver, run_query
+from graphmap.neo4j.engine import ENGINE_STEPS, analyze_in_neo4j, projected_graph
+from graphmap.neo4j.sync import push
+from graphmap.render.json_report import render_json
+from graphmap.synth import generate_dataset
+from graphmap.workspace import load_workspace
+
+pytestmark = pytest.mark.neo4j
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "laurentides"
+#: How far the modularity (on G_u) of the GDS Leiden partition may be from the local
+#: Louvain partition's. Measured on examples/laurentides: local 0.54110, GDS Leiden
+#: 0.55370 (ΔQ = +0.0126: Leiden's refinement finds a slightly better partition).
+MODULARITY_TOLERANCE = 0.02
+
+
+@pytest.fixture(scope="module")
+def example() -> Dataset:
+    return load_workspace(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def reports(conn: Connection, example: Dataset) -> tuple[AnalysisReport, AnalysisReport]:
+    # Another workspace in the same database must not leak into the projection.
+    push(generate_dataset(60, 15, 120, seed=3), conn, "engine-neighbour", replace=True)
+    return analyze(example), analyze_in_neo4j(example, conn, "engine-laurentides")
+
+
+def _json(dataset: Dataset, report: AnalysisReport) -> dict[str, Any]:
+    out: dict[str, Any] = json.loads(render_json(dataset, report, "en"))
+    return out
+
+
+def _modularity(dataset: Dataset, report: AnalysisReport) -> float:
+    return float(nx.community.modularity(
+        undirected_view(dataset), [set(c.members) for c in report.communities]))
+
+
+def test_betweenness_equals_local_within_1e_9(example: Dataset, reports: Any) -> None:
+    local, remote = reports
+    mine = {b.id: b.betweenness for b in remote.brokers}
+    assert len(mine) == len(example.actors)
+    for b in local.brokers:
+        if b.betweenness is None:
+            assert mine[b.id] is None
+        else:
+            assert mine[b.id] == pytest.approx(b.betweenness, abs=1e-9), b.id
+    assert [b.id for b in remote.brokers] == [b.id for b in local.brokers]
+    assert remote.meta["betweenness"] == local.meta["betweenness"]
+    assert remote.meta["betweenness"]["approximate"] is False
+
+
+def test_report_equals_local_except_communities(example: Dataset, reports: Any) -> None:
+    local, remote = (_json(example, r) for r in reports)
+    for key in ("graphmap_version", "summary", "brokers", "gaps", "opportunities"):
+        assert remote[key] == local[key], key
+    collaborate = [o for o in remote["opportunities"] if o["kind"] == "collaborate"]
+    assert len(collaborate) == 100  # capped by max_opportunities_per_kind
+    assert remote["meta"].pop("engine") == "neo4j"
+    assert remote["meta"] == local["meta"]
+
+
+def test_communities_partition_g_u_within_modularity_tolerance(example: Dataset,
+                                                               reports: Any) -> None:
+    local, remote = reports
+    members = [m for c in remote.communities for m in c.members]
+    assert sorted(members) == sorted(undirected_view(example).nodes)
+    assert [c.id for c in remote.communities] == list(range(len(remote.communities)))
+    sizes = [len(c.members) for c in remote.communities]
+    assert sizes == sorted(sizes, reverse=True)
+    delta = _modularity(example, remote) - _modularity(example, local)
+    assert abs(delta) <= MODULARITY_TOLERANCE
+    assert _modularity(example, remote) == pytest.approx(0.553703, abs=1e-6)
+
+
+def test_sampled_betweenness_is_flagged_and_seeded(conn: Connection, example: Dataset) -> None:
+    config = AnalysisConfig(exact_betweenness_max_nodes=10, betweenness_samples=40, seed=5)
+    seen: list[tuple[str, int, int]] = []
+    first = analyze_in_neo4j(example, conn, "engine-sampled", config, store=False,
+                             progress=lambda *call: seen.append(call))
+    again = analyze_in_neo4j(example, conn, "engine-sampled", config, store=False)
+    meta = first.meta["betweenness"]
+    assert meta["approximate"] is True
+    assert meta["sample_size"] == 40
+    assert meta["method"] == "gds_degree_sampling"
+    assert meta["error_bound"] is None  # GDS's degree-biased sampling has no bound
+    assert _json(example, first) == _json(example, again)
+    exact = {b.id: b.betweenness for b in analyze(example).brokers}
+    sampled = {b.id: b.betweenness for b in first.brokers}
+    assert sampled != exact
+    assert [step for step, done, total in seen if done == total] == list(ENGINE_STEPS)
+    assert {b.id for b in first.brokers[:3]} & {b.id for b in analyze(example).brokers[:3]}
+
+
+def test_projection_is_dropped_even_on_error(conn: Connection, example: Dataset,
+                                             reports: Any) -> None:
+    del reports  # the analyses ran: none of their projections may remain
+    seen: list[tuple[str, int, int]] = []
+
+    def fail_inside(driver: object) -> None:
+        with projected_graph(driver, conn, "engine-laurentides") as projected:
+            seen.append(projected)
+            raise RuntimeError("boom")
+
+    with open_driver(conn) as driver:
+        with pytest.raises(RuntimeError, match="boom"):
+            fail_inside(driver)
+        left = run_query(driver, conn, "CALL gds.graph.list() YIELD graphName "
+                                       "RETURN graphName").records
+    assert not [r["graphName"] for r in left if r["graphName"].startswith("graphmap-")]
+    assert seen[0][0].startswith("graphmap-")
+    graph = undirected_view(example)
+    assert seen[0][1:] == (graph.number_of_nodes(), graph.number_of_edges())
+
+
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "graphmap", "analyze", str(EXAMPLE),
+                           "--engine", "neo4j", *args], capture_output=True, text=True,
+                          env=env, cwd=ROOT, check=False, timeout=120)
+
+
+def test_cli_engine_neo4j_prints_the_local_report(neo4j_env: dict[str, str],
+                                                  example: Dataset, reports: Any) -> None:
+    result = _cli(neo4j_env, "--format", "json", "--workspace", "engine-cli")
+    assert result.returncode == 0, result.stderr
+    remote = json.loads(result.stdout)
+    local = _json(example, reports[0])
+    assert remote["brokers"] == local["brokers"]
+    assert remote["opportunities"] == local["opportunities"]
+    assert remote["meta"]["engine"] == "neo4j"
+
+
+def test_cli_wrong_password_is_one_line(neo4j_env: dict[str, str]) -> None:
+    env = {**neo4j_env, "NEO4J_PASSWORD": "not-the-password"}
+    result = _cli(env, "--format", "json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    errors = [line for line in result.stderr.splitlines() if "warning" not in line]
+    assert errors == [f"Error: Neo4j ({neo4j_env['NEO4J_URI']}) refused user 'neo4j': "
+                      "wrong user name or password. Use --uri, --user, --password-stdin, "
+                      "or NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD."]
+    assert "Traceback" not in result.stderr
+
+
+def test_label_partition_labels_as_the_local_engine(example: Dataset) -> None:
+    from graphmap.analysis.communities import find_communities
+    from graphmap.neo4j.engine import label_partition
+
+    local = find_communities(example)
+    mine = label_partition(example, [list(c.members) for c in local])
+    assert mine == local
+    assert [c.label.render("fr") for c in mine] == [c.label.render("fr") for c in local]
