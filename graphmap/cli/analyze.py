@@ -14,9 +14,9 @@ from typing import Any
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, is_terminal, lang_option
+from graphmap.cli.common import current_lang, echo_issues, help_text, is_terminal, lang_option
 from graphmap.cli.neo4j import connection_from_options, connection_options
-from graphmap.i18n import has_message, resolve_lang, translate
+from graphmap.i18n import has_message, translate
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
 GROUP_BY: tuple[str, ...] = ("sector", "territory", "community")
@@ -24,37 +24,32 @@ ENGINES: tuple[str, ...] = ("local", "neo4j")
 # Long lines are hard to read even on a wide terminal.
 MAX_TEXT_WIDTH = 100
 
-_HELP_LANG = resolve_lang()
-
-
-def _help(key: str) -> str:
-    return translate(key, _HELP_LANG)
 
 
 @click.command(
     name="analyze",
-    help=_help("report.cli.help"),
-    short_help=_help("report.cli.short_help"),
+    help=help_text("report.cli.help"),
+    short_help=help_text("report.cli.short_help"),
 )
 @click.argument("workspace", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
-              default="text", show_default=True, help=_help("report.cli.format_help"))
+              default="text", show_default=True, help=help_text("report.cli.format_help"))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, metavar="DIR", help=_help("report.cli.out_help"))
+              default=None, metavar="DIR", help=help_text("report.cli.out_help"))
 @lang_option
 @click.option("--group-by", "group_by", type=click.Choice(GROUP_BY, case_sensitive=False),
-              default=None, help=_help("report.cli.group_by_help"))
+              default=None, help=help_text("report.cli.group_by_help"))
 @click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
-              help=_help("report.cli.top_help"))
-@click.option("--seed", type=int, default=None, metavar="N", help=_help("report.cli.seed_help"))
+              help=help_text("report.cli.top_help"))
+@click.option("--seed", type=int, default=None, metavar="N", help=help_text("report.cli.seed_help"))
 @click.option("--config", "config_path",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, metavar="FILE", help=_help("report.cli.config_help"))
+              default=None, metavar="FILE", help=help_text("report.cli.config_help"))
 @click.option("--engine", type=click.Choice(ENGINES, case_sensitive=False), default="local",
-              show_default=True, help=_help("neo4j.engine.cli.engine_help"))
+              show_default=True, help=help_text("neo4j.engine.cli.engine_help"))
 @connection_options
 @click.option("--workspace", "name", default=None, metavar="NAME",
-              help=_help("neo4j.engine.cli.workspace_help"))
+              help=help_text("neo4j.engine.cli.workspace_help"))
 def analyze(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, fmt: str, out_dir: Path | None, lang: str, group_by: str | None,
     top: int | None, seed: int | None, config_path: Path | None, engine: str,

@@ -43,6 +43,12 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+def help_text(key: str) -> str:
+    """A help string from the catalogue, in the language of the environment (help is built
+    before ``--lang`` is parsed, so it follows ``GRAPHMAP_LANG`` and the locale)."""
+    return translate(key, resolve_lang())
+
+
 def echo_issues(issues: Any, lang: str, *, err: bool = True) -> None:
     """Print issues one per line as ``FILE:ROW:COLUMN: message``, sorted by location."""
     for issue in sorted(issues, key=lambda i: i.sort_key()):

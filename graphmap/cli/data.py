@@ -9,24 +9,19 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from graphmap.cli.common import current_lang, lang_option
+from graphmap.cli.common import current_lang, help_text, lang_option
 from graphmap.errors import GraphmapError
-from graphmap.i18n import resolve_lang, translate
+from graphmap.i18n import translate
 
 if TYPE_CHECKING:
     from graphmap.model.dataset import Dataset
 
-_HELP_LANG = resolve_lang()
-
-
-def _help(key: str) -> str:
-    return translate(key, _HELP_LANG)
 
 
 def _command(name: str) -> Callable[[Callable[..., None]], click.Command]:
     """A click command whose help and short help are the catalogue's ``validation.cli.NAME_*``."""
-    return click.command(name=name, help=_help(f"validation.cli.{name}_help"),
-                         short_help=_help(f"validation.cli.{name}_short"))
+    return click.command(name=name, help=help_text(f"validation.cli.{name}_help"),
+                         short_help=help_text(f"validation.cli.{name}_short"))
 
 
 @_command("validate")

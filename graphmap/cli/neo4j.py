@@ -9,29 +9,24 @@ from typing import Any, TypeVar
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, lang_option
+from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
 from graphmap.errors import Neo4jSyncError
-from graphmap.i18n import resolve_lang, translate
+from graphmap.i18n import translate
 
 F = TypeVar("F", bound=Callable[..., Any])
 QUERY_FORMATS: tuple[str, ...] = ("table", "json", "csv")
 
-_HELP_LANG = resolve_lang()
-
-
-def _help(key: str) -> str:
-    return translate(key, _HELP_LANG)
 
 
 def connection_options(func: F) -> F:
     """``--uri``, ``--user``, ``--database``, ``--password-stdin`` (shared by the three)."""
     for option in reversed((
-        click.option("--uri", default=None, metavar="URI", help=_help("neo4j.cli.uri_help")),
-        click.option("--user", default=None, metavar="NAME", help=_help("neo4j.cli.user_help")),
+        click.option("--uri", default=None, metavar="URI", help=help_text("neo4j.cli.uri_help")),
+        click.option("--user", default=None, metavar="NAME", help=help_text("neo4j.cli.user_help")),
         click.option("--database", default=None, metavar="NAME",
-                     help=_help("neo4j.cli.database_help")),
+                     help=help_text("neo4j.cli.database_help")),
         click.option("--password-stdin", "password_stdin", is_flag=True, default=False,
-                     help=_help("neo4j.cli.password_stdin_help")),
+                     help=help_text("neo4j.cli.password_stdin_help")),
     )):
         func = option(func)
     return func
@@ -52,15 +47,15 @@ def connection_from_options(uri: str | None, user: str | None, database: str | N
     return Connection.from_env(uri=uri, user=user, password=password, database=database)
 
 
-@click.command(name="push", help=_help("neo4j.cli.push_help"),
-               short_help=_help("neo4j.cli.push_short"))
+@click.command(name="push", help=help_text("neo4j.cli.push_help"),
+               short_help=help_text("neo4j.cli.push_short"))
 @click.argument("workspace", type=click.Path(path_type=Path))
 @connection_options
 @click.option("--workspace", "name", default=None, metavar="NAME",
-              help=_help("neo4j.cli.workspace_help"))
-@click.option("--replace", is_flag=True, default=False, help=_help("neo4j.cli.replace_help"))
+              help=help_text("neo4j.cli.workspace_help"))
+@click.option("--replace", is_flag=True, default=False, help=help_text("neo4j.cli.replace_help"))
 @click.option("--no-analysis", "no_analysis", is_flag=True, default=False,
-              help=_help("neo4j.cli.no_analysis_help"))
+              help=help_text("neo4j.cli.no_analysis_help"))
 @lang_option
 def push(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, uri: str | None, user: str | None, database: str | None,
@@ -90,12 +85,12 @@ def push(  # noqa: PLR0917 (click passes one argument per option)
                          rd=r.deleted, rk=r.unchanged))
 
 
-@click.command(name="pull", help=_help("neo4j.cli.pull_help"),
-               short_help=_help("neo4j.cli.pull_short"))
+@click.command(name="pull", help=help_text("neo4j.cli.pull_help"),
+               short_help=help_text("neo4j.cli.pull_short"))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="DIR",
-              help=_help("neo4j.cli.out_help"))
+              help=help_text("neo4j.cli.out_help"))
 @click.option("--workspace", "name", default=None, metavar="NAME",
-              help=_help("neo4j.cli.workspace_help"))
+              help=help_text("neo4j.cli.workspace_help"))
 @connection_options
 @lang_option
 def pull(  # noqa: PLR0917
@@ -115,15 +110,15 @@ def pull(  # noqa: PLR0917
                          relations=len(dataset.relations), path=str(path)), err=True)
 
 
-@click.command(name="query", help=_help("neo4j.cli.query_help"),
-               short_help=_help("neo4j.cli.query_short"))
+@click.command(name="query", help=help_text("neo4j.cli.query_help"),
+               short_help=help_text("neo4j.cli.query_short"))
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help=_help("neo4j.cli.param_help"))
+              help=help_text("neo4j.cli.param_help"))
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS, case_sensitive=False),
-              default="table", show_default=True, help=_help("neo4j.cli.format_help"))
+              default="table", show_default=True, help=help_text("neo4j.cli.format_help"))
 @click.option("--list", "list_only", is_flag=True, default=False,
-              help=_help("neo4j.cli.list_help"))
+              help=help_text("neo4j.cli.list_help"))
 @connection_options
 @lang_option
 def query(  # noqa: PLR0917

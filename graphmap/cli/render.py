@@ -6,20 +6,15 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, lang_option
+from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
 from graphmap.errors import UsageError
-from graphmap.i18n import resolve_lang, translate
+from graphmap.i18n import translate
 
 # Kept in step with graphmap.render.html_map (not imported here: it pulls in the layout).
 COLOR_BY: tuple[str, ...] = ("role", "sector", "territory", "community", "stage")
 SIZE_BY: tuple[str, ...] = ("betweenness", "degree", "funding")
 LAYERS: tuple[str, ...] = ("gaps", "opportunities")
 
-_HELP_LANG = resolve_lang()
-
-
-def _help(key: str) -> str:
-    return translate(key, _HELP_LANG)
 
 
 def parse_layers(text: str) -> tuple[str, ...]:
@@ -36,20 +31,20 @@ def parse_layers(text: str) -> tuple[str, ...]:
     return tuple(chosen)
 
 
-@click.command(name="render", help=_help("render.cli_help"))
+@click.command(name="render", help=help_text("render.cli_help"))
 @click.argument("workspace", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("map.html"), show_default=True, help=_help("render.opt_output"))
+              default=Path("map.html"), show_default=True, help=help_text("render.opt_output"))
 @click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False), default="sector",
-              show_default=True, help=_help("render.opt_color_by"))
+              show_default=True, help=help_text("render.opt_color_by"))
 @click.option("--size-by", type=click.Choice(SIZE_BY, case_sensitive=False),
-              default="betweenness", show_default=True, help=_help("render.opt_size_by"))
+              default="betweenness", show_default=True, help=help_text("render.opt_size_by"))
 @click.option("--layers", default="gaps,opportunities", show_default=True, metavar="LIST",
-              help=_help("render.opt_layers"))
-@click.option("--focus", default=None, metavar="ID", help=_help("render.opt_focus"))
-@click.option("--depth", type=int, default=None, metavar="N", help=_help("render.opt_depth"))
+              help=help_text("render.opt_layers"))
+@click.option("--focus", default=None, metavar="ID", help=help_text("render.opt_focus"))
+@click.option("--depth", type=int, default=None, metavar="N", help=help_text("render.opt_depth"))
 @lang_option
-@click.option("--open", "open_after", is_flag=True, default=False, help=_help("render.opt_open"))
+@click.option("--open", "open_after", is_flag=True, default=False, help=help_text("render.opt_open"))
 def render(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, output: Path, color_by: str, size_by: str, layers: str,
     focus: str | None, depth: int | None, lang: str, open_after: bool,
