@@ -44,7 +44,8 @@ def parse_layers(text: str) -> tuple[str, ...]:
 @click.option("--focus", default=None, metavar="ID", help=help_text("render.opt_focus"))
 @click.option("--depth", type=int, default=None, metavar="N", help=help_text("render.opt_depth"))
 @lang_option
-@click.option("--open", "open_after", is_flag=True, default=False, help=help_text("render.opt_open"))
+@click.option("--open", "open_after", is_flag=True, default=False,
+              help=help_text("render.opt_open"))
 def render(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, output: Path, color_by: str, size_by: str, layers: str,
     focus: str | None, depth: int | None, lang: str, open_after: bool,
