@@ -9,11 +9,13 @@ from graphmap.errors import ValidationFailed
 from graphmap.load import open_workspace
 from graphmap.model.dataset import Dataset
 from graphmap.validation import validate_source
+from graphmap.validation.rules import Progress
 
 __all__ = ["check_workspace", "load_workspace"]
 
 
-def check_workspace(path: str | os.PathLike[str]) -> tuple[Dataset | None, list[Issue]]:
+def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None = None
+                    ) -> tuple[Dataset | None, list[Issue]]:
     """Read and validate the workspace at ``path``; report every issue.
 
     Parameters
@@ -21,6 +23,10 @@ def check_workspace(path: str | os.PathLike[str]) -> tuple[Dataset | None, list[
     path
         A folder holding ``actors.csv``, ``projects.csv`` and ``relations.csv``, an
         ``.xlsx`` workbook or a ``.json`` file (FORMATS.md §1).
+    progress
+        Optional ``progress(step, done, total)``: ``("load", 0, 3)`` at the start, then
+        ``("load", tables read, 3)`` every 100,000 rows and after each table; the last
+        call is ``("load", 3, 3)``.
 
     Returns
     -------
@@ -36,11 +42,15 @@ def check_workspace(path: str | os.PathLike[str]) -> tuple[Dataset | None, list[
         The workspace cannot be opened at all (unreadable file, broken workbook).
     """
     with open_workspace(path) as source:
-        return validate_source(source)
+        return validate_source(source, progress=progress)
 
 
-def load_workspace(path: str | os.PathLike[str]) -> Dataset:
+def load_workspace(path: str | os.PathLike[str], *, progress: Progress | None = None
+                   ) -> Dataset:
     """The validated Dataset of the workspace at ``path``; its ``warnings`` list the rest.
+
+    ``progress`` is called as for :func:`check_workspace`. Reading streams: rows are
+    validated one at a time and only the typed records are kept.
 
     Raises
     ------
@@ -58,7 +68,7 @@ def load_workspace(path: str | os.PathLike[str]) -> Dataset:
     >>> ds.projects[0].stage, ds.relations[0].type
     (<Stage.EMERGENCE: 'emergence'>, <RelationType.CARRIES: 'carries'>)
     """
-    dataset, issues = check_workspace(path)
+    dataset, issues = check_workspace(path, progress=progress)
     if dataset is None:
         raise ValidationFailed(issues)
     return dataset

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ from graphmap.analysis.report import Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import actor_flow_view, to_csr, to_igraph, undirected_view
+from graphmap.model.views import GraphIndex, actor_flow_view, to_csr, undirected_view
 
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper",
                           "liaison")
@@ -49,11 +49,13 @@ def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]
     - gatekeeper (``b_OI``): ``g(a) ≠ g(b) = g(c)``;
     - liaison (``b_O``): all three groups differ.
 
-    Computed with sparse products, never by listing triads: with :math:`A_s`/:math:`A_d`
-    the ties within/across groups, every two-path count is a product of in- and
-    out-degrees, minus reciprocated ties (``a = c``), minus closed two-paths counted as
-    row sums of :math:`(A_x A_y^T) \\circ A_z^T`. Nodes missing from ``groups`` share one
-    "unknown" group, as ``NA`` does in R.
+    Computed with vectorised arithmetic, never by listing two-paths: with
+    :math:`A_s`/:math:`A_d` the ties within/across groups, every two-path count is a
+    product of in- and out-degrees (per group of the ends for itinerant and liaison),
+    minus reciprocated ties (``a = c``), minus the closed two-paths, found from each
+    closing tie ``a → c`` by intersecting sorted adjacency lists (see
+    :func:`brokerage_counts`). Nodes missing from ``groups`` share one "unknown" group,
+    as ``NA`` does in R.
 
     Examples
     --------
@@ -62,25 +64,38 @@ def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]
     >>> roles["b"].representative, roles["c"].gatekeeper, roles["a"].total
     (1, 1, 0)
     """
-    from scipy import sparse
-
     order = tuple(flow.nodes())
-    n = len(order)
-    if n == 0:
+    if not order:
         return {}
     adjacency = to_csr(flow, order)
-    keys = [_group_key(groups.get(node)) for node in order]
-    uniques = sorted(set(keys))
-    code = {k: i for i, k in enumerate(uniques)}
-    group = np.fromiter((code[k] for k in keys), dtype=np.int64, count=n)
+    counts = brokerage_counts(adjacency, group_codes([groups.get(node) for node in order]))
+    return {
+        node: Brokerage(**{role: int(counts[role][i]) for role in ROLES})
+        for i, node in enumerate(order)
+    }
 
+
+def group_codes(values: Sequence[Hashable | None]) -> np.ndarray:
+    """A small integer per distinct group value (``None`` = one "unknown" group)."""
+    keys = [_group_key(v) for v in values]
+    code = {k: i for i, k in enumerate(sorted(set(keys)))}
+    return np.fromiter((code[k] for k in keys), dtype=np.int64, count=len(keys))
+
+
+def brokerage_counts(adjacency: Any, group: np.ndarray) -> dict[str, np.ndarray]:
+    """The five role counts of every node of a directed 0/1 adjacency matrix (row =
+    source, no self-loops) whose node ``i`` is in group ``group[i]``: the sparse
+    arithmetic of :func:`brokerage_roles`, as arrays."""
+    from scipy import sparse
+
+    n = adjacency.shape[0]
+    groups = int(group.max()) + 1 if n else 1
     coo = adjacency.tocoo()
     same_mask = group[coo.row] == group[coo.col]
     a_same = sparse.csr_array((coo.data * same_mask, (coo.row, coo.col)), shape=(n, n))
     a_diff = sparse.csr_array((coo.data * ~same_mask, (coo.row, coo.col)), shape=(n, n))
     a_same.eliminate_zeros()
     a_diff.eliminate_zeros()
-    a_t = adjacency.T.tocsr()
 
     def rows(m: Any) -> np.ndarray:
         return np.asarray(m.sum(axis=1)).ravel().astype(np.int64)
@@ -89,12 +104,14 @@ def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]
         return np.asarray(m.sum(axis=0)).ravel().astype(np.int64)
 
     s_in, d_in, s_out, d_out = cols(a_same), cols(a_diff), rows(a_same), rows(a_diff)
+    a_same_t = sparse.csr_array(a_same.T)
+    a_diff_t = sparse.csr_array(a_diff.T)
     # a = c happens exactly for reciprocated ties; drop those pairs.
-    rec_same = rows(a_same.multiply(a_same.T))
-    rec_diff = rows(a_diff.multiply(a_diff.T))
+    rec_same = rows(a_same.multiply(a_same_t))
+    rec_diff = rows(a_diff.multiply(a_diff_t))
     onehot = sparse.csr_array((np.ones(n, dtype=np.int64), (np.arange(n), group)),
-                              shape=(n, len(uniques)))
-    in_by_group = a_diff.T @ onehot
+                              shape=(n, groups))
+    in_by_group = a_diff_t @ onehot
     out_by_group = a_diff @ onehot
     ends_same_group = rows(in_by_group.multiply(out_by_group))
 
@@ -105,20 +122,67 @@ def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]
         "gatekeeper": d_in * s_out,
         "liaison": d_in * d_out - ends_same_group,
     }
-    a_same_t = a_same.T.tocsr()
-    a_diff_t = a_diff.T.tocsr()
-    closed = {
-        "coordinator": rows((a_same @ a_t).multiply(a_same_t)),
-        "representative": rows((a_diff @ a_t).multiply(a_same_t)),
-        "gatekeeper": rows((a_same @ a_t).multiply(a_diff_t)),
-        "itinerant": rows((a_diff @ a_same_t).multiply(a_diff_t)),
-        "liaison": rows((a_diff @ a_diff_t).multiply(a_diff_t)),
-    }
-    counts = {role: all_pairs[role] - closed[role] for role in ROLES}
-    return {
-        node: Brokerage(**{role: int(counts[role][i]) for role in ROLES})
-        for i, node in enumerate(order)
-    }
+    closed = _closed_two_paths(adjacency, group)
+    return {role: all_pairs[role] - closed[k] for k, role in enumerate(ROLES)}
+
+
+#: Candidate middle nodes tested per chunk when listing transitive triples.
+_TRIPLE_CHUNK = 4_000_000
+
+
+def _closed_two_paths(adjacency: Any, group: np.ndarray) -> np.ndarray:
+    r"""For every node ``b``, how many two-paths ``a → b → c`` are closed by a tie
+    ``a → c``, per role (rows in :data:`ROLES` order).
+
+    Each closing tie ``a → c`` lists its middle nodes ``out(a) ∩ in(c)`` from the shorter
+    of the two sorted lists, testing the other tie by binary search in the sorted edge
+    keys: the work is :math:`\sum_{a \to c} \min(d^+_a, d^-_c) = O(m^{3/2})`, never the
+    :math:`d^-_b d^+_b` two-paths of a hub, and never a product matrix.
+    """
+    from scipy import sparse
+
+    n = adjacency.shape[0]
+    counts = np.zeros(len(ROLES) * n, dtype=np.int64)
+    out = sparse.csr_array(adjacency)
+    out.sort_indices()
+    into = sparse.csr_array(out.T)
+    into.sort_indices()
+    out_degree, in_degree = np.diff(out.indptr), np.diff(into.indptr)
+    tails = np.repeat(np.arange(n, dtype=np.int64), out_degree)
+    heads = out.indices.astype(np.int64)
+    keys = tails * n + heads  # sorted: rows, then sorted columns
+    if not len(keys):
+        return counts.reshape(len(ROLES), n)
+    work = np.minimum(out_degree[tails], in_degree[heads])
+    ends = np.searchsorted(np.cumsum(work), np.arange(1, int(work.sum()) // _TRIPLE_CHUNK
+                                                      + 2) * _TRIPLE_CHUNK)
+    start = 0
+    for stop in [*ends.tolist(), len(keys)]:
+        if stop <= start:
+            continue
+        a, c = tails[start:stop], heads[start:stop]
+        from_a = out_degree[a] <= in_degree[c]
+        for side, lists in ((True, out), (False, into)):
+            chosen = from_a == side
+            aa, cc = a[chosen], c[chosen]
+            pivot = aa if side else cc
+            first = lists.indptr[pivot]
+            sizes = lists.indptr[pivot + 1] - first
+            total = int(sizes.sum())
+            if not total:
+                continue
+            shift = np.repeat(first - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
+            b = lists.indices[np.arange(total) + shift].astype(np.int64)
+            ra, rc = np.repeat(aa, sizes), np.repeat(cc, sizes)
+            probe = b * n + rc if side else ra * n + b  # the tie not listed yet
+            where = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
+            hit = keys[where] == probe
+            ga, gb, gc = group[ra[hit]], group[b[hit]], group[rc[hit]]
+            role = np.where(ga == gb, np.where(gb == gc, 0, 2),
+                            np.where(gb == gc, 3, np.where(ga == gc, 1, 4)))
+            counts += np.bincount(role * n + b[hit], minlength=len(counts))
+        start = stop
+    return counts.reshape(len(ROLES), n)
 
 
 def _group_key(value: Hashable | None) -> str:
@@ -163,38 +227,80 @@ class StructuralMeasures:
     betweenness_meta: Mapping[str, Any]
 
 
-def structural_measures(undirected: nx.Graph[str], config: AnalysisConfig | None = None,
-                        *, progress: Any = None) -> StructuralMeasures:
+def structural_measures(undirected: nx.Graph[str] | None, config: AnalysisConfig | None = None,
+                        *, progress: Any = None,
+                        index: GraphIndex | None = None) -> StructuralMeasures:
     """Betweenness (exact or sampled), Burt's constraint and effective size on ``G_u``,
     computed on the igraph kernel. Isolated nodes get ``None`` constraint and effective
     size (undefined) and betweenness 0 here; :func:`find_brokers` reports ``None``.
+
+    ``index`` (the arrays of ``G_u``, see :class:`GraphIndex`) replaces ``undirected``
+    when given. The mappings are read-only views over arrays, keyed by node id.
 
     >>> m = structural_measures(nx.Graph([("a", "b"), ("b", "c")]))
     >>> m.betweenness["b"], m.constraint["b"], m.effective_size["b"]
     (1.0, 0.5, 2.0)
     """
     config = config or AnalysisConfig()
+    if index is None:
+        if undirected is None:
+            raise TypeError("structural_measures needs undirected or index")
+        index = GraphIndex.from_graphs(undirected)
     _step(progress, "betweenness", 0)
-    graph, order = to_igraph(undirected)
+    graph = index.igraph()
+    def pivots_done(done: int, total: int) -> None:
+        if progress is not None and done < total:
+            progress("betweenness", done, total)
+
     result = kernel.betweenness(graph, exact_max_nodes=config.exact_betweenness_max_nodes,
                                 samples=config.betweenness_samples, seed=config.seed,
-                                delta=config.betweenness_delta)
+                                delta=config.betweenness_delta, progress=pivots_done,
+                                work_budget=kernel.WORK_BUDGET)
     _step(progress, "betweenness", 1)
     _step(progress, "constraint", 0)
     burt = kernel.constraint(graph)
     size = kernel.effective_size(graph)
     _step(progress, "constraint", 1)
-    meta: dict[str, Any] = {"approximate": result.approximate, "nodes": len(order),
+    meta: dict[str, Any] = {"approximate": result.approximate, "nodes": index.node_count,
                             "exact_max_nodes": config.exact_betweenness_max_nodes}
     if result.approximate:
         meta.update(sample_size=result.sample_size, error_bound=result.error_bound,
-                    delta=result.delta, method="pivot_sampling")
+                    delta=result.delta, method="pivot_sampling",
+                    requested_samples=config.betweenness_samples,
+                    work_budget=kernel.WORK_BUDGET)
+    positions = index.index
     return StructuralMeasures(
-        betweenness={v: float(x) for v, x in zip(order, result.values, strict=True)},
-        constraint={v: _finite(x) for v, x in zip(order, burt, strict=True)},
-        effective_size={v: _finite(x) for v, x in zip(order, size, strict=True)},
+        betweenness=NodeValues(positions, np.asarray(result.values, dtype=float)),
+        constraint=NodeValues(positions, burt, undefined_is_none=True),
+        effective_size=NodeValues(positions, size, undefined_is_none=True),
         betweenness_meta=meta,
     )
+
+
+class NodeValues(Mapping[str, Any]):
+    """A read-only mapping node id → value over one array (no dict of a million floats).
+    With ``undefined_is_none``, NaN reads as ``None``.
+
+    >>> v = NodeValues({"a": 0, "b": 1}, np.array([0.5, np.nan]), undefined_is_none=True)
+    >>> v["a"], v["b"], dict(v)
+    (0.5, None, {'a': 0.5, 'b': None})
+    """
+
+    def __init__(self, positions: Mapping[str, int], values: np.ndarray, *,
+                 undefined_is_none: bool = False) -> None:
+        self._positions = positions
+        self.array = values
+        self._none = undefined_is_none
+
+    def __getitem__(self, key: str) -> Any:
+        value = float(self.array[self._positions[key]])
+        return None if self._none and math.isnan(value) else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
 
 
 def _finite(value: float) -> float | None:
@@ -211,7 +317,7 @@ def find_brokers(dataset: Dataset, config: AnalysisConfig | None = None, *,
                  flow: nx.DiGraph[str] | None = None,
                  measures: StructuralMeasures | None = None,
                  communities: Sequence[Community] = (),
-                 progress: Any = None) -> BrokerAnalysis:
+                 progress: Any = None, index: GraphIndex | None = None) -> BrokerAnalysis:
     """Every actor (never a project) with its brokerage profile, ranked by betweenness
     (descending, ties by id). Isolated actors get ``None`` measures.
 
@@ -237,30 +343,48 @@ def find_brokers(dataset: Dataset, config: AnalysisConfig | None = None, *,
     (True, 'Connects')
     """
     config = config or AnalysisConfig()
-    undirected = undirected_view(dataset) if undirected is None else undirected
-    flow = actor_flow_view(dataset) if flow is None else flow
-    measures = measures or structural_measures(undirected, config, progress=progress)
+    if index is None:
+        undirected = undirected_view(dataset) if undirected is None else undirected
+        flow = actor_flow_view(dataset) if flow is None else flow
+        index = GraphIndex.from_graphs(undirected, flow)
+    measures = measures or structural_measures(None, config, progress=progress, index=index)
     _step(progress, "brokerage", 0)
     groups = actor_groups(dataset, config.group_by, communities)
-    roles = brokerage_roles(flow, groups)
+    positions = index.index
+    n = index.node_count
+    node_group: list[str | None] = [None] * n
+    for actor_id, value in groups.items():
+        where = positions.get(actor_id)
+        if where is not None:
+            node_group[where] = value
+    group = group_codes(node_group)
+    counts = brokerage_counts(index.flow, group)
+    flow_in = index.flow.T.tocsr()
 
-    rows = []
-    for actor in dataset.actors:
-        isolated = undirected.degree(actor.id) == 0
-        b = None if isolated else measures.betweenness[actor.id]
-        rows.append((actor, b))
-    rows.sort(key=lambda row: (-(row[1] if row[1] is not None else -1.0), row[0].id))
+    at = np.fromiter((positions[a.id] for a in dataset.actors), dtype=np.int64,
+                     count=len(dataset.actors))
+    isolated = index.degree[at] == 0
+    between = _values(measures.betweenness, at, dataset)
+    key = np.where(isolated, -1.0, between)
+    ranking = np.lexsort((_id_rank([a.id for a in dataset.actors]), -key))
+    burt = _values(measures.constraint, at, dataset)
+    size = _values(measures.effective_size, at, dataset)
+    role_rows = np.stack([counts[role][at] for role in ROLES], axis=1).tolist()
+    why_cache: dict[tuple[Any, ...], dict[str, str]] = {}
 
     brokers = []
-    for rank, (actor, b) in enumerate(rows, start=1):
-        profile = roles.get(actor.id, Brokerage())
-        bridged = _bridged_groups(flow, actor.id, groups, profile)
+    for rank, k in enumerate(ranking.tolist(), start=1):
+        actor = dataset.actors[k]
+        b = None if isolated[k] else float(between[k])
+        profile = Brokerage(*role_rows[k])
+        bridged = _bridged_from_arrays(index, flow_in, int(at[k]), node_group, profile)
         brokers.append(Broker(
             id=actor.id, name=actor.name, rank=rank, betweenness=b,
-            constraint=None if b is None else measures.constraint[actor.id],
-            effective_size=None if b is None else measures.effective_size[actor.id],
+            constraint=None if b is None else _finite(burt[k]),
+            effective_size=None if b is None else _finite(size[k]),
             brokerage=profile,
-            why=_why(b, profile, bridged, groups.get(actor.id), config.group_by),
+            why=_why(b, profile, bridged, groups.get(actor.id), config.group_by,
+                     cache=why_cache),
             bridged_groups=bridged,
         ))
     _step(progress, "brokerage", 1)
@@ -268,16 +392,34 @@ def find_brokers(dataset: Dataset, config: AnalysisConfig | None = None, *,
     return BrokerAnalysis(brokers=tuple(brokers), meta=meta)
 
 
-def _bridged_groups(flow: nx.DiGraph[str], actor: str, groups: Mapping[str, str | None],
-                    profile: Brokerage) -> tuple[str, ...]:
+def _values(values: Mapping[str, Any], at: np.ndarray, dataset: Dataset) -> np.ndarray:
+    """The actors' values of a measure as a float array (NaN for ``None``)."""
+    if isinstance(values, NodeValues):
+        return np.asarray(np.asarray(values.array, dtype=float)[at], dtype=float)
+    return np.array([np.nan if values[a.id] is None else values[a.id]
+                     for a in dataset.actors], dtype=float)
+
+
+def _id_rank(ids: Sequence[str]) -> np.ndarray:
+    """Position of each id in sorted order, to break ties by id inside numpy sorts."""
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.argsort(np.array(ids, dtype=object), kind="stable")] = np.arange(len(ids))
+    return rank
+
+
+def _bridged_from_arrays(index: GraphIndex, flow_in: Any, node: int,
+                         node_group: Sequence[str | None], profile: Brokerage
+                         ) -> tuple[str, ...]:
     """The groups met around an actor that brokers across groups: its own first, then the
     others of its flow neighbours by how many neighbours they hold (ties by name)."""
     across = profile.total - profile.coordinator
-    if across == 0 or actor not in flow:
+    if across == 0:
         return ()
-    own = groups.get(actor)
-    neighbours = set(flow.predecessors(actor)) | set(flow.successors(actor))
-    tally = Counter(groups.get(v) for v in neighbours)
+    flow = index.flow
+    own = node_group[node]
+    neighbours = set(flow.indices[flow.indptr[node]:flow.indptr[node + 1]].tolist())
+    neighbours.update(flow_in.indices[flow_in.indptr[node]:flow_in.indptr[node + 1]].tolist())
+    tally = Counter(node_group[v] for v in neighbours)
     others = sorted((g for g in tally if g != own), key=lambda g: (-tally[g], _sortable(g)))
     return tuple(_text(g) for g in [own, *others])
 
@@ -291,17 +433,28 @@ def _text(value: str | None) -> str:
 
 
 def _why(betweenness: float | None, profile: Brokerage, bridged: tuple[str, ...],
-         own: str | None, group_by: str) -> Message:
+         own: str | None, group_by: str, *,
+         cache: dict[tuple[Any, ...], dict[str, str]] | None = None) -> Message:
     if betweenness is None:
         return Message("analysis.broker.why_isolated")
+    # Group names in both languages repeat across actors: build each list once.
+    cache = {} if cache is None else cache
     if len(bridged) >= 2:
         params: dict[str, object] = {"total": profile.total, "count": len(bridged),
                                      "across": profile.total - profile.coordinator}
-        params.update(group_label_params("groups", bridged, group_by))
+        names = cache.get(("groups", bridged))
+        if names is None:
+            names = cache[("groups", bridged)] = group_label_params("groups", bridged,
+                                                                     group_by)
+        params.update(names)
         return Message("analysis.broker.why_bridges", params)
     if profile.total > 0:
         within: dict[str, object] = {"total": profile.total}
-        within.update(group_label_params("group", (_text(own),), group_by))
+        names = cache.get(("group", own))
+        if names is None:
+            names = cache[("group", own)] = group_label_params("group", (_text(own),),
+                                                               group_by)
+        within.update(names)
         return Message("analysis.broker.why_within", within)
     if betweenness > 0:
         return Message("analysis.broker.why_paths")

@@ -16,17 +16,19 @@ from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
+import numpy as np
 
 from graphmap.analysis.labels import sector_params, territory_params
 from graphmap.analysis.report import Community
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import to_igraph, undirected_view
+from graphmap.model.views import GraphIndex, undirected_view
 
 
-def modularity_partition(undirected: nx.Graph[str], *, seed: int = 42,
-                         resolution: float = 1.0) -> list[list[str]]:
+def modularity_partition(undirected: nx.Graph[str] | None, *, seed: int = 42,
+                         resolution: float = 1.0,
+                         index: GraphIndex | None = None) -> list[list[str]]:
     """Modularity communities of ``undirected`` (Louvain / multilevel [1]_ on the igraph
     kernel, maximizing Newman's modularity [2]_ at ``resolution``), with igraph's random
     numbers drawn from a ``random.Random(seed)`` for the duration of the call only.
@@ -41,7 +43,11 @@ def modularity_partition(undirected: nx.Graph[str], *, seed: int = 42,
     """
     import igraph as ig
 
-    graph, order = to_igraph(undirected)
+    if index is None:
+        if undirected is None:
+            raise TypeError("modularity_partition needs undirected or index")
+        index = GraphIndex.from_graphs(undirected)
+    graph, order = index.igraph(), index.ids
     if graph.vcount() == 0:
         return []
     ig.set_random_number_generator(random.Random(seed))
@@ -49,10 +55,12 @@ def modularity_partition(undirected: nx.Graph[str], *, seed: int = 42,
         membership = graph.community_multilevel(resolution=resolution).membership
     finally:
         ig.set_random_number_generator(random)
-    groups: dict[int, list[str]] = {}
-    for node, label in zip(order, membership, strict=True):
-        groups.setdefault(label, []).append(node)
-    parts = [sorted(members) for members in groups.values()]
+    labels = np.asarray(membership, dtype=np.int64)
+    # Members of each community sorted by id: one global sort by (label, id).
+    by_id = np.argsort(np.array(order, dtype=object), kind="stable")
+    grouped = by_id[np.argsort(labels[by_id], kind="stable")]
+    bounds = np.flatnonzero(np.diff(labels[grouped])) + 1
+    parts = [[order[i] for i in chunk.tolist()] for chunk in np.split(grouped, bounds)]
     parts.sort(key=lambda members: (-len(members), members[0]))
     return parts
 
@@ -65,7 +73,8 @@ def _dominant(values: Iterable[str | None]) -> str | None:
 
 
 def find_communities(dataset: Dataset, config: AnalysisConfig | None = None, *,
-                     undirected: nx.Graph[str] | None = None) -> tuple[Community, ...]:
+                     undirected: nx.Graph[str] | None = None,
+                     index: GraphIndex | None = None) -> tuple[Community, ...]:
     """The communities of ``G_u`` with stable ids (0 = the largest; ties by smallest
     member id), each labelled by the most frequent sector among its actors and the most
     frequent territory among its actors and projects (ties by code / name).
@@ -80,13 +89,15 @@ def find_communities(dataset: Dataset, config: AnalysisConfig | None = None, *,
     (('a', 'p'), 'public', 'public · Laval')
     """
     config = config or AnalysisConfig()
-    undirected = undirected_view(dataset) if undirected is None else undirected
+    if index is None:
+        index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
+                                       else undirected)
     actors = dataset.actor_by_id
     projects = dataset.project_by_id
     out = []
     for number, members in enumerate(
-            modularity_partition(undirected, seed=config.seed,
-                                 resolution=config.community_resolution)):
+            modularity_partition(None, seed=config.seed,
+                                 resolution=config.community_resolution, index=index)):
         sector = _dominant(actors[m].sector.value for m in members if m in actors)
         territory = _dominant(
             (actors[m].territory if m in actors else projects[m].territory)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from graphmap.analysis.labels import sector_params, stage_params, territory_params
 from graphmap.analysis.report import Gap
@@ -20,7 +21,7 @@ from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Project
-from graphmap.model.views import undirected_view
+from graphmap.model.views import GraphIndex, undirected_view
 from graphmap.schema import RelationType, Stage
 
 #: Every gap code in the order of FORMATS.md, with its severity.
@@ -71,18 +72,20 @@ def project_ties(dataset: Dataset) -> dict[str, ProjectTies]:
     >>> project_ties(ds)["p"].funders
     ['a']
     """
-    ties = {p.id: ProjectTies() for p in dataset.projects}
-    slot = {RelationType.CARRIES: "carriers", RelationType.FUNDS: "funders",
-            RelationType.SUPPORTS: "supporters", RelationType.ADOPTS: "adopters",
-            RelationType.BENEFITS: "adopters"}
+    slot = {RelationType.CARRIES: 0, RelationType.FUNDS: 1, RelationType.SUPPORTS: 2,
+            RelationType.ADOPTS: 3, RelationType.BENEFITS: 3}
+    # Insertion-ordered dicts as sets: a project with thousands of funders must not cost
+    # a list scan per relation.
+    seen: dict[str, tuple[dict[str, None], ...]] = {
+        p.id: ({}, {}, {}, {}, {}) for p in dataset.projects}
     for r in dataset.relations:
-        entry = ties.get(r.target)
+        entry = seen.get(r.target)
         if entry is None:
             continue
-        for bucket in (getattr(entry, slot[r.type]), entry.actors):
-            if r.source not in bucket:
-                bucket.append(r.source)
-    return ties
+        entry[slot[r.type]][r.source] = None
+        entry[4][r.source] = None
+    return {pid: ProjectTies(list(c), list(f), list(s), list(a), list(every))
+            for pid, (c, f, s, a, every) in seen.items()}
 
 
 def project_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
@@ -115,8 +118,12 @@ def project_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
     return gaps
 
 
+# Stage.rank scans the enum: look it up once per stage, not once per rule and project.
+_RANK: Mapping[Stage, int] = {stage: stage.rank for stage in Stage}
+
+
 def _applies(code: str, project: Project) -> bool:
-    return project.stage.at_least(FROM_STAGE[code])
+    return _RANK[project.stage] >= _RANK[FROM_STAGE[code]]
 
 
 def _project_rules(project: Project, tie: ProjectTies, sector_of: Mapping[str, str],
@@ -174,10 +181,13 @@ def territory_gaps(dataset: Dataset, *,
             projects_in[p.territory].append(p.id)
     active: dict[RelationType, set[str]] = {RelationType.FUNDS: set(),
                                             RelationType.SUPPORTS: set()}
+    funds, supports = RelationType.FUNDS, RelationType.SUPPORTS
     for r in dataset.relations:
-        place = territory_of.get(r.source)
-        if r.type in active and place:
-            active[r.type].add(place)
+        kind = r.type
+        if kind is funds or kind is supports:  # identity: no enum hashing per relation
+            place = territory_of.get(r.source)
+            if place:
+                active[kind].add(place)
     gaps: list[Gap] = []
     for territory in sorted(projects_in):
         projects = sorted(projects_in[territory])
@@ -194,18 +204,26 @@ def territory_gaps(dataset: Dataset, *,
     return gaps
 
 
-def actor_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None) -> list[Gap]:
+def actor_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None, *,
+               index: GraphIndex | None = None) -> list[Gap]:
     """``actor.isolated``: an actor with no relation at all."""
-    undirected = undirected_view(dataset) if undirected is None else undirected
+    if index is None:
+        undirected = undirected_view(dataset) if undirected is None else undirected
+        degree = {a.id: undirected.degree(a.id) for a in dataset.actors}
+    else:
+        values = index.degree.tolist()
+        positions = index.index
+        degree = {a.id: values[positions[a.id]] for a in dataset.actors}
     return [
         _gap("actor.isolated", a.id, "actor", {"name": a.name,
                                                **sector_params("sector", [a.sector.value])},
              {"sector": a.sector.value, "territory": a.territory})
-        for a in dataset.actors if undirected.degree(a.id) == 0
+        for a in dataset.actors if degree[a.id] == 0
     ]
 
 
-def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None) -> list[Gap]:
+def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None, *,
+                   index: GraphIndex | None = None) -> list[Gap]:
     """``ecosystem.fragmented``: ``G_u`` has more than one component holding a project.
     Evidence: how many such components, their sizes (largest first) and the smallest
     project id of each.
@@ -215,13 +233,18 @@ def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None) ->
     >>> [(g.subject, g.evidence["components"]) for g in ecosystem_gaps(ds)]
     [('ecosystem', 2)]
     """
-    undirected = undirected_view(dataset) if undirected is None else undirected
-    project_ids = set(dataset.project_by_id)
-    parts = []
-    for component in nx.connected_components(undirected):
-        projects = sorted(project_ids & component)
-        if projects:
-            parts.append((len(component), projects[0]))
+    if index is None:
+        index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
+                                       else undirected)
+    labels = index.component_labels()
+    sizes = np.bincount(labels) if len(labels) else np.zeros(0, dtype=np.int64)
+    positions = index.index
+    first: dict[int, str] = {}
+    for p in dataset.projects:
+        label = int(labels[positions[p.id]])
+        if label not in first or p.id < first[label]:
+            first[label] = p.id
+    parts = [(int(sizes[label]), smallest) for label, smallest in first.items()]
     if len(parts) <= 1:
         return []
     parts.sort(key=lambda part: (-part[0], part[1]))
@@ -231,7 +254,8 @@ def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None) ->
 
 
 def find_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
-              undirected: nx.Graph[str] | None = None) -> tuple[Gap, ...]:
+              undirected: nx.Graph[str] | None = None, index: GraphIndex | None = None,
+              ties: Mapping[str, ProjectTies] | None = None) -> tuple[Gap, ...]:
     """Every gap of the workspace, sorted by severity (high first), then in the order of
     the gap codes, then by subject.
 
@@ -241,10 +265,12 @@ def find_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
      'project.low_diversity']
     """
     config = config or AnalysisConfig()
-    undirected = undirected_view(dataset) if undirected is None else undirected
-    ties = project_ties(dataset)
+    if index is None:
+        index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
+                                       else undirected)
+    ties = project_ties(dataset) if ties is None else ties
     gaps = [*project_gaps(dataset, config, ties=ties), *territory_gaps(dataset, ties=ties),
-            *actor_gaps(dataset, undirected), *ecosystem_gaps(dataset, undirected)]
+            *actor_gaps(dataset, index=index), *ecosystem_gaps(dataset, index=index)]
     return tuple(sorted(gaps, key=gap_sort_key))
 
 

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from graphmap._version import __version__
 from graphmap.analysis.brokers import find_brokers, structural_measures
 from graphmap.analysis.communities import find_communities
-from graphmap.analysis.gaps import find_gaps
+from graphmap.analysis.gaps import find_gaps, project_ties
 from graphmap.analysis.opportunities import find_opportunities
 from graphmap.analysis.report import AnalysisReport
 from graphmap.analysis.summary import summarize
 from graphmap.config import AnalysisConfig
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import actor_flow_view, undirected_view
+from graphmap.model.views import GraphIndex
 
 Progress = Callable[[str, int, int], None]
 
@@ -27,7 +27,11 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
     """Run every analysis of FORMATS.md §2 on ``dataset`` (never modified, no I/O).
 
     ``progress(step, done, total)``, if given, is called with ``done = 0`` when each step of
-    :data:`STEPS` starts and ``done = total = 1`` when it ends.
+    :data:`STEPS` starts and ``done = total = 1`` when it ends; long steps (betweenness,
+    opportunities) also report how far they are in between, with ``0 < done < total``.
+
+    The graphs are built once as integer arrays (:class:`GraphIndex`), never as networkx
+    graphs, so the analysis stays linear in memory on millions of relations.
 
     Examples
     --------
@@ -37,10 +41,10 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
     ...              projects=(Project("p", "P", Stage.EMERGENCE),),
     ...              relations=(Relation("a", "p", R.CARRIES),))
     >>> seen = []
-    >>> report = analyze(ds, progress=lambda step, done, total: seen.append((step, done)))
+    >>> report = analyze(ds, progress=lambda *call: seen.append(call))
     >>> report.summary["actors"], [b.id for b in report.brokers], report.gaps
     (1, ['a'], ())
-    >>> [s for s, done in seen if done == 1] == list(STEPS)
+    >>> [step for step, done, total in seen if done == total] == list(STEPS)
     True
     """
     config = config or AnalysisConfig()
@@ -50,24 +54,24 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
             progress(name, done, 1)
 
     step("graph", 0)
-    undirected = undirected_view(dataset)
-    flow = actor_flow_view(dataset)
+    index = GraphIndex.build(dataset)
     step("graph", 1)
-    measures = structural_measures(undirected, config, progress=progress)
+    measures = structural_measures(None, config, progress=progress, index=index)
     step("communities", 0)
-    communities = find_communities(dataset, config, undirected=undirected)
+    communities = find_communities(dataset, config, index=index)
     step("communities", 1)
-    brokers = find_brokers(dataset, config, undirected=undirected, flow=flow,
-                           measures=measures, communities=communities, progress=progress)
+    brokers = find_brokers(dataset, config, measures=measures, communities=communities,
+                           progress=progress, index=index)
     step("gaps", 0)
-    gaps = find_gaps(dataset, config, undirected=undirected)
+    ties = project_ties(dataset)
+    gaps = find_gaps(dataset, config, index=index, ties=ties)
     step("gaps", 1)
     step("opportunities", 0)
-    opportunities = find_opportunities(dataset, gaps, config, undirected=undirected,
-                                       flow=flow, importance=measures.betweenness)
+    opportunities = find_opportunities(dataset, gaps, config, importance=measures.betweenness,
+                                       index=index, ties=ties, progress=progress)
     step("opportunities", 1)
     step("summary", 0)
-    summary = summarize(dataset, undirected=undirected, flow=flow)
+    summary = summarize(dataset, index=index)
     step("summary", 1)
     meta = {
         **brokers.meta,

@@ -7,9 +7,10 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import actor_flow_view, undirected_view
+from graphmap.model.views import GraphIndex, actor_flow_view, undirected_view
 from graphmap.schema import RelationType, Stage
 
 
@@ -32,7 +33,8 @@ def _sorted(mapping: dict[str, float]) -> dict[str, float]:
 
 
 def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
-              flow: nx.DiGraph[str] | None = None) -> dict[str, Any]:
+              flow: nx.DiGraph[str] | None = None,
+              index: GraphIndex | None = None) -> dict[str, Any]:
     """The ecosystem in figures (JSON-ready, keys sorted where they are ids).
 
     - ``actors``, ``projects``, ``relations``: counts of records;
@@ -58,11 +60,16 @@ def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
     >>> s["components"], s["density"], s["funding"]["by_territory"], s["funding"]["hhi"]
     (1, 1.0, {'T': 100.0}, 1.0)
     """
-    undirected = undirected_view(dataset) if undirected is None else undirected
-    flow = actor_flow_view(dataset) if flow is None else flow
-    n = undirected.number_of_nodes()
-    m = undirected.number_of_edges()
-    sizes = sorted((len(c) for c in nx.connected_components(undirected)), reverse=True)
+    if index is None:
+        undirected = undirected_view(dataset) if undirected is None else undirected
+        flow = actor_flow_view(dataset) if flow is None else flow
+        index = GraphIndex.from_graphs(undirected, flow)
+    n = index.node_count
+    m = index.edge_count
+    labels = index.component_labels()
+    sizes = sorted(np.bincount(labels).tolist(), reverse=True) if n else []
+    degree = index.degree
+    positions = index.index
     projects = dataset.project_by_id
     sector_of = {a.id: a.sector.value for a in dataset.actors}
 
@@ -97,10 +104,10 @@ def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
         "relations": len(dataset.relations),
         "components": len(sizes),
         "component_sizes": sizes,
-        "isolated_actors": sum(1 for a in dataset.actors if undirected.degree(a.id) == 0),
+        "isolated_actors": sum(1 for a in dataset.actors if degree[positions[a.id]] == 0),
         "density": 0.0 if n < 2 else 2.0 * m / (n * (n - 1)),
         "ties": m,
-        "flow_ties": flow.number_of_edges(),
+        "flow_ties": int(index.flow.nnz),
         "projects_by_stage": {s.value: stage_counts[s.value] for s in Stage},
         "actors_by_sector": {k: sector_counts[k] for k in sorted(sector_counts)},
         "funding": {

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from graphmap.schema import Category, RelationType, Scope, Sector, Stage
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Origin:
     """Where a record was read: the file the user opens and the spreadsheet row (header = 1)."""
 
@@ -16,7 +16,7 @@ class Origin:
     row: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """An organisation, group or person. ``extra`` holds the user's own columns, verbatim."""
 
@@ -32,7 +32,7 @@ class Actor:
     origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     """A social-innovation project at one of the four stages."""
 
@@ -47,7 +47,7 @@ class Project:
     origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed tie from ``source`` to ``target`` (actor→project or actor→actor)."""
 

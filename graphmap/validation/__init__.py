@@ -10,14 +10,18 @@ from __future__ import annotations
 from graphmap.diagnostics import Issue
 from graphmap.load import WorkspaceSource
 from graphmap.model.dataset import Dataset
-from graphmap.validation.rules import WorkspaceValidator
+from graphmap.validation.rules import Progress, WorkspaceValidator
 
 __all__ = ["WorkspaceValidator", "validate_source"]
 
 
-def validate_source(source: WorkspaceSource) -> tuple[Dataset | None, list[Issue]]:
-    """Check every row of ``source``; the Dataset only when no error was found."""
-    validator = WorkspaceValidator()
+def validate_source(source: WorkspaceSource, *, progress: Progress | None = None
+                    ) -> tuple[Dataset | None, list[Issue]]:
+    """Check every row of ``source``; the Dataset only when no error was found.
+
+    ``progress(step, done, total)``, if given, hears ``("load", tables read, 3)`` as the
+    rows stream by (see :data:`graphmap.validation.rules.Progress`)."""
+    validator = WorkspaceValidator(progress)
     issues = sorted(validator.run(source), key=Issue.sort_key)
     if validator.failed:
         return None, issues

@@ -9,7 +9,8 @@ relations) keep only compact indexes, never a second copy of the rows.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Generator, Iterator
+from array import array
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from graphmap.diagnostics import Issue
@@ -40,6 +41,19 @@ _NO_EXTRA: dict[str, str] = {}
 # A field rule yields issues and returns the parsed value (or _BAD after an error).
 Field = Generator[Issue, None, Any]  # a value that failed to parse (an error was yielded for it)
 
+#: ``progress(step, done, total)``: ``("load", tables read, 3)`` when loading starts, every
+#: ``PROGRESS_ROWS`` rows (so a long table shows it is alive) and after each table.
+Progress = Callable[[str, int, int], None]
+PROGRESS_ROWS = 100_000
+
+
+def _silent(step: str, done: int, total: int) -> None:
+    del step, done, total
+
+
+# At most this many distinct amounts / years are remembered (memory stays bounded).
+_CACHE_LIMIT = 200_000
+
 # Above this many ids, "did you mean" for a dangling reference compares only ids of a
 # similar length, and gives up past this many candidates (difflib is quadratic-ish).
 _SUGGEST_LIMIT = 20_000
@@ -52,7 +66,8 @@ class WorkspaceValidator:
     (the Dataset will not be built) but every row is still checked.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, progress: Progress | None = None) -> None:
+        self.progress = progress
         self.actors: list[Actor] = []
         self.projects: list[Project] = []
         self.relations: list[Relation] = []
@@ -61,10 +76,18 @@ class WorkspaceValidator:
         self._ids: dict[str, tuple[NodeKind, str, int]] = {}
         self._ids_complete = True
         self._linked: set[str] = set()
-        self._seen_relations: dict[int, int] = {}
+        # One 64-bit hash and the row of every relation, in two flat arrays (16 bytes a
+        # relation, where a dict cost about 100): duplicates are found once the table is
+        # read. Issues are sorted by location afterwards, so nothing moves for the user.
+        self._relation_keys = array("q")
+        self._relation_rows = array("q")
+        self._relation_file = ""
         self._folded_ids: dict[str, str] | None = None
         self._terms: dict[tuple[type[Vocabulary], str], Vocabulary | None] = {}
         self._canon: dict[str, str] = {}
+        # Parsed amounts and years by spelling, so equal values share one object.
+        self._amounts: dict[str, float] = {}
+        self._years: dict[str, int] = {}
 
     # -- driver -----------------------------------------------------------------------
     def run(self, source: WorkspaceSource) -> Iterator[Issue]:
@@ -83,7 +106,9 @@ class WorkspaceValidator:
         rules = {"actors": self._actor_row, "projects": self._project_row,
                  "relations": self._relation_row}
         relations_read = False
-        for table, rule in rules.items():
+        report = self.progress or _silent
+        report("load", 0, len(rules))
+        for done, (table, rule) in enumerate(rules.items()):
             raw = source.tables.get(table)
             if raw is None or not raw.usable:
                 if table != "relations":
@@ -94,14 +119,34 @@ class WorkspaceValidator:
             yield from raw.issues
             if table != "relations" and "id" in raw.missing_columns:
                 self._ids_complete = False
-            for item in raw.rows:
+            for item in self._beating(raw.rows, done, len(rules)):
                 if isinstance(item, Issue):
                     yield item
                 else:
                     yield from rule(raw, item)
             relations_read = table == "relations" and not raw.missing_columns
+            if table == "relations":
+                yield from self._duplicate_relations()
+            if done + 1 < len(rules):
+                report("load", done + 1, len(rules))
         if relations_read:
             yield from self._isolated_actors()
+        report("load", len(rules), len(rules))
+
+    def _beating(self, rows: Iterator[RawRow | Issue], done: int, total: int
+                 ) -> Iterator[RawRow | Issue]:
+        """``rows``, calling ``progress("load", done, total)`` every PROGRESS_ROWS rows."""
+        report = self.progress
+        if report is None:
+            yield from rows
+            return
+        count = 0
+        for item in rows:
+            yield item
+            if not isinstance(item, Issue):
+                count += 1
+                if count % PROGRESS_ROWS == 0:
+                    report("load", done, total)
 
     # -- field rules --------------------------------------------------------------------
     def _text(self, t: RawTable, r: RawRow, column: str, *,
@@ -229,13 +274,22 @@ class WorkspaceValidator:
                                                  NodeKind.PROJECT else _TO_ACTOR))
             if not ends_ok:
                 yield from self._endpoints(t, r, source, target, rtype)
-        amount = (yield from self._amount(t, r, rtype)) if v.get("amount") else None
-        year = (yield from self._year(t, r)) if v.get("year") else None
+        text = v.get("amount")
+        if not text:
+            amount = None
+        elif rtype is RelationType.FUNDS and text in self._amounts:
+            amount = self._amounts[text]  # the common case: a money amount seen before
+        else:
+            amount = yield from self._amount(t, r, rtype)
+        text = v.get("year")
+        year = (self._years.get(text) or (yield from self._year(t, r))) if text else None
         weight = (yield from self._weight(t, r)) if v.get("weight") else 1.0
         if (source is _BAD or source is None or target is _BAD or target is None
                 or rtype is _BAD or amount is _BAD or year is _BAD or weight is _BAD):
             return
         kind = r.values.get("kind") or None
+        if kind is not None:
+            kind = self._canon.setdefault(kind, kind)
         if rtype is RelationType.COLLABORATES and target < source:
             ends = (target, source)  # symmetric: b-a repeats a-b
         else:
@@ -243,9 +297,9 @@ class WorkspaceValidator:
         # Only a hash is kept per relation: memory stays flat for millions of rows.
         key = hash((ends, rtype._value_, amount, year, weight, kind,
                     frozenset(r.extra.items()) if r.extra else None))
-        first = self._seen_relations.setdefault(key, r.row)
-        if first != r.row:
-            yield warning("relation.duplicate", t.file, r.row, None, first_row=first)
+        self._relation_keys.append(key)
+        self._relation_rows.append(r.row)
+        self._relation_file = t.file
         if not self.failed:
             self.relations.append(Relation(source, target, rtype, amount, year, weight, kind,
                                            r.extra or _NO_EXTRA, Origin(t.file, r.row)))
@@ -312,6 +366,9 @@ class WorkspaceValidator:
             # Kept (nothing is dropped) but only funds relations carry money in analyses.
             yield warning("amount.not_funds", t.file, r.row, column, value=text,
                           type=r.values["type"])
+        if len(self._amounts) < _CACHE_LIMIT:
+            # One float object per distinct spelling: amounts repeat across millions of rows.
+            amount = self._amounts.setdefault(text, amount)
         return amount
 
     def _year(self, t: RawTable, r: RawRow) -> Field:
@@ -319,10 +376,13 @@ class WorkspaceValidator:
         if not text:
             return None
         try:
-            return parse_year(text)
+            year = parse_year(text)
         except ValueError:
             yield error("year.invalid", t.file, r.row, r.written["year"], value=text)
             return _BAD
+        if len(self._years) < _CACHE_LIMIT:
+            year = self._years.setdefault(text, year)
+        return year
 
     def _weight(self, t: RawTable, r: RawRow) -> Field:
         text = r.values.get("weight")
@@ -338,6 +398,27 @@ class WorkspaceValidator:
             yield error("weight.not_positive", t.file, r.row, column, value=text)
             return _BAD
         return weight
+
+    def _duplicate_relations(self) -> Iterator[Issue]:
+        """``relation.duplicate`` for every relation that repeats an earlier one (same
+        ends, type and values), pointing at the first."""
+        import numpy as np
+
+        if not self._relation_keys:
+            return
+        keys = np.frombuffer(self._relation_keys, dtype=np.int64)
+        rows = np.frombuffer(self._relation_rows, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")  # equal keys stay in reading order
+        sorted_keys = keys[order]
+        starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
+        first = rows[order][np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
+        repeated = ~starts
+        for row, first_row in zip(rows[order][repeated].tolist(), first[repeated].tolist(),
+                                  strict=True):
+            yield warning("relation.duplicate", self._relation_file, row, None,
+                          first_row=first_row)
+        self._relation_keys = array("q")
+        self._relation_rows = array("q")
 
     def _isolated_actors(self) -> Iterator[Issue]:
         for node_id, (kind, file, row) in self._ids.items():

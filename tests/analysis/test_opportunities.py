@@ -3,6 +3,7 @@ to networkx's resource allocation / Adamic–Adar indices."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 
@@ -63,7 +64,7 @@ def _reference_scores(ds, index):
 def test_collaborate_scores_equal_networkx_link_prediction(seed, index):
     ds = _random_ecosystem(seed)
     # Everyone regional so scope never filters; unlimited so every pair is kept.
-    ds = dataset([a.__class__(**{**a.__dict__, "scope": a.scope.__class__("regional")})
+    ds = dataset([dataclasses.replace(a, scope=a.scope.__class__("regional"))
                   for a in ds.actors], ds.projects, ds.relations)
     config = AnalysisConfig(collaborations_per_actor=1000, max_opportunities_per_kind=0,
                             link_prediction=index)
