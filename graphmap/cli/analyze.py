@@ -72,9 +72,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     dataset = None
     try:
         with _progress(lang, engine) as progress:
-            progress("load", 0, 1)
-            dataset = load_workspace(workspace)
-            progress("load", 1, 1)
+            dataset = load_workspace(workspace, progress=progress)
             if conn is not None:
                 from graphmap.neo4j.engine import analyze_in_neo4j
                 from graphmap.neo4j.sync import workspace_name
