@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from graphmap.errors import GraphmapError
 
@@ -36,3 +39,45 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
 def write_text(path: str | os.PathLike[str], text: str) -> Path:
     """Write UTF-8 text atomically (see ``write_bytes``)."""
     return write_bytes(path, text.encode("utf-8"))
+
+
+@contextmanager
+def atomic_open(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """A UTF-8 text file to write ``path`` piece by piece, atomically (see ``write_bytes``).
+
+    The text goes to a temporary file in the same folder, which replaces ``path`` only
+    when the ``with`` block ends without error; on error it is removed and ``path`` is
+    left as it was. Newlines are written as ``\\n`` on every platform.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_open(target) as handle:
+    ...     _ = handle.write("é\\n")
+    >>> target.read_bytes()
+    b'\\xc3\\xa9\\n'
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _write_failed(target, exc) from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _write_failed(target, exc) from exc
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_failed(target: Path, exc: OSError) -> GraphmapError:
+    return GraphmapError("error.write_failed", path=str(target), detail=exc.strerror or exc)

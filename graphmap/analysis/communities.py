@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 import numpy as np
@@ -92,17 +92,38 @@ def find_communities(dataset: Dataset, config: AnalysisConfig | None = None, *,
     if index is None:
         index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
                                        else undirected)
+    return label_communities(dataset, modularity_partition(
+        None, seed=config.seed, resolution=config.community_resolution, index=index))
+
+
+def label_communities(dataset: Dataset, parts: Sequence[Sequence[str]]
+                      ) -> tuple[Community, ...]:
+    """Number and label the groups of a partition the way every engine does.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The workspace the members come from (gives sectors and territories).
+    parts : sequence of sequences of str
+        The groups, already in community order (0 = the largest; ties by smallest member
+        id), as ``modularity_partition`` returns them.
+
+    Returns
+    -------
+    tuple of Community
+        Community ``i`` holds ``parts[i]``, labelled by the most frequent sector among its
+        actors and the most frequent territory among its actors and projects (ties by
+        code / name).
+    """
     actors = dataset.actor_by_id
     projects = dataset.project_by_id
     out = []
-    for number, members in enumerate(
-            modularity_partition(None, seed=config.seed,
-                                 resolution=config.community_resolution, index=index)):
+    for number, members in enumerate(parts):
         sector = _dominant(actors[m].sector.value for m in members if m in actors)
         territory = _dominant(
             (actors[m].territory if m in actors else projects[m].territory)
             for m in members if m in actors or m in projects)
-        params = {"id": number, **territory_params("territory", territory)}
+        params: dict[str, object] = {"id": number, **territory_params("territory", territory)}
         if sector is not None:
             params.update(sector_params("sector", [sector]))
         key = "analysis.community.label" if sector else "analysis.community.label_projects"

@@ -746,7 +746,7 @@ def collaborate_opportunities(dataset: Dataset, config: AnalysisConfig | None = 
     proposals = _ranked_pairs(actors, u[first], v[first], score[first], id_rank=id_rank,
                               config=config)
     carriers = carriers_by_project(dataset) if carriers is None else carriers
-    return [_collaboration_details(o, index, dataset, importance, carriers)
+    return [collaboration_details(o, index, dataset, importance, carriers)
             for o in proposals]
 
 
@@ -808,9 +808,31 @@ def _truncate(proposals: list[Opportunity], config: AnalysisConfig) -> list[Oppo
     return proposals
 
 
-def _collaboration_details(opp: Opportunity, index: GraphIndex, dataset: Dataset,
+def collaboration_details(opp: Opportunity, index: GraphIndex, dataset: Dataset,
                            importance: Mapping[str, float] | None,
                            carriers: Mapping[str, list[str]]) -> Opportunity:
+    """``opp`` (a ``collaborate`` proposal) with its reason and introduction path.
+
+    Parameters
+    ----------
+    opp : Opportunity
+        A proposal with ``source``, ``target`` and ``score`` set; its reasons, introducer
+        and path are ignored.
+    index : GraphIndex
+        The undirected graph ``G_u`` as indexed arrays.
+    dataset : Dataset
+        The workspace; gives the names quoted in the reason.
+    importance : mapping of str to float, optional
+        Betweenness by node id, used to pick the introducer.
+    carriers : mapping of str to list of str
+        The carriers of every project (``carriers_by_project``).
+
+    Returns
+    -------
+    Opportunity
+        The same pair and score, with the shared-neighbours reason, the introducer and the
+        path between them. Used by both the local engine and the Neo4j engine.
+    """
     node = index.index
     degree = index.degree
     shared = (set(index.neighbours(node[opp.source]).tolist())

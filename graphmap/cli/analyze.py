@@ -84,10 +84,12 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
 
                 report = run_analysis(dataset, config, progress=progress)
             progress("render", 0, 1)
-            output = _render(fmt, dataset, report, lang, config.top)
+            # The JSON report of a large ecosystem is too big to hold as one string: it is
+            # streamed, to report.json and then copied from there, or straight to stdout.
+            output = None if fmt == "json" else _render(fmt, dataset, report, lang, config.top)
             written = ([] if out_dir is None else write_outputs(
                 dataset, report, out_dir, lang=lang, top=config.top,
-                rendered={fmt: output}))
+                rendered={} if output is None else {fmt: output}))
             progress("render", 1, 1)
     finally:
         # After the progress bar is gone, so that it does not overwrite them.
@@ -95,7 +97,12 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
             echo_issues(dataset.warnings, lang)
     for path in written:
         click.echo(translate("report.cli.wrote", lang, path=str(path)), err=True)
-    _emit(fmt, output)
+    if output is not None:
+        _emit(fmt, output)
+    elif out_dir is not None:
+        _emit_file(out_dir / "report.json")
+    else:
+        _emit_json(dataset, report, lang)
 
 
 def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:
@@ -131,23 +138,62 @@ def _emit(fmt: str, output: str) -> None:
     buffer.flush()
 
 
+def _emit_json(dataset: Any, report: Any, lang: str) -> None:
+    """Stream the JSON report to stdout as UTF-8 bytes, whatever the console encoding."""
+    import io
+
+    from graphmap.render.json_report import write_json
+
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream: let it encode
+        write_json(dataset, report, lang, sys.stdout)
+        sys.stdout.flush()
+        return
+    # Large writes: a big buffer saves system calls on a report of hundreds of MB.
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n", write_through=False)
+    try:
+        write_json(dataset, report, lang, stream)
+        stream.flush()
+    finally:
+        stream.detach()  # leave sys.stdout's own buffer open
+
+
+def _emit_file(path: Path) -> None:
+    """Copy a document already written (``--out``) to stdout, byte for byte."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    with path.open("rb") as handle:
+        if buffer is None:  # a text-only stream: let it encode
+            sys.stdout.write(handle.read().decode("utf-8"))
+            sys.stdout.flush()
+            return
+        shutil.copyfileobj(handle, buffer, 1 << 20)
+    buffer.flush()
+
+
 def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: int,
                   rendered: Mapping[str, str] | None = None) -> list[Path]:
     """Write ``report.json`` and ``report.md`` (and the HTML map and report when those
     renderers are installed) atomically into ``out_dir``; return the paths written.
 
     ``rendered`` holds documents already rendered by format (``json``, ``markdown``), so
-    that the big JSON of a large ecosystem is not serialised twice.
+    that none is rendered twice; without one, ``report.json`` is streamed to its file.
     """
-    from graphmap.atomic import write_text
+    from graphmap.atomic import atomic_open, write_text
 
     rendered = rendered or {}
-    json_text = rendered.get("json") or _render("json", dataset, report, lang, top)
+    json_text = rendered.get("json")
+    if json_text is not None:
+        written = [write_text(out_dir / "report.json", json_text)]
+    else:
+        from graphmap.render.json_report import write_json
+
+        with atomic_open(out_dir / "report.json") as handle:
+            write_json(dataset, report, lang, handle)
+        written = [out_dir / "report.json"]
     markdown_text = rendered.get("markdown") or _render("markdown", dataset, report, lang, top)
-    written = [
-        write_text(out_dir / "report.json", json_text),
-        write_text(out_dir / "report.md", markdown_text),
-    ]
+    written.append(write_text(out_dir / "report.md", markdown_text))
     for module_name, function, filename in (
         ("graphmap.render.html_map", "write_map", "map.html"),
         ("graphmap.render.html_report", "write_report", "report.html"),

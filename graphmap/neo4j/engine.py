@@ -24,16 +24,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphmap._version import __version__
-from graphmap.analysis.report import AnalysisReport, Community, Opportunity
+from graphmap.analysis.report import AnalysisReport, Opportunity
 from graphmap.config import AnalysisConfig
-from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
 from graphmap.neo4j.connection import Connection, open_driver, run_query
 from graphmap.neo4j.rows import ACTOR_LABEL, PROJECT_LABEL, REL_TYPES
 from graphmap.schema import ADOPTER_TYPES, RelationType, Scope
 
 __all__ = ["ENGINE_STEPS", "BetweennessScores", "analyze_in_neo4j", "collaborate_from_pairs",
-           "gds_betweenness", "gds_collaborations", "gds_communities", "label_partition",
+           "gds_betweenness", "gds_collaborations", "gds_communities",
            "projected_graph"]
 
 Progress = Callable[[str, int, int], None]
@@ -237,7 +236,7 @@ def collaborate_from_pairs(dataset: Dataset, pairs: Sequence[tuple[str, str, flo
     id), at most ``config.max_opportunities_per_kind``, with reasons, introducer and path
     from the local engine."""
     # The details (shared neighbours, introducer, path) are the local engine's own.
-    from graphmap.analysis.opportunities import _collaboration_details, carriers_by_project
+    from graphmap.analysis.opportunities import carriers_by_project, collaboration_details
 
     best: dict[tuple[str, str], float] = {}
     for source, target, score in pairs:
@@ -247,39 +246,10 @@ def collaborate_from_pairs(dataset: Dataset, pairs: Sequence[tuple[str, str, flo
     if config.max_opportunities_per_kind:
         ranked = ranked[:config.max_opportunities_per_kind]
     carriers = carriers_by_project(dataset)
-    return [_collaboration_details(
+    return [collaboration_details(
         Opportunity(kind="collaborate", source=u, target=v, score=score, reasons=(),
                     introducer=None, path=()), index, dataset, importance, carriers)
         for (u, v), score in ranked]
-
-
-def label_partition(dataset: Dataset, parts: Sequence[Sequence[str]]
-                    ) -> tuple[Community, ...]:
-    """Communities with the local engine's ids and labels (0 = the largest; the most
-    frequent sector among actors, the most frequent territory among actors and projects,
-    ties by code / name)."""
-    from collections import Counter
-
-    from graphmap.analysis.labels import sector_params, territory_params
-
-    def dominant(values: Iterator[str | None]) -> str | None:
-        tally = Counter(v for v in values if v)
-        return min(tally, key=lambda v: (-tally[v], v)) if tally else None
-
-    actors, projects = dataset.actor_by_id, dataset.project_by_id
-    out = []
-    for number, members in enumerate(parts):
-        sector = dominant(actors[m].sector.value for m in members if m in actors)
-        territory = dominant(
-            (actors[m].territory if m in actors else projects[m].territory)
-            for m in members if m in actors or m in projects)
-        params: dict[str, object] = {"id": number, **territory_params("territory", territory)}
-        if sector is not None:
-            params.update(sector_params("sector", [sector]))
-        key = "analysis.community.label" if sector else "analysis.community.label_projects"
-        out.append(Community(id=number, members=tuple(members), label=Message(key, params),
-                             dominant_sector=sector, dominant_territory=territory))
-    return tuple(out)
 
 
 def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
@@ -298,6 +268,7 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
         The server cannot be reached, refuses the credentials, lacks GDS, or fails.
     """
     from graphmap.analysis.brokers import find_brokers
+    from graphmap.analysis.communities import label_communities
     from graphmap.analysis.gaps import find_gaps, project_ties
     from graphmap.analysis.opportunities import find_opportunities
     from graphmap.analysis.summary import summarize
@@ -331,7 +302,7 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     step("constraint", 0)
     measures = _measures(index, scores, config)
     step("constraint", 1)
-    communities = label_partition(dataset, parts)
+    communities = label_communities(dataset, parts)
     brokers = find_brokers(dataset, config, measures=measures, communities=communities,
                            progress=progress, index=index)
     step("gaps", 0)

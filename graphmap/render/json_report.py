@@ -13,15 +13,20 @@ Determinism rules, so that scripts can diff two reports:
   another platform do not change the bytes; NaN and infinities become ``null``;
 - UTF-8 with real accents (``ensure_ascii=False``), 2-space indent, a trailing newline,
   no timestamp.
+
+The document is written to a stream one broker / gap / opportunity / community at a time
+(``write_json``), so that a large ecosystem's report never sits whole in memory; the
+bytes are exactly those of ``json.dumps`` on the whole document (``report_to_dict``).
 """
 
 from __future__ import annotations
 
 import enum
+import io
 import json
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TextIO
 
 from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opportunity
 from graphmap.i18n import Message
@@ -154,17 +159,85 @@ def _community(community: Community, lang: str) -> dict[str, Any]:
 
 def report_to_dict(dataset: Dataset, report: AnalysisReport, lang: str) -> dict[str, Any]:
     """The JSON report as plain data: contract keys first, in the contract's order."""
-    return {
-        "graphmap_version": report.graphmap_version,
-        "summary": to_json_value(report.summary, lang),
-        "brokers": [_broker(dataset, b, lang) for b in report.brokers],
-        "gaps": [_gap(dataset, g, lang) for g in report.gaps],
-        "opportunities": [_opportunity(dataset, o, lang) for o in report.opportunities],
-        "communities": [_community(c, lang) for c in report.communities],
-        # Extras.
-        "lang": lang,
-        "meta": to_json_value(report.meta, lang),
-    }
+    return {key: list(value.items) if isinstance(value, _Items) else value
+            for key, value in _document(dataset, report, lang)}
+
+
+class _Items:
+    """A list of the document produced lazily, item by item (never held whole)."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+def _document(dataset: Dataset, report: AnalysisReport, lang: str
+              ) -> Iterator[tuple[str, Any]]:
+    """The top-level ``(key, value)`` pairs of ``report_to_dict``, in its order, with the
+    four big lists as ``_Items``."""
+    yield "graphmap_version", report.graphmap_version
+    yield "summary", to_json_value(report.summary, lang)
+    yield "brokers", _Items(_broker(dataset, b, lang) for b in report.brokers)
+    yield "gaps", _Items(_gap(dataset, g, lang) for g in report.gaps)
+    yield "opportunities", _Items(_opportunity(dataset, o, lang) for o in report.opportunities)
+    yield "communities", _Items(_community(c, lang) for c in report.communities)
+    # Extras.
+    yield "lang", lang
+    yield "meta", to_json_value(report.meta, lang)
+
+
+def _dumps_at(data: Any, depth: int) -> str:
+    """``data`` as ``json.dumps(indent=2)`` prints it ``depth`` levels deep: the same
+    text with every line but the first shifted right (JSON strings never hold a raw
+    newline, so every newline of the text is a line break of the layout)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def _write_document(pairs: Iterable[tuple[str, Any]], stream: TextIO) -> None:
+    """Write the object made of ``pairs`` to ``stream`` as ``dumps`` would print it.
+
+    A value may be an ``_Items``: its elements are serialised and written one by one.
+    """
+    stream.write("{")
+    first = True
+    for key, value in pairs:
+        stream.write("\n  " if first else ",\n  ")
+        first = False
+        stream.write(json.dumps(key, ensure_ascii=False) + ": ")
+        if not isinstance(value, _Items):
+            stream.write(_dumps_at(value, 1))
+            continue
+        opened = False
+        for item in value.items:
+            stream.write(",\n    " if opened else "[\n    ")
+            opened = True
+            stream.write(_dumps_at(item, 2))
+        stream.write("\n  ]" if opened else "[]")
+    stream.write("}\n" if first else "\n}\n")
+
+
+def write_json(dataset: Dataset, report: AnalysisReport, lang: str, stream: TextIO) -> None:
+    """Write the JSON report (FORMATS.md §3) to the text ``stream``, piece by piece.
+
+    Parameters
+    ----------
+    dataset : Dataset
+        The workspace analysed; gives the names written next to ids.
+    report : AnalysisReport
+        What the analysis found.
+    lang : str
+        ``"fr"`` or ``"en"``: the language of every sentence.
+    stream : TextIO
+        Where the text goes (a file opened with UTF-8 encoding and no newline
+        translation, ``sys.stdout``, a ``StringIO``, ...). It is neither flushed nor
+        closed.
+
+    Notes
+    -----
+    The text is exactly ``render_json``'s: the same bytes as ``dumps(report_to_dict(...))``,
+    but only one broker, gap, opportunity or community is held as text at a time.
+    """
+    _write_document(_document(dataset, report, lang), stream)
 
 
 def dumps(data: Any) -> str:
@@ -199,4 +272,6 @@ def render_json(dataset: Dataset, report: AnalysisReport, lang: str,
         One JSON document ending with a newline, identical for identical input.
     """
     del top
-    return dumps(report_to_dict(dataset, report, lang))
+    buffer = io.StringIO()
+    write_json(dataset, report, lang, buffer)
+    return buffer.getvalue()

@@ -162,11 +162,10 @@ def test_cli_wrong_password_is_one_line(neo4j_env: dict[str, str]) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_label_partition_labels_as_the_local_engine(example: Dataset) -> None:
-    from graphmap.analysis.communities import find_communities
-    from graphmap.neo4j.engine import label_partition
+def test_label_communities_labels_as_find_communities(example: Dataset) -> None:
+    from graphmap.analysis.communities import find_communities, label_communities
 
     local = find_communities(example)
-    mine = label_partition(example, [list(c.members) for c in local])
+    mine = label_communities(example, [list(c.members) for c in local])
     assert mine == local
     assert [c.label.render("fr") for c in mine] == [c.label.render("fr") for c in local]
