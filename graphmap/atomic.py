@@ -32,7 +32,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise GraphmapError("error.write_failed", path=str(target), detail=exc.strerror or exc) from exc
+        detail = exc.strerror or exc
+        raise GraphmapError("error.write_failed", path=str(target), detail=detail) from exc
     return target
 
 
