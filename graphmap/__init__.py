@@ -25,7 +25,10 @@ _PUBLIC: dict[str, str] = {
     "AnalysisConfig": "graphmap.config",
 }
 
-__all__ = ["__version__", *sorted(_PUBLIC)]
+__all__ = [  # noqa: RUF022 (kept in _PUBLIC's order)
+    "__version__", "load_workspace", "check_workspace", "write_workspace", "build_graph",
+    "Dataset", "analyze", "generate_dataset", "AnalysisConfig",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,10 +1,10 @@
-"""The controlled vocabulary of the domain: enums with their French and English names and aliases."""
+"""The controlled vocabulary of the domain: enums with French and English names and aliases."""
 
 from __future__ import annotations
 
 import difflib
-import functools
 import enum
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 
