@@ -133,7 +133,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         ]
         if rows:
             gaps_by_severity.append({"severity": severity,
-                                     "title": t(f"render.report_severity_{severity}"),
+                                     "title": t(f"report.severity.{severity}"),
                                      "rows": rows})
     opportunities = []
     for o in report.opportunities:
