@@ -7,7 +7,6 @@ as the CSV headers). Locations are ``file.json[table]:N`` where N counts records
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,28 +15,26 @@ from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
 from graphmap.load.csv_folder import TABLE_FILE_STEMS
 from graphmap.load.issues import Suggestion, error
-from graphmap.load.raw import RawRow, RawTable, RowBuilder, clean_cells, resolve_header
+from graphmap.load.raw import (
+    RawRow,
+    RawTable,
+    RowBuilder,
+    clean_cells,
+    resolve_header,
+    scalar_text,
+)
 from graphmap.schema import TABLES, fold, suggest_from
 
 
-def json_text(value: Any) -> str:  # noqa: PLR0911 - one return per JSON type
+def json_text(value: Any) -> str:
     """A JSON value as cell text: numbers as written, lists joined by ``;``, objects as JSON.
 
     >>> json_text(2021.0), json_text(["food", "housing"]), json_text(None), json_text(True)
     ('2021', 'food; housing', '', 'true')
     """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
+    text = scalar_text(value)
+    if text is not None:
+        return text
     if isinstance(value, list) and all(not isinstance(v, list | dict) for v in value):
         return "; ".join(t for t in (json_text(v).strip() for v in value) if t)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -8,9 +8,10 @@ by row without holding every raw row in memory.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from graphmap.diagnostics import Issue
 from graphmap.load.issues import Suggestion, error, warning
@@ -290,3 +291,26 @@ FRENCH_HEADERS: Mapping[str, str] = {
     "source": "source", "target": "cible", "amount": "montant", "year": "année",
     "weight": "poids", "kind": "nature",
 }
+
+
+def scalar_text(value: Any) -> str | None:  # noqa: PLR0911 - one return per scalar type
+    """A scalar cell value as the text a user typed (``2021`` not ``2021.0``), or ``None``
+    when ``value`` is not a plain scalar (a date, a list, ...), shared by the JSON and xlsx
+    readers.
+
+    >>> scalar_text(2021.0), scalar_text(12500.5), scalar_text(None), scalar_text(True)
+    ('2021', '12500.5', '', 'true')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    return None

@@ -15,26 +15,19 @@ from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
 from graphmap.load.csv_folder import TABLE_FILE_STEMS
 from graphmap.load.issues import Suggestion, error
-from graphmap.load.raw import RawTable, RowReadError, rows_from_cells
+from graphmap.load.raw import RawTable, RowReadError, rows_from_cells, scalar_text
 from graphmap.schema import TABLES, fold, suggest_from
 
 
-def cell_text(value: Any) -> str:  # noqa: PLR0911 - one return per cell type
+def cell_text(value: Any) -> str:
     """A cell as the text a user typed: ``2021`` not ``2021.0``, dates as ISO ``YYYY-MM-DD``.
 
     >>> cell_text(2021.0), cell_text(12500.5), cell_text(None), cell_text(dt.date(2022, 3, 1))
     ('2021', '12500.5', '', '2022-03-01')
     """
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
+    text = scalar_text(value)
+    if text is not None:
+        return text
     if isinstance(value, dt.datetime):
         if value.time() == dt.time(0, 0):
             return value.date().isoformat()
