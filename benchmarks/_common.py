@@ -30,7 +30,9 @@ def add_ecosystem_options(parser: argparse.ArgumentParser) -> None:
 
 
 class StepTimer:
-    """A ``progress(step, done, total)`` callback recording the wall time of each step."""
+    """A ``progress(step, done, total)`` callback recording the wall time of each step
+    (from its ``done == 0`` call to its ``done >= total`` call; heartbeats in between are
+    ignored)."""
 
     def __init__(self) -> None:
         self.started: dict[str, float] = {}
@@ -40,8 +42,8 @@ class StepTimer:
         now = time.perf_counter()
         if done == 0:
             self.started[step] = now
-        else:
-            self.seconds[step] = now - self.started[step]
+        elif done >= total and step in self.started:
+            self.seconds[step] = now - self.started.pop(step)
 
 
 @contextmanager

@@ -18,39 +18,22 @@ collaborate pairs), plus the modularity of both partitions.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "neo4j"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from graphmap.analysis.pipeline import analyze  # noqa: E402
-from graphmap.config import AnalysisConfig  # noqa: E402
-from graphmap.model.dataset import Dataset  # noqa: E402
-from graphmap.neo4j.connection import Connection  # noqa: E402
-from graphmap.neo4j.engine import analyze_in_neo4j  # noqa: E402
-from graphmap.neo4j.sync import push  # noqa: E402
-from graphmap.synth import generate_dataset  # noqa: E402
+import _common
 
-
-class StepClock:
-    """A progress callback that records when each step starts and ends."""
-
-    def __init__(self) -> None:
-        self.started: dict[str, float] = {}
-        self.seconds: dict[str, float] = {}
-
-    def __call__(self, step: str, done: int, total: int) -> None:
-        now = time.perf_counter()
-        if done == 0:
-            self.started[step] = now
-        elif done >= total and step in self.started:
-            self.seconds[step] = now - self.started.pop(step)
+from graphmap.analysis.pipeline import analyze
+from graphmap.config import AnalysisConfig
+from graphmap.model.dataset import Dataset
+from graphmap.neo4j.engine import analyze_in_neo4j
+from graphmap.neo4j.sync import push
+from graphmap.synth import generate_dataset
 
 
 def timed(action: Callable[[], Any]) -> tuple[Any, float]:
@@ -78,34 +61,19 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [tuple(int(x) for x in item.split(":")) for item in args.sizes.split(",")]
 
-    server = None
-    if os.environ.get("NEO4J_URI"):
-        conn = Connection.from_env()
-        where = f"{conn.uri} (NEO4J_URI)"
-    else:
-        import neo4j_testserver
-
-        build = neo4j_testserver.build()
-        server = neo4j_testserver.start(heap="4g")
-        conn = Connection(uri=server.uri, user=server.user, password=server.password)
-        where = (f"test server {server.uri} (build {build:.1f} s, start "
-                 f"{server.start_seconds:.1f} s)")
-    try:
+    with _common.neo4j_connection(heap="4g") as (conn, where):
         print(f"# Neo4j: {where}")
         for actors, projects, relations in sizes:
             run(conn, actors, projects, relations, args)
-    finally:
-        if server is not None:
-            server.stop()
 
 
-def run(conn: Connection, actors: int, projects: int, relations: int,
+def run(conn: Any, actors: int, projects: int, relations: int,
         args: argparse.Namespace) -> None:
     dataset = generate_dataset(actors, projects, relations, seed=args.seed)
     config = AnalysisConfig(seed=args.seed)
     workspace = f"bench-engine-{actors}-{relations}-{args.seed}"
-    label = f"{actors // 1000}k/{projects // 1000 or projects}k/{relations // 1000}k"
-    local_clock, remote_clock = StepClock(), StepClock()
+    label = f"{actors:,}/{projects:,}/{relations:,}"
+    local_clock, remote_clock = _common.StepTimer(), _common.StepTimer()
     local = None
     local_total = float("nan")
     if not args.skip_local:
