@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from graphmap._version import __version__
-from graphmap.analysis.brokers import find_brokers, structural_measures
+from graphmap.analysis.brokers import StructuralMeasures, find_brokers, structural_measures
 from graphmap.analysis.communities import find_communities
 from graphmap.analysis.gaps import find_gaps, project_ties
 from graphmap.analysis.opportunities import find_opportunities
-from graphmap.analysis.report import AnalysisReport
+from graphmap.analysis.report import AnalysisReport, Community, Opportunity
 from graphmap.analysis.summary import summarize
 from graphmap.config import AnalysisConfig
 from graphmap.model.dataset import Dataset
@@ -60,6 +61,32 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
     step("communities", 0)
     communities = find_communities(dataset, config, index=index)
     step("communities", 1)
+    return complete_report(dataset, config, index, measures, communities, progress=progress)
+
+
+def complete_report(
+    dataset: Dataset,
+    config: AnalysisConfig,
+    index: GraphIndex,
+    measures: StructuralMeasures,
+    communities: tuple[Community, ...],
+    *,
+    progress: Progress | None = None,
+    collaborate: Callable[[], Sequence[Opportunity]] | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> AnalysisReport:
+    """The analysis once the heavy measures and the communities are known, wherever they were
+    computed (here, or inside Neo4j by ``graphmap.neo4j.engine``): brokers, gaps,
+    opportunities and summary, in one report.
+
+    ``collaborate``, if given, supplies the ``collaborate`` opportunities instead of the
+    local link prediction; ``meta`` is merged into the report's ``meta``.
+    """
+
+    def step(name: str, done: int) -> None:
+        if progress is not None:
+            progress(name, done, 1)
+
     brokers = find_brokers(dataset, config, measures=measures, communities=communities,
                            progress=progress, index=index)
     step("gaps", 0)
@@ -67,18 +94,23 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
     gaps = find_gaps(dataset, config, index=index, ties=ties)
     step("gaps", 1)
     step("opportunities", 0)
-    opportunities = find_opportunities(dataset, gaps, config, importance=measures.betweenness,
-                                       index=index, ties=ties, progress=progress)
+    local_config = config if collaborate is None else config.replace(collaborations_per_actor=0)
+    opportunities = find_opportunities(dataset, gaps, local_config,
+                                       importance=measures.betweenness, index=index, ties=ties,
+                                       progress=progress)
+    if collaborate is not None:
+        opportunities = (*opportunities, *collaborate())
     step("opportunities", 1)
     step("summary", 0)
     summary = summarize(dataset, index=index)
     step("summary", 1)
-    meta = {
+    report_meta = {
         **brokers.meta,
         "seed": config.seed,
         "config": config.as_dict(),
         "steps": list(STEPS),
+        **(meta or {}),
     }
     return AnalysisReport(graphmap_version=__version__, summary=summary,
-                          brokers=brokers.brokers, gaps=gaps, opportunities=opportunities,
-                          communities=communities, meta=meta)
+                          brokers=brokers.brokers, gaps=gaps, opportunities=tuple(opportunities),
+                          communities=communities, meta=report_meta)

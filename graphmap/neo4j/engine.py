@@ -23,7 +23,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from graphmap._version import __version__
 from graphmap.analysis.report import AnalysisReport, Opportunity
 from graphmap.config import AnalysisConfig
 from graphmap.model.dataset import Dataset
@@ -267,11 +266,8 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     graphmap.errors.Neo4jSyncError
         The server cannot be reached, refuses the credentials, lacks GDS, or fails.
     """
-    from graphmap.analysis.brokers import find_brokers
     from graphmap.analysis.communities import label_communities
-    from graphmap.analysis.gaps import find_gaps, project_ties
-    from graphmap.analysis.opportunities import find_opportunities
-    from graphmap.analysis.summary import summarize
+    from graphmap.analysis.pipeline import complete_report
     from graphmap.model.views import GraphIndex
     from graphmap.neo4j.sync import push
 
@@ -302,30 +298,13 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     step("constraint", 0)
     measures = _measures(index, scores, config)
     step("constraint", 1)
-    communities = label_communities(dataset, parts)
-    brokers = find_brokers(dataset, config, measures=measures, communities=communities,
-                           progress=progress, index=index)
-    step("gaps", 0)
-    ties = project_ties(dataset)
-    gaps = find_gaps(dataset, config, index=index, ties=ties)
-    step("gaps", 1)
-    # fund / support / adopt locally; collaborate from the candidates found in Neo4j.
-    step("opportunities", 0)
-    local_kinds = find_opportunities(dataset, gaps, config.replace(collaborations_per_actor=0),
-                                     importance=measures.betweenness, index=index, ties=ties)
-    collaborate = collaborate_from_pairs(dataset, pairs, config, index=index,
-                                         importance=measures.betweenness)
-    step("opportunities", 1)
-    step("summary", 0)
-    summary = summarize(dataset, index=index)
-    step("summary", 1)
-    from graphmap.analysis.pipeline import STEPS
-
-    report = AnalysisReport(
-        graphmap_version=__version__, summary=summary, brokers=brokers.brokers, gaps=gaps,
-        opportunities=(*local_kinds, *collaborate), communities=communities,
-        meta={**brokers.meta, "seed": config.seed, "config": config.as_dict(),
-              "steps": list(STEPS), "engine": "neo4j"})
+    report = complete_report(
+        dataset, config, index, measures, label_communities(dataset, parts),
+        progress=progress, meta={"engine": "neo4j"},
+        # fund / support / adopt locally; collaborate from the candidates found in Neo4j.
+        collaborate=lambda: collaborate_from_pairs(dataset, pairs, config, index=index,
+                                                   importance=measures.betweenness),
+    )
     if store:
         push(dataset, conn, workspace, report=report, replace=True)
     return report
