@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from report_fixtures import build_report
+from report.report_fixtures import build_report
 
 from graphmap.analysis.report import AnalysisReport
 from graphmap.model.dataset import Dataset

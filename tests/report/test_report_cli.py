@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from report_fixtures import FIXTURES
-from test_report_json import check_schema
+from report.report_fixtures import FIXTURES
+from report.test_report_json import check_schema
 
 from graphmap.cli import cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 
-from report_fixtures import build_report
+from report.report_fixtures import build_report
 
 from graphmap.render.json_report import clean_float, render_json, report_to_dict
 

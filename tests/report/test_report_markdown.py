@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_fixtures import build_report
+from report.report_fixtures import build_report
 
 from graphmap.render.markdown import escape, render_markdown
 

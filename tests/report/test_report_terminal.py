@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from report_fixtures import build_report
+from report.report_fixtures import build_report
 
 from graphmap.render.terminal import render_text
 
