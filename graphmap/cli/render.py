@@ -24,8 +24,6 @@ def parse_layers(text: str) -> tuple[str, ...]:
         layer = part.strip().lower()
         if not layer or layer == "none":
             continue
-        if layer not in LAYERS:
-            raise UsageError("render.bad_layer", layer=part.strip(), choices=", ".join(LAYERS))
         if layer not in chosen:
             chosen.append(layer)
     return tuple(chosen)
@@ -52,16 +50,16 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
 ) -> None:
     """The ``render`` command; its help is the catalogue's ``render.cli_help``."""
     lang = lang or current_lang()
-    # Option mistakes are caught here, before the (possibly long) load and analysis.
-    chosen_layers = parse_layers(layers)
-    if depth is not None and focus is None:
-        raise UsageError("render.depth_without_focus")
-    if depth is not None and depth < 1:
-        raise UsageError("render.bad_depth", depth=depth)
     from graphmap import atomic
     from graphmap.config import load_config
-    from graphmap.render.html_map import build_map_payload, render_page
+    from graphmap.render.html_map import build_map_payload, check_options, render_page
     from graphmap.workspace import load_workspace
+
+    # Option mistakes are caught here, before the (possibly long) load and analysis.
+    if depth is not None and focus is None:
+        raise UsageError("render.depth_without_focus")
+    chosen_layers = check_options(color_by.lower(), size_by.lower(), parse_layers(layers),
+                                  depth or 1)
 
     config = load_config(None, workspace=workspace)
     dataset = load_workspace(workspace)
