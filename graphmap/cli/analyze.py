@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import shutil
 import sys
@@ -106,10 +104,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
 
 
 def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:
-    if fmt == "json":
-        from graphmap.render.json_report import render_json
-
-        return render_json(dataset, report, lang)
+    """The text or Markdown report (JSON is streamed, never built as one string here)."""
     if fmt == "markdown":
         from graphmap.render.markdown import render_markdown
 
@@ -174,42 +169,29 @@ def _emit_file(path: Path) -> None:
 
 def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: int,
                   rendered: Mapping[str, str] | None = None) -> list[Path]:
-    """Write ``report.json`` and ``report.md`` (and the HTML map and report when those
-    renderers are installed) atomically into ``out_dir``; return the paths written.
+    """Write ``report.json``, ``report.md``, ``map.html`` and ``report.html`` atomically into
+    ``out_dir``; return the paths written.
 
-    ``rendered`` holds documents already rendered by format (``json``, ``markdown``), so
-    that none is rendered twice; without one, ``report.json`` is streamed to its file.
+    ``rendered`` holds the Markdown document if the caller already rendered it, so that it is
+    not rendered twice; ``report.json`` is always streamed to its file.
     """
     from graphmap.atomic import atomic_open, write_text
+    from graphmap.render.html_map import build_map_payload, map_page
+    from graphmap.render.html_report import write_report
+    from graphmap.render.json_report import write_json
 
     rendered = rendered or {}
-    json_text = rendered.get("json")
-    if json_text is not None:
-        written = [write_text(out_dir / "report.json", json_text)]
-    else:
-        from graphmap.render.json_report import write_json
-
-        with atomic_open(out_dir / "report.json") as handle:
-            write_json(dataset, report, lang, handle)
-        written = [out_dir / "report.json"]
+    with atomic_open(out_dir / "report.json") as handle:
+        write_json(dataset, report, lang, handle)
+    written = [out_dir / "report.json"]
     markdown_text = rendered.get("markdown") or _render("markdown", dataset, report, lang, top)
     written.append(write_text(out_dir / "report.md", markdown_text))
-    for module_name, function, filename in (
-        ("graphmap.render.html_map", "write_map", "map.html"),
-        ("graphmap.render.html_report", "write_report", "report.html"),
-    ):
-        writer = _optional_writer(module_name, function)
-        if writer is not None:
-            writer(dataset, report, out_dir / filename, lang=lang)
-            written.append(out_dir / filename)
+    # One layout for both pages: the map and the report embed the same drawing.
+    payload = build_map_payload(dataset, report, lang=lang)
+    written.append(write_text(out_dir / "map.html", map_page(payload, lang=lang)))
+    written.append(write_report(dataset, report, out_dir / "report.html", lang=lang,
+                                payload=payload))
     return written
-
-
-def _optional_writer(module_name: str, function: str) -> Callable[..., Any] | None:
-    if importlib.util.find_spec(module_name) is None:
-        return None
-    writer = getattr(importlib.import_module(module_name), function, None)
-    return writer if callable(writer) else None
 
 
 @contextmanager

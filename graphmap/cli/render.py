@@ -52,7 +52,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     lang = lang or current_lang()
     from graphmap import atomic
     from graphmap.config import load_config
-    from graphmap.render.html_map import build_map_payload, check_options, render_page
+    from graphmap.render.html_map import build_map_payload, check_options, map_page
     from graphmap.workspace import load_workspace
 
     # Option mistakes are caught here, before the (possibly long) load and analysis.
@@ -74,7 +74,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
         dataset, report, lang=lang, color_by=color_by.lower(), size_by=size_by.lower(),
         layers=chosen_layers, focus=focus, depth=depth or 1, seed=config.seed,
     )
-    html = render_page("map.html", lang=lang, map=payload, title=payload.title)
+    html = map_page(payload, lang=lang)
     path = atomic.write_text(output, html)
     if payload.mode == "aggregated":
         message = translate("render.written_aggregated", lang, path=str(path),

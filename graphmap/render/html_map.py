@@ -182,6 +182,12 @@ def build_map_html(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=layers,
         focus=focus, depth=depth, seed=seed, aggregate_above=aggregate_above,
     )
+    return map_page(payload, lang=lang)
+
+
+def map_page(payload: MapPayload, *, lang: str) -> str:
+    """The map page of a payload already built (so a caller that also embeds the map in the
+    report lays it out once)."""
     return render_page("map.html", lang=lang, map=payload, title=payload.title)
 
 

@@ -14,6 +14,7 @@ from graphmap.render import ROLES, SEVERITIES, format_number, sector_label
 from graphmap.render.html_map import (
     AGGREGATE_ABOVE,
     LAYERS,
+    MapPayload,
     build_map_payload,
     render_page,
 )
@@ -34,6 +35,7 @@ def build_report_html(
     color_by: str = "sector",
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
+    payload: MapPayload | None = None,
 ) -> str:
     """The report as one self-contained HTML page (no network request), map included.
 
@@ -51,12 +53,16 @@ def build_report_html(
         Layout seed; default: the analysis seed.
     aggregate_above
         As in :func:`graphmap.render.html_map.build_map_html`.
+    payload
+        The map already built by :func:`graphmap.render.html_map.build_map_payload` (with the
+        default drawing options), to embed as it is instead of laying it out again.
     """
     config = report.meta.get("config", {}) if isinstance(report.meta, Mapping) else {}
     top = top or int(config.get("top", _DEFAULT_TOP))
-    payload = build_map_payload(dataset, report, lang=lang, color_by=color_by,
-                                size_by="betweenness", layers=LAYERS, seed=seed,
-                                aggregate_above=aggregate_above)
+    if payload is None:
+        payload = build_map_payload(dataset, report, lang=lang, color_by=color_by,
+                                    size_by="betweenness", layers=LAYERS, seed=seed,
+                                    aggregate_above=aggregate_above)
     title = (translate("render.report_title_named", lang, name=dataset.name) if dataset.name
              else translate("render.report_title", lang))
     context = _report_context(dataset, report, lang, top)
@@ -73,10 +79,11 @@ def write_report(
     color_by: str = "sector",
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
+    payload: MapPayload | None = None,
 ) -> Path:
     """Write :func:`build_report_html` to ``path`` atomically and return the path."""
     html = build_report_html(dataset, report, lang=lang, top=top, color_by=color_by, seed=seed,
-                             aggregate_above=aggregate_above)
+                             aggregate_above=aggregate_above, payload=payload)
     return atomic.write_text(path, html)
 
 
