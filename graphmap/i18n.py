@@ -11,9 +11,9 @@ import functools
 import importlib
 import locale
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 LANGS: tuple[str, ...] = ("fr", "en")
 DEFAULT_LANG = "en"
@@ -47,7 +47,32 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
     """
     texts = catalogue()[key]
     template = texts.get(lang) or texts[DEFAULT_LANG]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    return template.format(**{name: localize(value, lang) for name, value in params.items()})
+
+
+@runtime_checkable
+class Localized(Protocol):
+    """Anything that renders itself in a language: a :class:`Message`, a :class:`Listing`,
+    a vocabulary term (``graphmap.schema.Vocabulary``).
+
+    This is the one way a message parameter is translated: a parameter that is ``Localized``
+    is rendered in the language of the sentence it fills (late, when the report is written),
+    so an analysis never renders a sentence in both languages up front.
+    """
+
+    def render(self, lang: str) -> str: ...
+
+
+def localize(value: Any, lang: str) -> Any:
+    """``value`` as shown in ``lang``: a :class:`Localized` value rendered, anything else
+    unchanged (numbers keep their format specs).
+
+    >>> localize(Message("cli.error_prefix"), "fr"), localize(3, "fr")
+    ('Erreur : ', 3)
+    """
+    return value.render(lang) if isinstance(value, Localized) else value
 
 
 def has_message(key: str) -> bool:
@@ -85,3 +110,31 @@ class Message:
 
     def render(self, lang: str) -> str:
         return translate(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Items (text or :class:`Localized`) as a list in running text, joined in the language
+    of the sentence: ``a, b et c`` / ``a, b and c``.
+
+    >>> Listing(("a", "b", "c")).render("fr"), Listing(("a", "b")).render("en")
+    ('a, b et c', 'a and b')
+    >>> Listing(()).render("fr")
+    ''
+    """
+
+    items: tuple[Any, ...]
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        object.__setattr__(self, "items", tuple(items))
+
+    def render(self, lang: str) -> str:
+        shown = [str(localize(item, lang)) for item in self.items]
+        if len(shown) <= 1:
+            return "".join(shown)
+        return translate("i18n.list.join", lang, head=", ".join(shown[:-1]), last=shown[-1])
+
+
+#: Nothing, in every language: the value of an optional clause that is absent (for example a
+#: "did you mean" with no close match), so one template serves both cases.
+EMPTY: Listing = Listing(())

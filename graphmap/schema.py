@@ -79,6 +79,11 @@ class Vocabulary(enum.Enum):
         fr, en = self._labels()[self.value]
         return fr if lang == "fr" else en
 
+    def render(self, lang: str) -> str:
+        """A term is :class:`graphmap.i18n.Localized`: as a message parameter it shows its label
+        in the sentence's language."""
+        return self.label(lang)
+
 
 @functools.cache
 def _alias_table_of(cls: type[Vocabulary]) -> Mapping[str, str]:

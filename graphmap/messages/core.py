@@ -25,5 +25,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Impossible d'écrire {path} : {detail}",
         "en": "Cannot write {path}: {detail}",
     },
+    # --- i18n building blocks (graphmap.i18n.Listing) ----------------------------
+    "i18n.list.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     "issue.warning_prefix": {"fr": "avertissement : ", "en": "warning: "},
 }
