@@ -24,7 +24,8 @@ def test_every_command_has_help_with_an_example() -> None:
 
     runner = CliRunner()
     names = cli.list_commands(None)  # type: ignore[arg-type]
-    assert {"validate", "init", "analyze", "render", "push", "pull", "query", "generate"} <= set(names)
+    expected = {"validate", "init", "analyze", "render", "push", "pull", "query", "generate"}
+    assert expected <= set(names)
     for name in names:
         result = runner.invoke(cli, [name, "--help"], env={"GRAPHMAP_LANG": "en"})
         assert result.exit_code == 0, (name, result.output)

@@ -25,14 +25,11 @@ import numpy as np
 
 from graphmap.analysis import kernel
 from graphmap.analysis.labels import group_label_params
-from graphmap.analysis.report import Broker, Brokerage, Community
+from graphmap.analysis.report import ROLES, Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
 from graphmap.model.views import GraphIndex, actor_flow_view, to_csr, undirected_view
-
-ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper",
-                          "liaison")
 
 
 def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]

@@ -16,7 +16,7 @@ import networkx as nx
 import numpy as np
 
 from graphmap.analysis.labels import sector_params, stage_params, territory_params
-from graphmap.analysis.report import Gap
+from graphmap.analysis.report import SEVERITIES, Gap
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
@@ -37,7 +37,6 @@ GAP_CODES: Mapping[str, str] = {
     "actor.isolated": "low",
     "ecosystem.fragmented": "medium",
 }
-SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 #: The first stage at which each project rule applies.
 FROM_STAGE: Mapping[str, Stage] = {
     "project.no_carrier": Stage.EMERGENCE,

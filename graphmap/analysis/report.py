@@ -12,6 +12,13 @@ from typing import Any
 
 from graphmap.i18n import Message
 
+#: Gould–Fernandez brokerage roles, in the order of ``Brokerage`` and of the JSON report.
+ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+#: Gap severities, most serious first.
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+#: Opportunity kinds, in report order.
+OPPORTUNITY_KINDS: tuple[str, ...] = ("fund", "support", "adopt", "collaborate")
+
 
 @dataclass(frozen=True)
 class Brokerage:

@@ -10,14 +10,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from graphmap.analysis.report import Community, Gap, Opportunity
+from graphmap.analysis.report import (
+    OPPORTUNITY_KINDS,
+    SEVERITIES,
+    Community,
+    Gap,
+    Opportunity,
+)
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.schema import Sector
-
-SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
-ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
-OPPORTUNITY_KINDS: tuple[str, ...] = ("fund", "support", "adopt", "collaborate")
 
 # Members named in a community's sentence of the text and Markdown reports.
 COMMUNITY_MEMBERS_SHOWN = 8

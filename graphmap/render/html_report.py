@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphmap import atomic
+from graphmap.analysis.report import ROLES, SEVERITIES
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
-from graphmap.render import ROLES, SEVERITIES, format_number, sector_label
+from graphmap.render import format_number, sector_label
 from graphmap.render.html_map import (
     AGGREGATE_ABOVE,
     LAYERS,

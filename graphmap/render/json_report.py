@@ -28,10 +28,9 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TextIO
 
-from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
-from graphmap.render import ROLES
 
 SIGNIFICANT_DIGITS = 12
 

@@ -7,11 +7,10 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render import (
-    ROLES,
     community_members,
     format_amount,
     format_number,

@@ -9,8 +9,9 @@ import subprocess
 import networkx as nx
 import pytest
 
-from graphmap.analysis.brokers import ROLES, actor_groups, brokerage_roles
+from graphmap.analysis.brokers import actor_groups, brokerage_roles
 from graphmap.analysis.communities import find_communities
+from graphmap.analysis.report import ROLES
 from graphmap.model.views import actor_flow_view
 
 # sna's columns: w_I coordinator, w_O itinerant, b_IO representative, b_OI gatekeeper,

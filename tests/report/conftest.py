@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from report.report_fixtures import build_report
 
 from graphmap.analysis.report import AnalysisReport
 from graphmap.model.dataset import Dataset
+from report.report_fixtures import build_report
 
 
 @pytest.fixture

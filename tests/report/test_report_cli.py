@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from report.report_fixtures import FIXTURES
-from report.test_report_json import check_schema
 
 from graphmap.cli import cli
+from report.report_fixtures import FIXTURES
+from report.test_report_json import check_schema
 
 MINI = FIXTURES / "mini"
 BAD = FIXTURES / "bad"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 import math
 
-from report.report_fixtures import build_report
-
 from graphmap.render.json_report import clean_float, render_json, report_to_dict
+from report.report_fixtures import build_report
 
 CONTRACT_TOP = ["graphmap_version", "summary", "brokers", "gaps", "opportunities", "communities"]
 EXTRA_TOP = ["lang", "meta"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from report.report_fixtures import build_report
 
 from graphmap.render.markdown import escape, render_markdown
+from report.report_fixtures import build_report
 
 HOSTILE = {
     "a1": "A|B *bold* _under_ <script>alert(1)</script>",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from report.report_fixtures import build_report
-
 from graphmap.render.terminal import render_text
+from report.report_fixtures import build_report
 
 
 def test_english_sections_and_content(sample):
