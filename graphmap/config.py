@@ -169,8 +169,8 @@ def config_from_mapping(data: Mapping[str, Any], *, source: str = "") -> Analysi
     try:
         return AnalysisConfig(**dict(section))
     except ConfigError as exc:
-        raise ConfigError("analysis.config.in_file", where=where,
-                          detail=exc.render("en"), detail_fr=exc.render("fr")) from exc
+        # The inner error renders itself in the outer message's language (i18n.Localized).
+        raise ConfigError("analysis.config.in_file", where=where, detail=exc) from exc
 
 
 def load_config(path: str | Path | None = None, *, workspace: str | Path | None = None,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
-from graphmap.load.issues import Suggestion, error
+from graphmap.load.issues import did_you_mean, error
 from graphmap.load.raw import RawTable, RowReadError, rows_from_cells
 from graphmap.schema import TABLES, fold, suggest_from
 
@@ -53,7 +53,7 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
         close = suggest_from(table, [p.stem for p in csv_files.values()])
         issues.append(error("workspace.missing_file", expected, None, None, file=expected,
                             folder=str(folder),
-                            suggestion=Suggestion(f"{close}.csv" if close else "")))
+                            suggestion=did_you_mean(f"{close}.csv" if close else None)))
     return found, issues
 
 

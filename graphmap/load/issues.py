@@ -2,61 +2,59 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from graphmap.diagnostics import Issue, Severity
-from graphmap.i18n import LANGS, translate
+from graphmap.i18n import EMPTY, Localized, Message
+from graphmap.schema import Vocabulary
 
 
-class Suggestion(str):
-    """A suggested value ("did you mean ...?") kept as plain text in ``Issue.params``.
+def did_you_mean(value: str | Localized | None) -> Localized:
+    """The "did you mean ...?" clause for a close match, or nothing when there is none, so one
+    template (``...{suggestion}``) serves issues with and without a suggestion.
 
-    Formatted with a language as format spec (``{suggestion:fr}`` in a catalogue template)
-    it renders the whole clause in that language, or nothing when there is no suggestion,
-    so one template serves issues with and without a suggestion. ``french`` is the value
-    to show in French (a vocabulary term's French name), when it differs.
+    >>> from graphmap.i18n import translate
+    >>> translate("issue.stage.unknown", "en", value="apropriation", accepted="...",
+    ...           suggestion=did_you_mean("appropriation"))
+    "unknown stage 'apropriation'; did you mean 'appropriation'? (accepted: ...)"
+    >>> did_you_mean("").render("en"), did_you_mean(None).render("fr")
+    ('', '')
+    """
+    if not value:
+        return EMPTY
+    return Message("validation.did_you_mean", {"suggestion": value})
 
-    >>> f"unknown stage{Suggestion('appropriation'):en}"
-    "unknown stage; did you mean 'appropriation'?"
-    >>> f"unknown stage{Suggestion(''):en}"
-    'unknown stage'
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary value as a user types it: its canonical code in English (what the English
+    headers and examples use), its French name in French.
+
+    >>> from graphmap.schema import Stage
+    >>> Term(Stage.EMERGENCE).render("en"), Term(Stage.EMERGENCE).render("fr")
+    ('emergence', 'émergence')
     """
 
-    french: str
+    member: Vocabulary
 
-    def __new__(cls, text: str, french: str | None = None) -> Suggestion:
-        obj = super().__new__(cls, text)
-        obj.french = text if french is None else french
-        return obj
-
-    def __format__(self, spec: str) -> str:
-        if spec in LANGS:
-            if not self:
-                return ""
-            shown = self.french if spec == "fr" else str(self)
-            return translate("validation.did_you_mean", spec, suggestion=shown)
-        return str.__format__(str(self), spec)
+    def render(self, lang: str) -> str:
+        return self.member.label("fr") if lang == "fr" else str(self.member.value)
 
 
-class Choices(str):
-    """The accepted values of a column: canonical codes as text, rendered in a language by
-    format spec (``{accepted:fr}`` lists the French names).
+@dataclass(frozen=True)
+class Accepted:
+    """The accepted values of a vocabulary column, as :class:`Term` s separated by commas.
 
-    >>> f"{Choices(['public', 'private'], ['public', 'privé']):fr}"
-    'public, privé'
+    >>> from graphmap.schema import Scope
+    >>> Accepted(Scope).render("fr")
+    'locale, régionale, provinciale, nationale'
     """
 
-    french: str
+    vocabulary: type[Vocabulary]
 
-    def __new__(cls, codes: list[str], french: list[str]) -> Choices:
-        obj = super().__new__(cls, ", ".join(codes))
-        obj.french = ", ".join(french)
-        return obj
-
-    def __format__(self, spec: str) -> str:
-        if spec == "fr":
-            return self.french
-        return str.__format__(str(self), "" if spec in LANGS else spec)
+    def render(self, lang: str) -> str:
+        return ", ".join(Term(member).render(lang) for member in self.vocabulary)
 
 
 def error(code: str, file: str, row: int | None = None, column: str | None = None, /,

@@ -14,7 +14,7 @@ from typing import Any
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
 from graphmap.load.csv_folder import TABLE_FILE_STEMS
-from graphmap.load.issues import Suggestion, error
+from graphmap.load.issues import did_you_mean, error
 from graphmap.load.raw import (
     RawRow,
     RawTable,
@@ -71,7 +71,7 @@ def read_json_workspace(path: Path) -> tuple[dict[str, RawTable], list[Issue]]:
         if key is None:
             close = suggest_from(table, [str(k) for k in document])
             issues.append(error("workspace.missing_table", label, None, None, table=table,
-                                suggestion=Suggestion(close or "")))
+                                suggestion=did_you_mean(close)))
             continue
         records = document[key]
         table_label = f"{label}[{key}]"

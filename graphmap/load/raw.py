@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graphmap.diagnostics import Issue
-from graphmap.load.issues import Suggestion, error, warning
+from graphmap.load.issues import did_you_mean, error, warning
 from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, column_alias_table, fold
 
 
@@ -122,7 +122,7 @@ def resolve_header(table: str, cells: Sequence[str], file: str,
         close = _close_header(table, header)
         if close is not None:
             issues.append(warning("column.unknown_typo", file, row, header, header=header,
-                                  suggestion=Suggestion(close)))
+                                  suggestion=did_you_mean(close)))
     head = Header(table, tuple(canonical), written, tuple(extra), tuple(unnamed), len(cells))
     issues.extend(
         error("column.missing", file, row, None, name=name, table=table,

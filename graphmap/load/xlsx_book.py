@@ -14,7 +14,7 @@ from typing import Any
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
 from graphmap.load.csv_folder import TABLE_FILE_STEMS
-from graphmap.load.issues import Suggestion, error
+from graphmap.load.issues import did_you_mean, error
 from graphmap.load.raw import RawTable, RowReadError, rows_from_cells, scalar_text
 from graphmap.schema import TABLES, fold, suggest_from
 
@@ -68,7 +68,7 @@ class XlsxWorkbook:
             if name is None:
                 close = suggest_from(table, self._book.sheetnames)
                 issues.append(error("workspace.missing_sheet", self.path.name, None, None,
-                                    sheet=table, suggestion=Suggestion(close or "")))
+                                    sheet=table, suggestion=did_you_mean(close)))
                 continue
             found[table] = self._table(table, name)
         return found, issues

@@ -42,7 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{where}: 'analysis' must be a table ([analysis])",
     },
     "analysis.config.in_file": {
-        "fr": "{where} : {detail_fr}",
+        "fr": "{where} : {detail}",
         "en": "{where}: {detail}",
     },
     "analysis.config.bad_type": {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # -- the "did you mean" clause appended by a Suggestion ({suggestion:fr} / {suggestion:en})
+    # -- the "did you mean" clause (graphmap.load.issues.did_you_mean) that fills {suggestion}
     "validation.did_you_mean": {
         "fr": " ; vouliez-vous dire « {suggestion} » ?",
         "en": "; did you mean '{suggestion}'?",
@@ -35,20 +35,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- workspace structure -------------------------------------------------------------------
     "issue.workspace.missing_file": {
-        "fr": "fichier {file} introuvable dans {folder}{suggestion:fr}",
-        "en": "file {file} not found in {folder}{suggestion:en}",
+        "fr": "fichier {file} introuvable dans {folder}{suggestion}",
+        "en": "file {file} not found in {folder}{suggestion}",
     },
     "issue.workspace.wrong_format": {
         "fr": "{file} est introuvable, mais il y a {found} : enregistrez-le en « CSV UTF-8 » sous le nom {file}",
         "en": "{file} is missing, but there is {found}: save it as 'CSV UTF-8' named {file}",
     },
     "issue.workspace.missing_sheet": {
-        "fr": "feuille « {sheet} » introuvable dans le classeur{suggestion:fr}",
-        "en": "sheet '{sheet}' not found in the workbook{suggestion:en}",
+        "fr": "feuille « {sheet} » introuvable dans le classeur{suggestion}",
+        "en": "sheet '{sheet}' not found in the workbook{suggestion}",
     },
     "issue.workspace.missing_table": {
-        "fr": "clé « {table} » introuvable (il faut un objet aux clés actors, projects et relations){suggestion:fr}",
-        "en": "key '{table}' not found (expected an object with the keys actors, projects and relations){suggestion:en}",
+        "fr": "clé « {table} » introuvable (il faut un objet aux clés actors, projects et relations){suggestion}",
+        "en": "key '{table}' not found (expected an object with the keys actors, projects and relations){suggestion}",
     },
     # -- files ----------------------------------------------------------------------------------
     "issue.file.empty": {
@@ -109,8 +109,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "column '{header}' repeats '{first}'; keep only one",
     },
     "issue.column.unknown_typo": {
-        "fr": "colonne inconnue « {header} », gardée comme attribut{suggestion:fr}",
-        "en": "unknown column '{header}', kept as an attribute{suggestion:en}",
+        "fr": "colonne inconnue « {header} », gardée comme attribut{suggestion}",
+        "en": "unknown column '{header}', kept as an attribute{suggestion}",
     },
     "issue.column.unnamed": {
         "fr": "la colonne {position} n'a pas de nom mais contient « {value} » : ses valeurs sont ignorées ; donnez-lui un nom à la ligne 1",
@@ -126,28 +126,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "id '{id}' is already used ({first_file}, row {first_row}); ids are unique across actors and projects",
     },
     "issue.sector.unknown": {
-        "fr": "secteur inconnu « {value} »{suggestion:fr} (valeurs : {accepted:fr})",
-        "en": "unknown sector '{value}'{suggestion:en} (accepted: {accepted:en})",
+        "fr": "secteur inconnu « {value} »{suggestion} (valeurs : {accepted})",
+        "en": "unknown sector '{value}'{suggestion} (accepted: {accepted})",
     },
     "issue.category.unknown": {
-        "fr": "catégorie inconnue « {value} »{suggestion:fr} (valeurs : {accepted:fr})",
-        "en": "unknown category '{value}'{suggestion:en} (accepted: {accepted:en})",
+        "fr": "catégorie inconnue « {value} »{suggestion} (valeurs : {accepted})",
+        "en": "unknown category '{value}'{suggestion} (accepted: {accepted})",
     },
     "issue.scope.unknown": {
-        "fr": "portée inconnue « {value} »{suggestion:fr} (valeurs : {accepted:fr})",
-        "en": "unknown scope '{value}'{suggestion:en} (accepted: {accepted:en})",
+        "fr": "portée inconnue « {value} »{suggestion} (valeurs : {accepted})",
+        "en": "unknown scope '{value}'{suggestion} (accepted: {accepted})",
     },
     "issue.stage.unknown": {
-        "fr": "étape inconnue « {value} »{suggestion:fr} (valeurs : {accepted:fr})",
-        "en": "unknown stage '{value}'{suggestion:en} (accepted: {accepted:en})",
+        "fr": "étape inconnue « {value} »{suggestion} (valeurs : {accepted})",
+        "en": "unknown stage '{value}'{suggestion} (accepted: {accepted})",
     },
     "issue.relation_type.unknown": {
-        "fr": "type de relation inconnu « {value} »{suggestion:fr} (valeurs : {accepted:fr})",
-        "en": "unknown relation type '{value}'{suggestion:en} (accepted: {accepted:en})",
+        "fr": "type de relation inconnu « {value} »{suggestion} (valeurs : {accepted})",
+        "en": "unknown relation type '{value}'{suggestion} (accepted: {accepted})",
     },
     "issue.reference.unknown": {
-        "fr": "« {id} » n'est ni un acteur ni un projet{suggestion:fr}",
-        "en": "'{id}' is neither an actor nor a project{suggestion:en}",
+        "fr": "« {id} » n'est ni un acteur ni un projet{suggestion}",
+        "en": "'{id}' is neither an actor nor a project{suggestion}",
     },
     "issue.relation.self": {
         "fr": "« {id} » est relié à lui-même",

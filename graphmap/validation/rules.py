@@ -15,7 +15,7 @@ from typing import Any
 
 from graphmap.diagnostics import Issue
 from graphmap.load import RawRow, RawTable, WorkspaceSource
-from graphmap.load.issues import Choices, Suggestion, error, warning
+from graphmap.load.issues import Accepted, Term, did_you_mean, error, warning
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Origin, Project, Relation
 from graphmap.schema import (
@@ -179,12 +179,9 @@ class WorkspaceValidator:
         if term is None:
             code = "relation_type" if vocabulary is RelationType else column
             close = vocabulary.suggest(text)
-            suggestion = Suggestion(close, vocabulary(close).label("fr")) if close else (
-                Suggestion(""))
             yield error(f"{code}.unknown", t.file, r.row, r.written[column], value=text,
-                        suggestion=suggestion,
-                        accepted=Choices(list(vocabulary.codes()),
-                                             [m.label("fr") for m in vocabulary]))
+                        suggestion=did_you_mean(Term(vocabulary(close)) if close else None),
+                        accepted=Accepted(vocabulary))
             return _BAD
         return term
 
@@ -316,7 +313,7 @@ class WorkspaceValidator:
             kinds.append(found[0] if found else None)
             if found is None and self._ids_complete:
                 yield error("reference.unknown", t.file, r.row, r.written[column], id=node_id,
-                            suggestion=Suggestion(self._close_id(node_id)))
+                            suggestion=did_you_mean(self._close_id(node_id)))
         source_kind, target_kind = kinds
         if source_kind is NodeKind.PROJECT:
             yield error("relation.source_is_project", t.file, r.row, r.written["source"],

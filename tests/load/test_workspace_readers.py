@@ -115,7 +115,8 @@ def test_xlsx_locations_name_the_sheet(tmp_path: Path) -> None:
     book.save(path)
     _, issues = check_workspace(path)
     assert _located(issues) == [("stage.unknown", "ws.xlsx[projects]", 3, "stage")]
-    assert issues[0].params["suggestion"] == "feedback"
+    assert issues[0].message("en").startswith("unknown stage 'pilotte'; did you mean 'feedback'?")
+    assert "vouliez-vous dire « rétroaction » ?" in issues[0].message("fr")
 
 
 def test_json_workspace(tmp_path: Path) -> None:
