@@ -24,6 +24,7 @@ _COMMANDS: dict[str, str] = {
     "pull": "graphmap.cli.neo4j:pull",
     "query": "graphmap.cli.neo4j:query",
     "generate": "graphmap.cli.generate:generate",
+    "compare": "graphmap.cli.compare:compare",
 }
 
 
