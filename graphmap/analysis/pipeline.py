@@ -64,6 +64,26 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
     return complete_report(dataset, config, index, measures, communities, progress=progress)
 
 
+def community_partition(dataset: Dataset, config: AnalysisConfig) -> tuple[Community, ...]:
+    """The communities :func:`analyze` puts in its report, without the rest of the analysis.
+
+    Same graph, same igraph multilevel, same seed and resolution (``config.seed``,
+    ``config.community_resolution``): a map coloured by community shows exactly the report's
+    communities.
+
+    Examples
+    --------
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import RelationType as R, Sector, Stage
+    >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC),),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE),),
+    ...              relations=(Relation("a", "p", R.CARRIES),))
+    >>> community_partition(ds, AnalysisConfig()) == analyze(ds).communities
+    True
+    """
+    return find_communities(dataset, config, index=GraphIndex.build(dataset))
+
+
 def complete_report(
     dataset: Dataset,
     config: AnalysisConfig,

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from graphmap.analysis.pipeline import STEPS, analyze
+from graphmap.analysis.pipeline import STEPS, analyze, community_partition
 from graphmap.config import AnalysisConfig
 from graphmap.model.dataset import Dataset
 
@@ -63,3 +63,10 @@ def test_meta_says_how_betweenness_was_computed(example):
     assert meta["sample_size"] == 50
     assert 0 < meta["error_bound"] < 1
     assert meta["method"] == "pivot_sampling"
+
+
+def test_community_partition_is_the_report_communities(example):
+    config = AnalysisConfig()
+    assert community_partition(example, config) == analyze(example, config).communities
+    other = config.replace(seed=7, community_resolution=1.5)
+    assert community_partition(example, other) == analyze(example, other).communities
