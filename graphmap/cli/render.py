@@ -9,35 +9,28 @@ import click
 from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
 from graphmap.errors import UsageError
 from graphmap.i18n import translate
+from graphmap.render.options import (
+    COLOR_BY,
+    DEFAULT_COLOR_BY,
+    DEFAULT_LAYERS,
+    DEFAULT_SIZE_BY,
+    SIZE_BY,
+    check_map_options,
+    parse_layers,
+)
 
-# Kept in step with graphmap.render.html_map (not imported here: it pulls in the layout).
-COLOR_BY: tuple[str, ...] = ("role", "sector", "territory", "community", "stage")
-SIZE_BY: tuple[str, ...] = ("betweenness", "degree", "funding")
-LAYERS: tuple[str, ...] = ("gaps", "opportunities")
-
-
-
-def parse_layers(text: str) -> tuple[str, ...]:
-    """``"gaps,opportunities"`` → ``("gaps", "opportunities")``; ``"none"`` or ``""`` → ``()``."""
-    chosen: list[str] = []
-    for part in text.split(","):
-        layer = part.strip().lower()
-        if not layer or layer == "none":
-            continue
-        if layer not in chosen:
-            chosen.append(layer)
-    return tuple(chosen)
+__all__ = ["parse_layers", "render"]
 
 
 @click.command(name="render", help=help_text("render.cli_help"))
 @click.argument("workspace", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("map.html"), show_default=True, help=help_text("render.opt_output"))
-@click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False), default="sector",
-              show_default=True, help=help_text("render.opt_color_by"))
+@click.option("--color-by", type=click.Choice(COLOR_BY, case_sensitive=False),
+              default=DEFAULT_COLOR_BY, show_default=True, help=help_text("render.opt_color_by"))
 @click.option("--size-by", type=click.Choice(SIZE_BY, case_sensitive=False),
-              default="betweenness", show_default=True, help=help_text("render.opt_size_by"))
-@click.option("--layers", default="gaps,opportunities", show_default=True, metavar="LIST",
+              default=DEFAULT_SIZE_BY, show_default=True, help=help_text("render.opt_size_by"))
+@click.option("--layers", default=",".join(DEFAULT_LAYERS), show_default=True, metavar="LIST",
               help=help_text("render.opt_layers"))
 @click.option("--focus", default=None, metavar="ID", help=help_text("render.opt_focus"))
 @click.option("--depth", type=int, default=None, metavar="N", help=help_text("render.opt_depth"))
@@ -52,13 +45,13 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     lang = lang or current_lang()
     from graphmap import atomic
     from graphmap.config import load_config
-    from graphmap.render.html_map import build_map_payload, check_options, map_page
+    from graphmap.render.html_map import build_map_payload, map_page
     from graphmap.workspace import load_workspace
 
     # Option mistakes are caught here, before the (possibly long) load and analysis.
     if depth is not None and focus is None:
         raise UsageError("render.depth_without_focus")
-    chosen_layers = check_options(color_by.lower(), size_by.lower(), parse_layers(layers),
+    chosen_layers = check_map_options(color_by.lower(), size_by.lower(), parse_layers(layers),
                                   depth or 1)
 
     config = load_config(None, workspace=workspace)

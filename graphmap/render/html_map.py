@@ -30,6 +30,7 @@ from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
 from graphmap.render.layout import compute_layout
+from graphmap.render.options import COLOR_BY, LAYERS, SIZE_BY, check_map_options
 from graphmap.schema import (
     ACTOR_TO_PROJECT,
     Category,
@@ -45,9 +46,11 @@ if TYPE_CHECKING:
 
     from graphmap.analysis.report import AnalysisReport
 
-COLOR_BY: tuple[str, ...] = ("role", "sector", "territory", "community", "stage")
-SIZE_BY: tuple[str, ...] = ("betweenness", "degree", "funding")
-LAYERS: tuple[str, ...] = ("gaps", "opportunities")
+__all__ = [
+    "AGGREGATE_ABOVE", "COLOR_BY", "LAYERS", "SIZE_BY", "MapPayload", "build_map_html",
+    "build_map_payload", "check_options", "map_page", "money", "render_page", "resolve_focus",
+    "script_json", "vis_network_js", "write_map",
+]
 DEFAULT_SEED = 42
 
 # Past this many nodes a full map is a hairball and slow (benchmarks/bench_map.py: 5k nodes
@@ -321,20 +324,9 @@ def _sha256(text: str) -> str:
 def check_options(
     color_by: str, size_by: str, layers: Iterable[str], depth: int
 ) -> tuple[str, ...]:
-    """Validate the drawing options; return the layers as a tuple in canonical order."""
-    if color_by not in COLOR_BY:
-        raise UsageError("render.bad_option", option="--color-by", value=color_by,
-                         choices=", ".join(COLOR_BY))
-    if size_by not in SIZE_BY:
-        raise UsageError("render.bad_option", option="--size-by", value=size_by,
-                         choices=", ".join(SIZE_BY))
-    chosen = tuple(layers)
-    for layer in chosen:
-        if layer not in LAYERS:
-            raise UsageError("render.bad_layer", layer=layer, choices=", ".join(LAYERS))
-    if depth < 1:
-        raise UsageError("render.bad_depth", depth=depth)
-    return tuple(layer for layer in LAYERS if layer in chosen)
+    """Validate the drawing options; return the layers as a tuple in canonical order
+    (:func:`graphmap.render.options.check_map_options`)."""
+    return check_map_options(color_by, size_by, layers, depth)
 
 
 def resolve_focus(dataset: Dataset, focus: str) -> str:

@@ -11,7 +11,7 @@ from graphmap import atomic
 from graphmap.analysis.report import ROLES, SEVERITIES
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
-from graphmap.render import format_number, sector_label
+from graphmap.render.formatting import format_number
 from graphmap.render.html_map import (
     AGGREGATE_ABOVE,
     LAYERS,
@@ -19,6 +19,7 @@ from graphmap.render.html_map import (
     build_map_payload,
     render_page,
 )
+from graphmap.render.report_text import sector_label
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport

@@ -10,10 +10,9 @@ from typing import Any
 from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
-from graphmap.render import (
+from graphmap.render.formatting import format_amount, format_number
+from graphmap.render.report_text import (
     community_members,
-    format_amount,
-    format_number,
     gaps_by_severity,
     introducer_sentence,
     kind_label,

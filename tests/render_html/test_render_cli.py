@@ -86,11 +86,23 @@ def test_same_bytes_across_processes(mini_workspace: Path, tmp_path: Path) -> No
     assert outputs[0] == outputs[1]
 
 
-def test_cli_choices_match_the_renderer() -> None:
-    """The CLI keeps its own copy of the choices (to start fast); they must not drift."""
-    from graphmap.cli import render as cli_render
-    from graphmap.render import html_map
+def test_cli_choices_come_from_the_option_table() -> None:
+    """The click choices and defaults are derived from graphmap.render.options, the table the
+    map validates against, and importing the CLI does not pull in the renderer itself."""
+    import subprocess
+    import sys
 
-    assert cli_render.COLOR_BY == html_map.COLOR_BY
-    assert cli_render.SIZE_BY == html_map.SIZE_BY
-    assert cli_render.LAYERS == html_map.LAYERS
+    from graphmap.cli.render import render as render_command
+    from graphmap.render import options
+
+    params = {p.name: p for p in render_command.params}
+    assert tuple(params["color_by"].type.choices) == options.COLOR_BY  # type: ignore[attr-defined]
+    assert tuple(params["size_by"].type.choices) == options.SIZE_BY  # type: ignore[attr-defined]
+    assert params["color_by"].default == options.DEFAULT_COLOR_BY
+    assert params["layers"].default == ",".join(options.DEFAULT_LAYERS)
+    code = ("import sys, graphmap.cli.render; "
+            "print(sorted(m for m in sys.modules if m in ('graphmap.render.layout', "
+            "'graphmap.render.html_map', 'jinja2', 'networkx', 'graphmap.analysis.report')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"

@@ -1,0 +1,93 @@
+"""The sentences and groupings the text, Markdown and HTML reports share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from graphmap.analysis.report import (
+    OPPORTUNITY_KINDS,
+    SEVERITIES,
+    Community,
+    Gap,
+    Opportunity,
+)
+from graphmap.i18n import translate
+from graphmap.model.dataset import Dataset
+from graphmap.render.formatting import format_number
+from graphmap.schema import Sector
+
+# Members named in a community's sentence of the text and Markdown reports.
+COMMUNITY_MEMBERS_SHOWN = 8
+
+
+def node_name(dataset: Dataset, node_id: str | None) -> str:
+    """The display name of an actor or project (its id if unknown), ``—`` for ``None``."""
+    if node_id is None:
+        return "—"
+    return dataset.node_name(node_id)
+
+
+def gaps_by_severity(gaps: Iterable[Gap]) -> dict[str, list[Gap]]:
+    """Gaps grouped by severity, high first, each group keeping the report's order.
+
+    Severities other than high, medium and low follow, in the order first seen.
+    """
+    groups: dict[str, list[Gap]] = {severity: [] for severity in SEVERITIES}
+    for gap in gaps:
+        groups.setdefault(gap.severity, []).append(gap)
+    return {severity: items for severity, items in groups.items() if items}
+
+
+def opportunities_by_kind(opportunities: Iterable[Opportunity]) -> dict[str, list[Opportunity]]:
+    """Opportunities grouped by kind (fund, support, adopt, collaborate, then any other),
+    each group keeping the report's ranked order: scores of different kinds do not compare.
+    """
+    groups: dict[str, list[Opportunity]] = {kind: [] for kind in OPPORTUNITY_KINDS}
+    for opp in opportunities:
+        groups.setdefault(opp.kind, []).append(opp)
+    return {kind: items for kind, items in groups.items() if items}
+
+
+def shown(items: Sequence[object], top: int | None) -> int:
+    """How many of ``items`` a ``top``-limited view shows (``None``: all)."""
+    return len(items) if top is None else min(len(items), max(top, 0))
+
+
+def report_title(dataset: Dataset, lang: str) -> str:
+    """The report's title, naming the workspace when it has a name."""
+    if dataset.name:
+        return translate("report.title", lang, name=dataset.name)
+    return translate("report.title_unnamed", lang)
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """The translated name of a gap severity (an unknown one as is)."""
+    return translate(f"report.severity.{severity}", lang) if severity in SEVERITIES else severity
+
+
+def kind_label(kind: str, lang: str) -> str:
+    """The translated name of an opportunity kind (an unknown one as is)."""
+    return translate(f"report.kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
+
+
+def introducer_sentence(dataset: Dataset, opp: Opportunity, lang: str) -> str:
+    """Who could make the introduction, or a sentence saying nobody is known."""
+    if opp.introducer is None:
+        return translate("report.opportunity.no_introducer", lang)
+    return translate("report.opportunity.introducer", lang,
+                     name=node_name(dataset, opp.introducer))
+
+
+def community_members(dataset: Dataset, community: Community, lang: str) -> str:
+    """The community's size and its first ``COMMUNITY_MEMBERS_SHOWN`` members' names."""
+    names = [node_name(dataset, m) for m in community.members[:COMMUNITY_MEMBERS_SHOWN]]
+    key = ("report.community.size_all" if len(community.members) <= COMMUNITY_MEMBERS_SHOWN
+           else "report.community.size")
+    return translate(key, lang, count=format_number(len(community.members), lang),
+                     members=", ".join(names))
+
+
+def sector_label(code: str | None, lang: str) -> str:
+    """A sector code's name for people; an unknown code as is, ``—`` for none."""
+    sector = Sector.parse(code) if code else None
+    return sector.label(lang) if sector is not None else code or "—"
