@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md hold: no module imports a higher layer, and only the CLI imports
+"""The layers of docs/architecture.md hold: no module imports a higher layer, and only the CLI imports
 click. Imports are read from the source (ast), including lazy imports inside functions."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graphmap"
 # Lower number = lower layer. A module may import its own layer and the layers below.
 LAYERS: dict[str, int] = {
     **dict.fromkeys(("_version", "schema", "i18n", "messages", "errors", "diagnostics",
-                     "config", "atomic"), 0),
+                     "config", "atomic", "limits"), 0),
     "load": 1,
     "model": 2,
-    **dict.fromkeys(("validation", "workspace", "export", "synth"), 3),
-    "analysis": 4,
+    **dict.fromkeys(("validation", "workspace", "export", "synth", "timeline"), 3),
+    **dict.fromkeys(("analysis", "compare"), 4),
     **dict.fromkeys(("render", "neo4j"), 5),
     "cli": 6,
 }
@@ -104,3 +104,70 @@ def test_the_checker_sees_lazy_and_relative_imports(tmp_path: Path) -> None:
     assert sorted(found) == ["click", "graphmap", "graphmap.render"]
     assert [_layer(m) > LAYERS["load"] for m in found if m.startswith("graphmap")] == [
         True, True]
+
+
+# --- issue 9: one graph, renderers that only read, files that show the design ------------
+
+#: The one module of graphmap.analysis a renderer may import: the report's data model.
+REPORT_MODEL = "graphmap.analysis.report"
+#: Where networkx may appear in the package: the public model conversion (docs/architecture.md).
+NETWORKX_ALLOWED = ("model",)
+MAX_LINES = 500
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_renderers_import_no_analysis_computation(path: Path) -> None:
+    if (PACKAGE / "render") not in path.parents:
+        return
+    bad = [f"line {line}: {module}" for line, module in _imports(path)
+           if module.startswith("graphmap.analysis") and module != REPORT_MODEL]
+    assert not bad, (f"{_dotted(path)} imports analysis computation {bad}: a renderer only "
+                     f"reads the AnalysisReport ({REPORT_MODEL})")
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_the_model_conversion_imports_networkx(path: Path) -> None:
+    head = path.relative_to(PACKAGE).parts[0]
+    if head.removesuffix(".py") in NETWORKX_ALLOWED:
+        return
+    found = [line for line, module in _imports(path) if module.split(".")[0] == "networkx"]
+    assert not found, f"{_dotted(path)} imports networkx (lines {found})"
+
+
+def _optional_graph_parameters(path: Path) -> list[str]:
+    """Parameters annotated ``<...Graph...> | None`` (or ``Optional[...]``) in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        arguments = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+        for arg in arguments:
+            text = ast.unparse(arg.annotation) if arg.annotation is not None else ""
+            optional = "None" in text or "Optional" in text
+            if optional and ("Graph" in text or "Index" in text):
+                found.append(f"line {arg.lineno}: {node.name}({arg.arg}: {text})")
+    return found
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_analyses_take_one_required_graph(path: Path) -> None:
+    if (PACKAGE / "analysis") not in path.parents:
+        return
+    found = _optional_graph_parameters(path)
+    assert not found, f"{_dotted(path)} has optional graph parameters: {found}"
+
+
+def test_the_optional_graph_check_can_fail(tmp_path: Path) -> None:
+    source = tmp_path / "m.py"
+    source.write_text("def f(graph: EcosystemGraph | None = None, n: int | None = None): ...\n")
+    assert _optional_graph_parameters(source) == [
+        "line 1: f(graph: EcosystemGraph | None)"]
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_over_500_lines(path: Path) -> None:
+    if (PACKAGE / "messages") in path.parents:
+        return  # the catalogue: one sentence per line, by design
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{_dotted(path)} has {lines} lines (at most {MAX_LINES})"
