@@ -1,5 +1,5 @@
-"""The layers of docs/architecture.md hold: no module imports a higher layer, and only the CLI imports
-click. Imports are read from the source (ast), including lazy imports inside functions."""
+"""The layers of docs/architecture.md hold: no module imports a higher layer, and only the CLI
+imports click. Imports are read from the source (ast), including lazy imports inside functions."""
 
 from __future__ import annotations
 
