@@ -25,6 +25,8 @@ _COMMANDS: dict[str, str] = {
     "query": "graphmap.cli.neo4j:query",
     "generate": "graphmap.cli.generate:generate",
     "compare": "graphmap.cli.compare:compare",
+    "export": "graphmap.cli.exchange:export",
+    "import": "graphmap.cli.exchange:import_",
 }
 
 
