@@ -20,7 +20,16 @@ from graphmap.errors import ConfigError
 
 CONFIG_FILENAME = "graphmap.toml"
 SECTION = "analysis"
-GROUP_BY_CHOICES: tuple[str, ...] = ("sector", "territory", "community")
+
+# The option tables: the config checks its values against them and the CLI builds its
+# choices from them (``--group-by``, ``--engine``), so the two cannot drift apart.
+#: Groups of the Gould–Fernandez brokerage roles (``group_by``, ``--group-by``).
+GROUP_BY: tuple[str, ...] = ("sector", "territory", "community")
+#: Link-prediction indices of the collaborate proposals (``link_prediction``).
+LINK_PREDICTION: tuple[str, ...] = ("resource_allocation", "adamic_adar")
+#: Where ``graphmap analyze`` computes (``--engine``): here, or in Neo4j with GDS.
+ENGINES: tuple[str, ...] = ("local", "neo4j")
+DEFAULT_ENGINE = "local"
 
 
 @dataclass(frozen=True)
@@ -83,8 +92,8 @@ class AnalysisConfig:
         if not self.community_resolution > 0.0:
             raise ConfigError("analysis.config.bad_range", name="community_resolution",
                               value=repr(self.community_resolution), limit="> 0")
-        _check_choice("group_by", self.group_by, GROUP_BY_CHOICES)
-        _check_choice("link_prediction", self.link_prediction, LINK_PREDICTION_CHOICES)
+        _check_choice("group_by", self.group_by, GROUP_BY)
+        _check_choice("link_prediction", self.link_prediction, LINK_PREDICTION)
 
     def replace(self, **changes: Any) -> AnalysisConfig:
         """A copy with ``changes`` applied (``None`` values are ignored, as CLI options
@@ -103,8 +112,6 @@ class AnalysisConfig:
         """Every setting by name, for the report's ``meta``."""
         return dataclasses.asdict(self)
 
-
-LINK_PREDICTION_CHOICES: tuple[str, ...] = ("resource_allocation", "adamic_adar")
 
 _TYPES: Mapping[str, type] = {
     "seed": int, "min_sectors": int, "top": int, "group_by": str,

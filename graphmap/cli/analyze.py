@@ -14,14 +14,12 @@ import click
 
 from graphmap.cli.common import current_lang, echo_issues, help_text, is_terminal, lang_option
 from graphmap.cli.neo4j import connection_from_options, connection_options
+from graphmap.config import DEFAULT_ENGINE, ENGINES, GROUP_BY
 from graphmap.i18n import has_message, translate
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
-GROUP_BY: tuple[str, ...] = ("sector", "territory", "community")
-ENGINES: tuple[str, ...] = ("local", "neo4j")
 # Long lines are hard to read even on a wide terminal.
 MAX_TEXT_WIDTH = 100
-
 
 
 @click.command(
@@ -43,8 +41,9 @@ MAX_TEXT_WIDTH = 100
 @click.option("--config", "config_path",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, metavar="FILE", help=help_text("report.cli.config_help"))
-@click.option("--engine", type=click.Choice(ENGINES, case_sensitive=False), default="local",
-              show_default=True, help=help_text("neo4j.engine.cli.engine_help"))
+@click.option("--engine", type=click.Choice(ENGINES, case_sensitive=False),
+              default=DEFAULT_ENGINE, show_default=True,
+              help=help_text("neo4j.engine.cli.engine_help"))
 @connection_options
 @click.option("--workspace", "name", default=None, metavar="NAME",
               help=help_text("neo4j.engine.cli.workspace_help"))
@@ -195,7 +194,7 @@ def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: i
 
 
 @contextmanager
-def _progress(lang: str, engine: str = "local") -> Iterator[Callable[[str, int, int], None]]:
+def _progress(lang: str, engine: str = DEFAULT_ENGINE) -> Iterator[Callable[[str, int, int], None]]:
     """A progress callback ``(step, done, total)`` for the whole command: one bar on stderr,
     naming the current step, when stderr is a terminal; nothing otherwise (pipes, files,
     CI logs)."""
@@ -216,7 +215,7 @@ def _silent(step: str, done: int, total: int) -> None:
 class _StepBar:
     """``[#####-----]  3/10  Betweenness`` on stderr: advances when a step ends."""
 
-    def __init__(self, lang: str, engine: str = "local") -> None:
+    def __init__(self, lang: str, engine: str = DEFAULT_ENGINE) -> None:
         if engine == "neo4j":
             from graphmap.neo4j.engine import ENGINE_STEPS as STEPS
         else:

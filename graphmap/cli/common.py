@@ -43,10 +43,11 @@ def lang_option(func: F) -> F:
     )(func)
 
 
-def help_text(key: str) -> str:
+def help_text(key: str, **params: Any) -> str:
     """A help string from the catalogue, in the language of the environment (help is built
-    before ``--lang`` is parsed, so it follows ``GRAPHMAP_LANG`` and the locale)."""
-    return translate(key, resolve_lang())
+    before ``--lang`` is parsed, so it follows ``GRAPHMAP_LANG`` and the locale); ``params``
+    fill it, so that a default shown in the help is the library's own value."""
+    return translate(key, resolve_lang(), **params)
 
 
 def echo_issues(issues: Any, lang: str, *, err: bool = True) -> None:

@@ -66,21 +66,21 @@ def summary(dataset: Dataset, workspace: Path, lang: str) -> str:
     return "\n".join(lines)
 
 
-_TEMPLATE_FILES = ("actors.csv", "projects.csv", "relations.csv", "README.md")
-
-
 @_command("init")
 @click.argument("directory", type=click.Path(path_type=Path))
 @lang_option
 def init(directory: Path, lang: str) -> None:
     from graphmap.atomic import write_text
     from graphmap.export import write_csv_folder
+    from graphmap.schema import TABLES
     from graphmap.validation.template import template_dataset, template_readme
 
     lang = lang or current_lang()
     if directory.exists() and not directory.is_dir():
         raise GraphmapError("validation.init_not_dir", path=str(directory))
-    existing = [name for name in _TEMPLATE_FILES if (directory / name).exists()]
+    # What write_csv_folder writes, one file per table, and the README.
+    files = (*(f"{table}.csv" for table in TABLES), "README.md")
+    existing = [name for name in files if (directory / name).exists()]
     if existing:
         raise GraphmapError("validation.init_exists", path=str(directory),
                             files=", ".join(existing))

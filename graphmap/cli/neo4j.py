@@ -12,17 +12,19 @@ import click
 from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
 from graphmap.errors import Neo4jSyncError
 from graphmap.i18n import translate
+from graphmap.neo4j.connection import DEFAULT_URI, DEFAULT_USER
+from graphmap.neo4j.query import DEFAULT_RESULT_FORMAT, RESULT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
-QUERY_FORMATS: tuple[str, ...] = ("table", "json", "csv")
-
 
 
 def connection_options(func: F) -> F:
     """``--uri``, ``--user``, ``--database``, ``--password-stdin`` (shared by the three)."""
     for option in reversed((
-        click.option("--uri", default=None, metavar="URI", help=help_text("neo4j.cli.uri_help")),
-        click.option("--user", default=None, metavar="NAME", help=help_text("neo4j.cli.user_help")),
+        click.option("--uri", default=None, metavar="URI",
+                     help=help_text("neo4j.cli.uri_help", uri=DEFAULT_URI)),
+        click.option("--user", default=None, metavar="NAME",
+                     help=help_text("neo4j.cli.user_help", user=DEFAULT_USER)),
         click.option("--database", default=None, metavar="NAME",
                      help=help_text("neo4j.cli.database_help")),
         click.option("--password-stdin", "password_stdin", is_flag=True, default=False,
@@ -115,15 +117,19 @@ def pull(  # noqa: PLR0917
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help=help_text("neo4j.cli.param_help"))
-@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS, case_sensitive=False),
-              default="table", show_default=True, help=help_text("neo4j.cli.format_help"))
+@click.option("--workspace", "workspace", default=None, metavar="NAME",
+              help=help_text("neo4j.cli.query_workspace_help"))
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS, case_sensitive=False),
+              default=DEFAULT_RESULT_FORMAT, show_default=True,
+              help=help_text("neo4j.cli.format_help"))
 @click.option("--list", "list_only", is_flag=True, default=False,
               help=help_text("neo4j.cli.list_help"))
 @connection_options
 @lang_option
 def query(  # noqa: PLR0917
-    name: str | None, params: tuple[str, ...], fmt: str, list_only: bool, uri: str | None,
-    user: str | None, database: str | None, password_stdin: bool, lang: str,
+    name: str | None, params: tuple[str, ...], workspace: str | None, fmt: str,
+    list_only: bool, uri: str | None, user: str | None, database: str | None,
+    password_stdin: bool, lang: str,
 ) -> None:
     """The ``query`` command; its help is the catalogue's ``neo4j.cli.query_help``."""
     from graphmap.errors import UsageError
@@ -136,10 +142,10 @@ def query(  # noqa: PLR0917
     if not name:
         raise UsageError("neo4j.error.query_needs_name")
     spec = library.get_query(name)
-    values = library.parse_params(spec, params)
+    values = library.parse_params(spec, params, workspace=workspace)
     conn = connection_from_options(uri, user, database, password_stdin)
     result = library.run(spec, conn, values)
     output = library.format_result(result, fmt.lower())
     click.echo(output, nl=False)
-    if fmt.lower() == "table":
+    if fmt.lower() == "table":  # for people: the count on stderr, not in the table
         click.echo(translate("neo4j.query.rows", lang, count=len(result.rows)), err=True)

@@ -90,6 +90,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La requête « {query} » n'a pas de paramètre « {name} » (paramètres : {names}).",
         "en": "Query '{query}' has no parameter '{name}' (parameters: {names}).",
     },
+    "neo4j.error.workspace_twice": {
+        "fr": ("Deux espaces de travail donnés : --workspace {workspace} et --param "
+               "workspace={param} ; gardez-en un."),
+        "en": ("Two workspaces given: --workspace {workspace} and --param workspace={param}; "
+               "keep one."),
+    },
+    "neo4j.error.bad_format": {
+        "fr": "Format de résultat inconnu « {fmt} » (formats : {formats}).",
+        "en": "Unknown result format '{fmt}' (formats: {formats}).",
+    },
     "neo4j.error.missing_param": {
         "fr": "La requête « {query} » demande le paramètre « {name} » : --param {name}=…",
         "en": "Query '{query}' needs parameter '{name}': --param {name}=…",
@@ -157,12 +167,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Run a query of the Cypher library.",
     },
     "neo4j.cli.uri_help": {
-        "fr": "Adresse du serveur (défaut : NEO4J_URI, sinon neo4j://localhost:7687).",
-        "en": "Server address (default: NEO4J_URI, else neo4j://localhost:7687).",
+        "fr": "Adresse du serveur (défaut : NEO4J_URI, sinon {uri}).",
+        "en": "Server address (default: NEO4J_URI, else {uri}).",
     },
     "neo4j.cli.user_help": {
-        "fr": "Utilisateur (défaut : NEO4J_USER, sinon neo4j).",
-        "en": "User name (default: NEO4J_USER, else neo4j).",
+        "fr": "Utilisateur (défaut : NEO4J_USER, sinon {user}).",
+        "en": "User name (default: NEO4J_USER, else {user}).",
     },
     "neo4j.cli.database_help": {
         "fr": "Base de données (défaut : NEO4J_DATABASE, sinon la base par défaut du serveur).",
@@ -193,6 +203,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "neo4j.cli.param_help": {
         "fr": "Paramètre de la requête, clé=valeur (répétable).",
         "en": "Query parameter, key=value (repeatable).",
+    },
+    "neo4j.cli.query_workspace_help": {
+        "fr": ("Espace de travail à interroger (par défaut : le seul présent dans la base) ; "
+               "comme --param workspace=NOM."),
+        "en": ("Workspace to query (default: the only one in the database); same as --param "
+               "workspace=NAME."),
     },
     "neo4j.cli.format_help": {
         "fr": "Format de sortie.",

@@ -29,10 +29,15 @@ from graphmap.errors import UsageError
 from graphmap.i18n import translate
 from graphmap.neo4j.connection import Connection, open_driver, run_query
 
-__all__ = ["Param", "QueryResult", "QuerySpec", "format_listing", "format_result",
-           "get_query", "load_queries", "parse_params", "run"]
+__all__ = ["DEFAULT_RESULT_FORMAT", "RESULT_FORMATS", "Param", "QueryResult", "QuerySpec",
+           "format_listing", "format_result", "get_query", "load_queries", "parse_params", "run"]
 
 PARAM_TYPES: tuple[str, ...] = ("string", "integer", "float", "boolean")
+#: What :func:`format_result` writes (``graphmap query --format``).
+RESULT_FORMATS: tuple[str, ...] = ("table", "json", "csv")
+DEFAULT_RESULT_FORMAT = "table"
+#: The parameter every query of the library takes, filled by ``graphmap query --workspace``.
+WORKSPACE_PARAM = "workspace"
 _PARAM_LINE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>\S+))?"
     r"\s*(?:[—-]+\s*(?P<doc>.*))?$")
@@ -153,13 +158,17 @@ def get_query(name: str) -> QuerySpec:
     return queries[key]
 
 
-def parse_params(spec: QuerySpec, items: Iterable[str]) -> dict[str, Any]:
+def parse_params(spec: QuerySpec, items: Iterable[str], *,
+                 workspace: str | None = None) -> dict[str, Any]:
     """``key=value`` strings to typed parameters, checked against the header; declared
-    defaults fill the rest. ``workspace`` may stay missing (filled in at run time).
+    defaults fill the rest. ``workspace`` (``--workspace``) is the same as the item
+    ``workspace=NAME``; left missing, it is filled in at run time.
 
     >>> spec = parse_header("q", "// param: workspace string — w\\n// param: k integer = 3 — k")
     >>> parse_params(spec, ["k=5", "workspace=a=b"])
     {'k': 5, 'workspace': 'a=b'}
+    >>> parse_params(spec, [], workspace="demo")
+    {'workspace': 'demo', 'k': 3}
     >>> parse_params(spec, [])
     {'k': 3}
     """
@@ -178,6 +187,14 @@ def parse_params(spec: QuerySpec, items: Iterable[str]) -> dict[str, Any]:
         except ValueError as exc:
             raise UsageError("neo4j.error.param_type", name=key, value=raw,
                              type=param.type) from exc
+    if workspace is not None:
+        given = values.get(WORKSPACE_PARAM)
+        if given is not None and given != workspace:
+            raise UsageError("neo4j.error.workspace_twice", workspace=workspace, param=given)
+        if spec.param(WORKSPACE_PARAM) is None:
+            raise UsageError("neo4j.error.unknown_param", query=spec.name, name=WORKSPACE_PARAM,
+                             names=", ".join(p.name for p in spec.params))
+        values = {WORKSPACE_PARAM: workspace, **values}
     for param in spec.params:
         if param.name not in values and not param.required:
             values[param.name] = param.default
@@ -191,8 +208,8 @@ def run(spec: QuerySpec, conn: Connection, values: Mapping[str, Any]) -> QueryRe
 
     params = dict(values)
     with open_driver(conn) as driver:
-        if spec.param("workspace") is not None:
-            params["workspace"] = resolve_workspace(conn, driver, params.get("workspace"))
+        if spec.param(WORKSPACE_PARAM) is not None:
+            params[WORKSPACE_PARAM] = resolve_workspace(conn, driver, params.get(WORKSPACE_PARAM))
         for param in spec.params:
             if param.name not in params:
                 raise UsageError("neo4j.error.missing_param", query=spec.name, name=param.name)
@@ -242,6 +259,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
     >>> format_result(r, "json").splitlines()[1]
     '  {"id": "a", "score": 0.5},'
     """
+    if fmt not in RESULT_FORMATS:
+        raise UsageError("neo4j.error.bad_format", fmt=fmt, formats=", ".join(RESULT_FORMATS))
     if fmt == "json":
         rows = [dict(zip(result.keys, row, strict=True)) for row in result.rows]
         if not rows:
