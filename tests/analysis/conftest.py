@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +38,46 @@ def rel(source: str, type_: str, target: str, amount: float | None = None) -> Re
 def dataset(actors: list[Actor] = (), projects: list[Project] = (),  # type: ignore[assignment]
             relations: list[Relation] = ()) -> Dataset:  # type: ignore[assignment]
     return Dataset(actors=tuple(actors), projects=tuple(projects), relations=tuple(relations))
+
+
+def random_ecosystem(seed: int, n_actors: int = 50, n_projects: int = 40) -> Dataset:
+    """A seeded random workspace using every sector, scope, category, stage and relation
+    type, with themes, unknown territories and actor→actor relations."""
+    rng = random.Random(seed)
+    sectors = ["public", "community", "academic", "media", "philanthropic", "private"]
+    places = ["T1", "T2", "T3", None]
+    themes = ["food", "housing", "youth", "culture", "climate"]
+    actors = [actor(f"a{i:02d}", rng.choice(sectors), territory=rng.choice(places),
+                    scope=rng.choice(["local", "local", "regional", "provincial"]),
+                    category=rng.choice(["organization", "organization", "individual"]))
+              for i in range(n_actors)]
+    projects = [project(f"p{i:02d}", rng.choice(["emergence", "mobilization", "feedback",
+                                                 "appropriation"]),
+                        territory=rng.choice(places),
+                        themes=tuple(rng.sample(themes, rng.choice([0, 1, 1, 2, 3]))))
+                for i in range(n_projects)]
+    relations = []
+    for _ in range(220):
+        a = rng.choice(actors).id
+        if rng.random() < 0.85:
+            t = rng.choice(projects).id
+            kind = rng.choice(["carries", "funds", "funds", "supports", "supports",
+                               "adopts", "benefits"])
+        else:
+            t = rng.choice(actors).id
+            kind = rng.choice(["collaborates", "member_of", "funds", "supports"])
+        if a != t:
+            relations.append(rel(a, kind, t))
+    return dataset(actors, projects, relations)
+
+
+def dataset_of(graph: Any) -> Dataset:
+    """A workspace of actors only whose graphs are ``graph`` (a networkx graph, nodes named
+    as ids, in node order): an undirected graph gives ``G_u`` = ``graph`` (``collaborates``
+    ties), a directed one gives ``F`` = ``graph`` (actor→actor ``funds``)."""
+    kind = "funds" if graph.is_directed() else "collaborates"
+    return dataset([actor(str(v)) for v in graph.nodes()], [],
+                   [rel(str(u), kind, str(v)) for u, v in graph.edges() if u != v])
 
 
 def _r_ready() -> bool:

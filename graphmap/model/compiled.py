@@ -1,0 +1,298 @@
+"""The compiled graph of a Dataset: the one graph every analysis runs on.
+
+A Dataset is compiled once, with numpy and scipy only (linear in its size, no networkx), into
+integer arrays holding the two views the analyses of ``docs/analysis.md`` are defined on:
+
+- ``G_u``: the undirected simple graph of every actor and project, one unweighted edge per
+  related pair, no self-loops;
+- ``F``: the actor flow graph, directed, over actors, one edge per ordered pair, no
+  self-loops, from the roles actors hold around each project:
+
+  - ``funds(A,P)`` or ``supports(A,P)``, and ``carries(C,P)`` ⇒ A→C (:data:`BACKER_TYPES`
+    to :data:`CARRIER_TYPES`);
+  - ``carries(C,P)`` and ``adopts(T,P)`` or ``benefits(T,P)`` ⇒ C→T (to
+    :data:`~graphmap.schema.ADOPTER_TYPES`);
+  - actor→actor ``funds`` or ``supports`` ⇒ A→B (:data:`ONE_WAY_TYPES`);
+  - actor→actor ``collaborates`` or ``member_of`` ⇒ both directions
+    (:data:`BOTH_WAYS_TYPES`).
+
+No analysis uses an actor projection (actors tied when they share a project): link
+prediction reads the two-hop pairs of ``G_u`` itself. networkx users get either view from
+:func:`graphmap.model.graph.to_networkx`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from graphmap.model.dataset import Dataset
+from graphmap.schema import ADOPTER_TYPES, RelationType
+
+#: Relation types by the role the actor holds towards a project: who carries it, who backs
+#: the carrier (funders and supporters); adopters are :data:`graphmap.schema.ADOPTER_TYPES`.
+CARRIER_TYPES: frozenset[RelationType] = frozenset({RelationType.CARRIES})
+BACKER_TYPES: frozenset[RelationType] = frozenset({RelationType.FUNDS, RelationType.SUPPORTS})
+#: Actor→actor relation types that give one flow tie, and those that give a tie each way.
+ONE_WAY_TYPES: frozenset[RelationType] = frozenset({RelationType.FUNDS, RelationType.SUPPORTS})
+BOTH_WAYS_TYPES: frozenset[RelationType] = frozenset(
+    {RelationType.COLLABORATES, RelationType.MEMBER_OF})
+
+#: The relation type of each code of :attr:`EcosystemGraph.relation_type`.
+RELATION_TYPES: tuple[RelationType, ...] = tuple(RelationType)
+_TYPE_CODE: Mapping[RelationType, int] = {t: i for i, t in enumerate(RELATION_TYPES)}
+
+
+@dataclass(frozen=True)
+class ProjectRoles:
+    """Who holds which role around one project: actor ids in input order, no repeats.
+
+    ``actors`` is everyone tied to the project, whatever the role.
+    """
+
+    carriers: tuple[str, ...] = ()
+    funders: tuple[str, ...] = ()
+    supporters: tuple[str, ...] = ()
+    adopters: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+
+class EcosystemGraph:
+    """The compiled graph of ``dataset``: ``G_u`` and ``F`` as integer arrays.
+
+    Node ``i`` is ``ids[i]``: the actors in input order, then the projects; ``index`` maps
+    an id to its node. ``G_u`` is held three ways that agree: ``indptr``/``indices`` list
+    the neighbours of every node in the order networkx's ``Graph`` would list them had the
+    relations been added in input order (first relation first), ``edges`` lists the edges
+    (``lo < hi``) in that graph's ``edges()`` order and ``edge_relation`` the first relation
+    row behind each, so igraph kernels and path searches see exactly what they would see
+    through networkx. ``flow`` is the 0/1 adjacency of ``F`` (``scipy.sparse.csr_array``,
+    int64, n × n, row = source, sorted indices; projects have no ties). The relation rows
+    are kept as node positions (``relation_source``, ``relation_target``) and type codes
+    (``relation_type``, see :data:`RELATION_TYPES` and :meth:`relations_of`).
+
+    Measures derived from the arrays (degrees, components, the igraph copy, the roles around
+    each project) are computed once, on first use. The graph is never modified.
+
+    Examples
+    --------
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import Sector, Stage
+    >>> R = RelationType
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "fct"),
+    ...              projects=(Project("p", "P", Stage.FEEDBACK),),
+    ...              relations=(Relation("f", "p", R.FUNDS), Relation("c", "p", R.CARRIES),
+    ...                         Relation("t", "p", R.ADOPTS)))
+    >>> graph = EcosystemGraph(ds)
+    >>> graph.ids, graph.neighbours(3).tolist(), graph.edge_count
+    (('f', 'c', 't', 'p'), [0, 1, 2], 3)
+    >>> sorted((graph.ids[u], graph.ids[v]) for u, v in zip(*graph.flow.nonzero()))
+    [('c', 't'), ('f', 'c')]
+    >>> roles = graph.project_roles["p"]
+    >>> roles.carriers, roles.funders, roles.adopters, roles.actors
+    (('c',), ('f',), ('t',), ('f', 'c', 't'))
+    """
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.ids: tuple[str, ...] = (tuple(a.id for a in dataset.actors)
+                                     + tuple(p.id for p in dataset.projects))
+        self.actor_count = len(dataset.actors)
+        self.index: Mapping[str, int] = {node: i for i, node in enumerate(self.ids)}
+        rels = dataset.relations
+        m = len(rels)
+        get = self.index.__getitem__
+        self.relation_source = np.fromiter(map(get, (r.source for r in rels)),
+                                           dtype=np.int64, count=m)
+        self.relation_target = np.fromiter(map(get, (r.target for r in rels)),
+                                           dtype=np.int64, count=m)
+        self.relation_type = np.fromiter((_TYPE_CODE[r.type] for r in rels), dtype=np.int8,
+                                         count=m)
+        self.indptr, self.indices, self.edges, self.edge_relation = self._undirected()
+        self.flow = self._flow()
+
+    def _undirected(self) -> tuple[Any, Any, Any, Any]:
+        """``G_u``: one edge per related pair, ordered as networkx would order it."""
+        n = self.node_count
+        src, dst = self.relation_source, self.relation_target
+        first = np.arange(len(src), dtype=np.int64)
+        keep = src != dst
+        lo = np.minimum(src[keep], dst[keep])
+        hi = np.maximum(src[keep], dst[keep])
+        _, at = np.unique(lo * max(n, 1) + hi, return_index=True)
+        lo, hi, f = lo[at], hi[at], first[keep][at]
+        # networkx lists the edges node by node, each node's neighbours in insertion order.
+        order = np.lexsort((f, lo))
+        edges = np.stack([lo[order], hi[order]], axis=1) if len(lo) else np.zeros(
+            (0, 2), dtype=np.int64)
+        rows = np.concatenate([lo, hi])
+        cols = np.concatenate([hi, lo])
+        adjacency = np.lexsort((np.concatenate([f, f]), rows))
+        indices = cols[adjacency].astype(np.int32)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+        return indptr, indices, edges, f[order]
+
+    def _flow(self) -> Any:
+        """``F``: the role rules of the module docstring as sparse products over projects."""
+        na, n = self.actor_count, self.node_count
+        src, dst = self.relation_source, self.relation_target
+        to_project = dst >= na
+
+        def role(types: Iterable[RelationType]) -> Any:
+            mask = to_project & self.relations_of(types)
+            return sparse.csr_array(
+                (np.ones(int(mask.sum()), dtype=np.int64), (src[mask], dst[mask] - na)),
+                shape=(na, n - na))
+
+        carriers = role(CARRIER_TYPES)
+        backers = role(BACKER_TYPES)
+        adopters = role(ADOPTER_TYPES)
+        one_way = ~to_project & self.relations_of(ONE_WAY_TYPES)
+        both = ~to_project & self.relations_of(BOTH_WAYS_TYPES)
+        pair_rows = np.concatenate([src[one_way], src[both], dst[both]])
+        pair_cols = np.concatenate([dst[one_way], dst[both], src[both]])
+        between_actors = sparse.csr_array(
+            (np.ones(len(pair_rows), dtype=np.int64), (pair_rows, pair_cols)), shape=(na, na))
+        between_actors = between_actors + backers @ carriers.T + carriers @ adopters.T
+        between_actors.setdiag(0)
+        between_actors.eliminate_zeros()
+        between_actors.data[:] = 1
+        flow = sparse.block_diag((between_actors, sparse.csr_array((n - na, n - na))),
+                                 format="csr")
+        flow = sparse.csr_array(flow, dtype=np.int64)
+        flow.sort_indices()
+        return flow
+
+    def relations_of(self, types: Iterable[RelationType]) -> Any:
+        """Which relation rows have one of ``types`` (a boolean array over the rows)."""
+        return np.isin(self.relation_type, [_TYPE_CODE[t] for t in types])
+
+    @property
+    def node_count(self) -> int:
+        return len(self.ids)
+
+    @property
+    def edge_count(self) -> int:
+        """Edges of ``G_u``."""
+        return len(self.edges)
+
+    @functools.cached_property
+    def degree(self) -> Any:
+        """Degree in ``G_u`` of every node (int64 array)."""
+        return np.diff(self.indptr)
+
+    def neighbours(self, i: int) -> Any:
+        """The neighbours of node ``i`` in ``G_u``, first related first."""
+        return self.indices[self.indptr[i]:self.indptr[i + 1]]
+
+    @functools.cached_property
+    def id_rank(self) -> Any:
+        """Position of each node's id in sorted order: sorting by it sorts by id, so numpy
+        sorts break ties by id (on any subset of nodes too)."""
+        rank = np.empty(self.node_count, dtype=np.int64)
+        rank[np.argsort(np.array(self.ids, dtype=object), kind="stable")] = np.arange(
+            self.node_count)
+        return rank
+
+    @functools.cached_property
+    def project_roles(self) -> Mapping[str, ProjectRoles]:
+        """The roles around every project (every project has an entry), in one pass."""
+        slot = {**dict.fromkeys(CARRIER_TYPES, 0), RelationType.FUNDS: 1,
+                RelationType.SUPPORTS: 2, **dict.fromkeys(ADOPTER_TYPES, 3)}
+        # Insertion-ordered dicts as sets: a project with thousands of funders must not
+        # cost a list scan per relation.
+        seen: dict[str, tuple[dict[str, None], ...]] = {
+            p.id: ({}, {}, {}, {}, {}) for p in self.dataset.projects}
+        for r in self.dataset.relations:
+            entry = seen.get(r.target)
+            if entry is None:
+                continue
+            entry[slot[r.type]][r.source] = None
+            entry[4][r.source] = None
+        return {pid: ProjectRoles(*(tuple(ids) for ids in entry))
+                for pid, entry in seen.items()}
+
+    @functools.cached_property
+    def _csr(self) -> Any:
+        n = self.node_count
+        matrix = sparse.csr_array(
+            (np.ones(len(self.indices), dtype=np.int64), self.indices, self.indptr),
+            shape=(n, n)).copy()
+        matrix.sort_indices()
+        return matrix
+
+    def csr(self) -> Any:
+        """The symmetric 0/1 adjacency of ``G_u`` (``csr_array``, int64, sorted)."""
+        return self._csr
+
+    @functools.cached_property
+    def _igraph(self) -> Any:
+        import igraph as ig  # compiled kernel, loaded only when an analysis runs
+
+        return ig.Graph(n=self.node_count, edges=self.edges.tolist(), directed=False)
+
+    def igraph(self) -> Any:
+        """``G_u`` as a python-igraph Graph whose vertex ``i`` is ``ids[i]``, edges in
+        :attr:`edges` order (built once; callers must not modify it)."""
+        return self._igraph
+
+    @functools.cached_property
+    def _component_labels(self) -> Any:
+        from scipy.sparse.csgraph import connected_components
+
+        return connected_components(self.csr(), directed=False)[1]
+
+    def component_labels(self) -> Any:
+        """Connected component label of every node of ``G_u`` (scipy's labels)."""
+        return self._component_labels
+
+    def shortest_path(self, source: int, target: int) -> list[int] | None:
+        """A shortest path of ``G_u`` from ``source`` to ``target``: the very path
+        ``networkx.bidirectional_shortest_path`` returns on the networkx view (same search,
+        same adjacency order), or ``None`` when they are not connected."""
+        if source == target:
+            return [source]
+        pred: dict[int, int | None] = {source: None}
+        succ: dict[int, int | None] = {target: None}
+        forward, reverse = [source], [target]
+        meet = None
+        while forward and reverse and meet is None:
+            # networkx grows the smaller fringe, forward on ties.
+            if len(forward) <= len(reverse):
+                forward, meet = self._grow(forward, pred, succ)
+            else:
+                reverse, meet = self._grow(reverse, succ, pred)
+        if meet is None:
+            return None
+        path: list[int] = []
+        node: int | None = meet
+        while node is not None:
+            path.append(node)
+            node = pred[node]
+        path.reverse()
+        node = succ[path[-1]]
+        while node is not None:
+            path.append(node)
+            node = succ[node]
+        return path
+
+    def _grow(self, level: list[int], mine: dict[int, int | None],
+              theirs: dict[int, int | None]) -> tuple[list[int], int | None]:
+        """One level of a bidirectional search: the next fringe, and where the two
+        searches meet (``None`` if they do not yet)."""
+        indptr, indices = self.indptr, self.indices
+        fringe: list[int] = []
+        for v in level:
+            for w in indices[indptr[v]:indptr[v + 1]].tolist():
+                if w not in mine:
+                    fringe.append(w)
+                    mine[w] = v
+                if w in theirs:
+                    return fringe, w
+        return fringe, None
