@@ -11,6 +11,12 @@ import click
 from graphmap.cli.common import is_terminal, lang_option
 from graphmap.errors import InputError
 from graphmap.i18n import resolve_lang, translate
+from graphmap.synth.sizes import (
+    ACTORS_PER_PROJECT,
+    DEFAULT_ACTORS,
+    DEFAULT_SEED,
+    RELATIONS_PER_ACTOR,
+)
 
 _LANG = resolve_lang()
 
@@ -23,16 +29,28 @@ _LANG = resolve_lang()
 @click.option(
     "--actors",
     type=int,
-    default=1000,
+    default=DEFAULT_ACTORS,
     show_default=True,
     help=translate("generate.actors_help", _LANG),
 )
-@click.option("--projects", type=int, default=None, help=translate("generate.projects_help", _LANG))
 @click.option(
-    "--relations", type=int, default=None, help=translate("generate.relations_help", _LANG)
+    "--projects",
+    type=int,
+    default=None,
+    help=translate("generate.projects_help", _LANG, actors_per_project=ACTORS_PER_PROJECT),
 )
 @click.option(
-    "--seed", type=int, default=42, show_default=True, help=translate("generate.seed_help", _LANG)
+    "--relations",
+    type=int,
+    default=None,
+    help=translate("generate.relations_help", _LANG, relations_per_actor=RELATIONS_PER_ACTOR),
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=DEFAULT_SEED,
+    show_default=True,
+    help=translate("generate.seed_help", _LANG),
 )
 @click.option("--force", is_flag=True, default=False, help=translate("generate.force_help", _LANG))
 @click.argument("out", type=click.Path(file_okay=True, dir_okay=True, path_type=Path))
@@ -47,12 +65,9 @@ def generate(
     out: Path,
     lang: str,
 ) -> None:
-    from graphmap.synth import Sizes, check_sizes, write_workspace
+    from graphmap.synth import resolve_sizes, write_workspace
 
-    projects = max(1, actors // 4) if projects is None else projects
-    if relations is None:  # five per actor, or as many as tiny sizes can hold
-        relations = min(5 * actors, max(0, Sizes(actors, projects, 0, seed).max_relations))
-    sizes = check_sizes(actors, projects, relations, seed)  # exit 2 before touching OUT
+    sizes = resolve_sizes(actors, projects, relations, seed)  # exit 2 before touching OUT
     if out.exists() and not out.is_dir():
         raise InputError("generate.error_not_a_folder", path=str(out))
     if out.is_dir() and any(out.iterdir()) and not force:

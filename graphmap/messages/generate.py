@@ -33,12 +33,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Number of actors (at least 1).",
     },
     "generate.projects_help": {
-        "fr": "Nombre de projets (au moins 1). Par défaut : le quart des acteurs.",
-        "en": "Number of projects (at least 1). Default: a quarter of the actors.",
+        "fr": "Nombre de projets (au moins 1). Par défaut : un projet pour {actors_per_project} acteurs.",
+        "en": "Number of projects (at least 1). Default: one project per {actors_per_project} actors.",
     },
     "generate.relations_help": {
-        "fr": "Nombre de relations (lignes de relations.csv). Par défaut : cinq par acteur.",
-        "en": "Number of relations (rows of relations.csv). Default: five per actor.",
+        "fr": "Nombre de relations (lignes de relations.csv). Par défaut : {relations_per_actor} par acteur.",
+        "en": "Number of relations (rows of relations.csv). Default: {relations_per_actor} per actor.",
     },
     "generate.seed_help": {
         "fr": "Graine du hasard (entier positif ou nul) : même graine, même écosystème.",
