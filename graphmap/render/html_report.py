@@ -12,13 +12,10 @@ from graphmap.analysis.report import ROLES, SEVERITIES
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
-from graphmap.render.html_map import (
-    AGGREGATE_ABOVE,
-    LAYERS,
-    MapPayload,
-    build_map_payload,
-    render_page,
-)
+from graphmap.render.map_model import MapPayload
+from graphmap.render.map_payload import AGGREGATE_ABOVE, build_map_payload
+from graphmap.render.options import LAYERS
+from graphmap.render.page import render_page
 from graphmap.render.report_text import sector_label
 
 if TYPE_CHECKING:
