@@ -3,11 +3,66 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphmap.i18n import translate
+
+__all__ = ["SHOWN_CHARS", "Issue", "Severity", "escape_controls", "shown"]
+
+# What could break a one-line message or fool a terminal: C0 and C1 controls (tab, line
+# breaks, ESC of OSC/CSI sequences, DEL), Unicode line and paragraph separators,
+# bidirectional overrides, and lone surrogates (which no output encoding can write).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                      "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: A value echoed in a message is cut to this many characters (then "…").
+SHOWN_CHARS = 80
+# Parameters that name files or folders: escaped, never shortened (the user needs them whole).
+_WHOLE = frozenset({"path", "folder", "where"})
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\n``, ``\\x1b``, ``\\u202e``),
+    so that it stays on one line and cannot drive a terminal.
+
+    >>> escape_controls("a\\nb\\x1b[31m"), escape_controls("Sainte-Adèle")
+    ('a\\\\nb\\\\x1b[31m', 'Sainte-Adèle')
+    """
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(_escape, text)
+
+
+def shown(text: str, limit: int = SHOWN_CHARS) -> str:
+    """A value as echoed in a message: control characters escaped, cut to ``limit``
+    characters with "…" so that the message stays one readable line.
+
+    >>> shown("x" * 100)[-3:], len(shown("x" * 100))
+    ('xx…', 80)
+    >>> shown("ligne 1\\nligne 2")
+    'ligne 1\\\\nligne 2'
+    """
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return escape_controls(text)
+
+
+def _shown_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: (value if not isinstance(value, str)
+                   else escape_controls(value) if name in _WHOLE else shown(value))
+            for name, value in params.items()}
 
 
 class Severity(enum.Enum):
@@ -36,15 +91,20 @@ class Issue:
         return self.severity is Severity.ERROR
 
     def message(self, lang: str) -> str:
-        """The sentence in ``lang``, with its "did you mean" suggestion when there is one."""
-        return translate(f"issue.{self.code}", lang, **self.params)
+        """The sentence in ``lang``, with its "did you mean" suggestion when there is one.
+
+        Values from the user's data are shown escaped and shortened (see :func:`shown`), so
+        the message is always one line."""
+        text = translate(f"issue.{self.code}", lang, **_shown_params(self.params))
+        # Nested clauses (a suggestion) render their own values: escape what they bring.
+        return escape_controls(text)
 
     def location(self) -> str:
-        parts = [self.file]
+        parts = [escape_controls(self.file)]
         if self.row is not None:
             parts.append(str(self.row))
             if self.column is not None:
-                parts.append(self.column)
+                parts.append(shown(self.column))
         return ":".join(parts)
 
     def format(self, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graphmap.diagnostics import Issue
+from graphmap.diagnostics import Issue, escape_controls
 from graphmap.i18n import translate
 
 
@@ -23,7 +23,11 @@ class GraphmapError(Exception):
         super().__init__(self.render("en"))
 
     def render(self, lang: str) -> str:
-        return translate(self.key, lang, **self.params)
+        """The message in ``lang``; text parameters (paths, values) are shown with their
+        control characters escaped, so the message stays one line."""
+        return translate(self.key, lang, **{
+            name: escape_controls(value) if isinstance(value, str) else value
+            for name, value in self.params.items()})
 
 
 class UsageError(GraphmapError):

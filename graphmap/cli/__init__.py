@@ -3,8 +3,11 @@ imports click). Subcommands are imported lazily so ``graphmap --help`` starts fa
 
 from __future__ import annotations
 
+import errno
 import importlib
 import importlib.util
+import os
+import signal
 import sys
 from typing import Any
 
@@ -12,7 +15,15 @@ import click
 
 from graphmap._version import __version__
 from graphmap.cli.common import guarded_invoke
+from graphmap.errors import GraphmapError
 from graphmap.i18n import resolve_lang, translate
+
+#: Exit status after the reader of our output went away (``graphmap validate ws | head -1``):
+#: 128 + SIGPIPE, what a shell reports for Unix tools stopped by a closed pipe.
+CLOSED_PIPE_STATUS = 128 + getattr(signal, "SIGPIPE", 13)
+# A write that failed because the output's device is full or the file too large.
+_FULL = frozenset(code for code in (getattr(errno, name, None)
+                                    for name in ("ENOSPC", "EDQUOT", "EFBIG")) if code)
 
 # command name -> "module:attribute"; each module imports only light things at top level.
 _COMMANDS: dict[str, str] = {
@@ -48,7 +59,24 @@ class GraphmapGroup(click.Group):
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
-        return guarded_invoke(ctx, super().invoke)
+        return guarded_invoke(ctx, self._invoke_with_outputs_checked)
+
+    def _invoke_with_outputs_checked(self, ctx: click.Context) -> Any:
+        """Run the command; a closed pipe is a quiet exit, a full disk a one-line error."""
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _discard_standard_output()
+            raise click.exceptions.Exit(CLOSED_PIPE_STATUS) from None
+        except OSError as exc:
+            if exc.errno not in _FULL:
+                raise
+            detail = exc.strerror or str(exc)
+            if exc.filename is not None:
+                raise GraphmapError("error.write_failed", path=str(exc.filename),
+                                    detail=detail) from exc
+            _discard_standard_output(stderr=False)
+            raise GraphmapError("load.output.stdout_failed", detail=detail) from exc
 
 
 @click.group(
@@ -59,6 +87,24 @@ class GraphmapGroup(click.Group):
 @click.version_option(__version__, "-V", "--version", prog_name="graphmap")
 def cli() -> None:
     pass
+
+
+def _discard_standard_output(*, stderr: bool = True) -> None:
+    """Point stdout (and stderr) at the null device, so that the flush at exit cannot fail
+    again on what is still buffered."""
+    streams = (sys.stdout, sys.stderr) if stderr else (sys.stdout,)
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return
+    try:
+        for stream in streams:
+            try:
+                os.dup2(null, stream.fileno())
+            except (OSError, ValueError, AttributeError):
+                continue  # not a real file (a test runner's buffer): nothing to flush later
+    finally:
+        os.close(null)
 
 
 def main() -> None:
