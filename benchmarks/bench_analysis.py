@@ -24,7 +24,7 @@ import numpy as np
 from graphmap.analysis import kernel
 from graphmap.analysis.pipeline import STEPS, analyze
 from graphmap.config import AnalysisConfig
-from graphmap.model.views import to_igraph, undirected_view
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.synth import generate_dataset, write_workspace
 
 
@@ -73,9 +73,12 @@ def main() -> None:
 
     if args.no_exact:
         return
-    graph, order = to_igraph(undirected_view(dataset))
+    compiled = EcosystemGraph(dataset)
+    graph, order = compiled.igraph(), compiled.ids
     t0 = time.perf_counter()
-    exact = kernel.betweenness(graph, exact_max_nodes=graph.vcount() + 1)
+    exact = kernel.betweenness(graph, exact_max_nodes=graph.vcount() + 1,
+                               samples=config.betweenness_samples, seed=config.seed,
+                               delta=config.betweenness_delta)
     exact_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     kernel.constraint(graph)

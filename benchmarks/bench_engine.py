@@ -45,9 +45,10 @@ def timed(action: Callable[[], Any]) -> tuple[Any, float]:
 def modularity(dataset: Any, report: Any) -> float:
     import networkx as nx
 
-    from graphmap.model.views import undirected_view
+    from graphmap.model.compiled import EcosystemGraph
+    from graphmap.model.graph import to_networkx
 
-    return float(nx.community.modularity(undirected_view(dataset),
+    return float(nx.community.modularity(to_networkx(EcosystemGraph(dataset)),
                                          [set(c.members) for c in report.communities]))
 
 

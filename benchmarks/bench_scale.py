@@ -138,16 +138,18 @@ def _agreement(nodes: int, seed: int) -> list[dict[str, Any]]:
     leaves at 100k actors."""
     from graphmap.analysis import kernel
     from graphmap.config import AnalysisConfig
-    from graphmap.model.views import GraphIndex
+    from graphmap.model.compiled import EcosystemGraph
     from graphmap.synth import generate_dataset
 
     actors = int(nodes * 0.8)
     ds = generate_dataset(actors, nodes - actors, actors * 5, seed)
-    index = GraphIndex.build(ds)
+    index = EcosystemGraph(ds)
     graph = index.igraph()
     config = AnalysisConfig()
     t0 = time.perf_counter()
-    exact = kernel.betweenness(graph, exact_max_nodes=graph.vcount() + 1)
+    exact = kernel.betweenness(graph, exact_max_nodes=graph.vcount() + 1,
+                               samples=config.betweenness_samples, seed=config.seed,
+                               delta=config.betweenness_delta)
     t_exact = time.perf_counter() - t0
     na = index.actor_count
 

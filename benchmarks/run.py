@@ -264,10 +264,11 @@ def render_map(meter: Meter, folder: Path, dataset: Any, report: Any) -> None:
 def work_reference(meter: Meter, folder: Path, sizes: tuple[int, int, int], seed: int) -> None:
     import networkx as nx
 
-    from graphmap.model.views import undirected_view
+    from graphmap.model.compiled import EcosystemGraph
+    from graphmap.model.graph import to_networkx
     from graphmap.workspace import load_workspace
 
-    graph = undirected_view(load_workspace(folder))
+    graph = to_networkx(EcosystemGraph(load_workspace(folder)))
     references: dict[str, Callable[[], Any]] = {
         "betweenness": lambda: nx.betweenness_centrality(graph, normalized=True),
         "constraint": lambda: nx.constraint(graph),

@@ -2,9 +2,11 @@
 
 Public API (imported lazily so the CLI starts fast)::
 
-    from graphmap import load_workspace, build_graph, analyze
+    from graphmap import load_workspace, analyze, EcosystemGraph, to_networkx
     dataset = load_workspace("examples/laurentides")
     report = analyze(dataset)
+    graph = EcosystemGraph(dataset)      # the compiled graph every analysis runs on
+    g_u = to_networkx(graph)             # G_u as a networkx Graph; "flow" gives F
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ _PUBLIC: dict[str, str] = {
     "check_workspace": "graphmap.workspace",
     "write_workspace": "graphmap.export",
     "build_graph": "graphmap.model.graph",
+    "to_networkx": "graphmap.model.graph",
+    "EcosystemGraph": "graphmap.model.compiled",
     "Dataset": "graphmap.model.dataset",
     "analyze": "graphmap.analysis.pipeline",
     "generate_dataset": "graphmap.synth",
@@ -27,7 +31,7 @@ _PUBLIC: dict[str, str] = {
 
 __all__ = [  # noqa: RUF022 (kept in _PUBLIC's order)
     "__version__", "load_workspace", "check_workspace", "write_workspace", "build_graph",
-    "Dataset", "analyze", "generate_dataset", "AnalysisConfig",
+    "to_networkx", "EcosystemGraph", "Dataset", "analyze", "generate_dataset", "AnalysisConfig",
 ]
 
 

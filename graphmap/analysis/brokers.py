@@ -20,21 +20,20 @@ from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
 import numpy as np
 
 from graphmap.analysis import kernel
-from graphmap.analysis.labels import group_label_params
+from graphmap.analysis.labels import group_term
 from graphmap.analysis.report import ROLES, Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
-from graphmap.i18n import Message
+from graphmap.i18n import Listing, Message
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import GraphIndex, actor_flow_view, to_csr, undirected_view
 
 
-def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]
+def brokerage_roles(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
                     ) -> dict[str, Brokerage]:
-    """Gould–Fernandez brokerage role counts [1]_ of every node of a directed graph.
+    """Gould–Fernandez brokerage role counts [1]_ of every actor on the flow graph ``F``.
 
     Node ``b`` brokers the ordered pair ``(a, c)`` when ``a → b → c``, ``a ≠ c`` and there
     is no tie ``a → c`` (the definition of ``sna::brokerage`` [4]_). With ``g`` the group
@@ -51,25 +50,38 @@ def brokerage_roles(flow: nx.DiGraph[str], groups: Mapping[str, Hashable]
     product of in- and out-degrees (per group of the ends for itinerant and liaison),
     minus reciprocated ties (``a = c``), minus the closed two-paths, found from each
     closing tie ``a → c`` by intersecting sorted adjacency lists (see
-    :func:`brokerage_counts`). Nodes missing from ``groups`` share one "unknown" group,
-    as ``NA`` does in R.
+    :func:`brokerage_counts`). Actors missing from ``groups`` (or mapped to ``None``) share
+    one "unknown" group, as ``NA`` does in R.
 
     Examples
     --------
-    >>> f = nx.DiGraph([("a", "b"), ("b", "c"), ("c", "d")])
-    >>> roles = brokerage_roles(f, {"a": "x", "b": "x", "c": "y", "d": "y"})
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import RelationType as R, Sector
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abcd"),
+    ...              relations=(Relation("a", "b", R.FUNDS), Relation("b", "c", R.FUNDS),
+    ...                         Relation("c", "d", R.FUNDS)))
+    >>> roles = brokerage_roles(EcosystemGraph(ds), {"a": "x", "b": "x", "c": "y", "d": "y"})
     >>> roles["b"].representative, roles["c"].gatekeeper, roles["a"].total
     (1, 1, 0)
     """
-    order = tuple(flow.nodes())
-    if not order:
-        return {}
-    adjacency = to_csr(flow, order)
-    counts = brokerage_counts(adjacency, group_codes([groups.get(node) for node in order]))
+    node_group = _node_groups(graph, groups)
+    counts = brokerage_counts(graph.flow, group_codes(node_group))
     return {
-        node: Brokerage(**{role: int(counts[role][i]) for role in ROLES})
-        for i, node in enumerate(order)
+        actor_id: Brokerage(**{role: int(counts[role][i]) for role in ROLES})
+        for i, actor_id in enumerate(graph.ids[:graph.actor_count])
     }
+
+
+def _node_groups(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
+                 ) -> list[Hashable | None]:
+    """The group of every node (``None`` for projects and actors without one)."""
+    node_group: list[Hashable | None] = [None] * graph.node_count
+    positions = graph.index
+    for actor_id, value in groups.items():
+        where = positions.get(actor_id)
+        if where is not None:
+            node_group[where] = value
+    return node_group
 
 
 def group_codes(values: Sequence[Hashable | None]) -> np.ndarray:
@@ -224,48 +236,49 @@ class StructuralMeasures:
     betweenness_meta: Mapping[str, Any]
 
 
-def structural_measures(undirected: nx.Graph[str] | None, config: AnalysisConfig | None = None,
-                        *, progress: Any = None,
-                        index: GraphIndex | None = None) -> StructuralMeasures:
+def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
+                        progress: Any = None) -> StructuralMeasures:
     """Betweenness (exact or sampled), Burt's constraint and effective size on ``G_u``,
-    computed on the igraph kernel. Isolated nodes get ``None`` constraint and effective
-    size (undefined) and betweenness 0 here; :func:`find_brokers` reports ``None``.
+    computed on the igraph kernel (:mod:`graphmap.analysis.kernel`) with the settings of
+    ``config``. Isolated nodes get ``None`` constraint and effective size (undefined) and
+    betweenness 0 here; :func:`find_brokers` reports ``None``.
 
-    ``index`` (the arrays of ``G_u``, see :class:`GraphIndex`) replaces ``undirected``
-    when given. The mappings are read-only views over arrays, keyed by node id.
+    The mappings are read-only views over arrays, keyed by node id.
 
-    >>> m = structural_measures(nx.Graph([("a", "b"), ("b", "c")]))
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import RelationType as R, Sector
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abc"),
+    ...              relations=(Relation("a", "b", R.COLLABORATES),
+    ...                         Relation("b", "c", R.COLLABORATES)))
+    >>> m = structural_measures(EcosystemGraph(ds))
     >>> m.betweenness["b"], m.constraint["b"], m.effective_size["b"]
     (1.0, 0.5, 2.0)
     """
     config = config or AnalysisConfig()
-    if index is None:
-        if undirected is None:
-            raise TypeError("structural_measures needs undirected or index")
-        index = GraphIndex.from_graphs(undirected)
     _step(progress, "betweenness", 0)
-    graph = index.igraph()
+    kernel_graph = graph.igraph()
+
     def pivots_done(done: int, total: int) -> None:
         if progress is not None and done < total:
             progress("betweenness", done, total)
 
-    result = kernel.betweenness(graph, exact_max_nodes=config.exact_betweenness_max_nodes,
+    result = kernel.betweenness(kernel_graph, exact_max_nodes=config.exact_betweenness_max_nodes,
                                 samples=config.betweenness_samples, seed=config.seed,
                                 delta=config.betweenness_delta, progress=pivots_done,
                                 work_budget=kernel.WORK_BUDGET)
     _step(progress, "betweenness", 1)
     _step(progress, "constraint", 0)
-    burt = kernel.constraint(graph)
-    size = kernel.effective_size(graph)
+    burt = kernel.constraint(kernel_graph)
+    size = kernel.effective_size(kernel_graph)
     _step(progress, "constraint", 1)
-    meta: dict[str, Any] = {"approximate": result.approximate, "nodes": index.node_count,
+    meta: dict[str, Any] = {"approximate": result.approximate, "nodes": graph.node_count,
                             "exact_max_nodes": config.exact_betweenness_max_nodes}
     if result.approximate:
         meta.update(sample_size=result.sample_size, error_bound=result.error_bound,
                     delta=result.delta, method="pivot_sampling",
                     requested_samples=config.betweenness_samples,
                     work_budget=kernel.WORK_BUDGET)
-    positions = index.index
+    positions = graph.index
     return StructuralMeasures(
         betweenness=NodeValues(positions, np.asarray(result.values, dtype=float)),
         constraint=NodeValues(positions, burt, undefined_is_none=True),
@@ -309,18 +322,17 @@ def _step(progress: Any, step: str, done: int) -> None:
         progress(step, done, 1)
 
 
-def find_brokers(dataset: Dataset, config: AnalysisConfig | None = None, *,
-                 undirected: nx.Graph[str] | None = None,
-                 flow: nx.DiGraph[str] | None = None,
+def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
                  measures: StructuralMeasures | None = None,
                  communities: Sequence[Community] = (),
-                 progress: Any = None, index: GraphIndex | None = None) -> BrokerAnalysis:
+                 progress: Any = None) -> BrokerAnalysis:
     """Every actor (never a project) with its brokerage profile, ranked by betweenness
     (descending, ties by id). Isolated actors get ``None`` measures.
 
-    ``why`` says in a sentence which groups the actor bridges (its groups are sectors,
-    territories or communities, as ``config.group_by`` says; ``communities`` are needed
-    for the latter).
+    ``measures`` are computed by :func:`structural_measures` unless given (the Neo4j engine
+    computes betweenness in the database). ``why`` says in a sentence which groups the
+    actor bridges (its groups are sectors, territories or communities, as
+    ``config.group_by`` says; ``communities`` are needed for the latter).
 
     Examples
     --------
@@ -333,55 +345,45 @@ def find_brokers(dataset: Dataset, config: AnalysisConfig | None = None, *,
     ...     projects=(Project("p", "Projet", Stage.FEEDBACK),),
     ...     relations=(Relation("f", "p", R.FUNDS), Relation("c", "p", R.CARRIES),
     ...                Relation("t", "p", R.ADOPTS)))
-    >>> top = find_brokers(ds).brokers
+    >>> top = find_brokers(EcosystemGraph(ds)).brokers
     >>> [(b.id, b.rank, b.brokerage.liaison) for b in top]
     [('c', 1, 1), ('f', 2, 0), ('t', 3, 0), ('z', 4, 0)]
     >>> top[-1].betweenness is None, top[0].why.render("en")[:8]
     (True, 'Connects')
     """
     config = config or AnalysisConfig()
-    if index is None:
-        undirected = undirected_view(dataset) if undirected is None else undirected
-        flow = actor_flow_view(dataset) if flow is None else flow
-        index = GraphIndex.from_graphs(undirected, flow)
-    measures = measures or structural_measures(None, config, progress=progress, index=index)
+    measures = measures or structural_measures(graph, config, progress=progress)
     _step(progress, "brokerage", 0)
-    groups = actor_groups(dataset, config.group_by, communities)
-    positions = index.index
-    n = index.node_count
-    node_group: list[str | None] = [None] * n
-    for actor_id, value in groups.items():
-        where = positions.get(actor_id)
-        if where is not None:
-            node_group[where] = value
-    group = group_codes(node_group)
-    counts = brokerage_counts(index.flow, group)
-    flow_in = index.flow.T.tocsr()
+    actors = graph.dataset.actors
+    groups = actor_groups(graph.dataset, config.group_by, communities)
+    node_group = _node_groups(graph, groups)
+    counts = brokerage_counts(graph.flow, group_codes(node_group))
+    flow_in = graph.flow.T.tocsr()
 
-    at = np.fromiter((positions[a.id] for a in dataset.actors), dtype=np.int64,
-                     count=len(dataset.actors))
-    isolated = index.degree[at] == 0
-    between = _values(measures.betweenness, at, dataset)
+    # The actors are the first nodes of the graph, in input order.
+    at = np.arange(graph.actor_count, dtype=np.int64)
+    isolated = graph.degree[at] == 0
+    between = _values(measures.betweenness, graph)
     key = np.where(isolated, -1.0, between)
-    ranking = np.lexsort((_id_rank([a.id for a in dataset.actors]), -key))
-    burt = _values(measures.constraint, at, dataset)
-    size = _values(measures.effective_size, at, dataset)
+    ranking = np.lexsort((graph.id_rank[at], -key))
+    burt = _values(measures.constraint, graph)
+    size = _values(measures.effective_size, graph)
     role_rows = np.stack([counts[role][at] for role in ROLES], axis=1).tolist()
-    why_cache: dict[tuple[Any, ...], dict[str, str]] = {}
+    named: dict[tuple[str, ...], Listing] = {}
 
     brokers = []
     for rank, k in enumerate(ranking.tolist(), start=1):
-        actor = dataset.actors[k]
+        actor = actors[k]
         b = None if isolated[k] else float(between[k])
         profile = Brokerage(*role_rows[k])
-        bridged = _bridged_from_arrays(index, flow_in, int(at[k]), node_group, profile)
+        bridged = _bridged(graph, flow_in, k, node_group, profile)
         brokers.append(Broker(
             id=actor.id, name=actor.name, rank=rank, betweenness=b,
             constraint=None if b is None else _finite(burt[k]),
             effective_size=None if b is None else _finite(size[k]),
             brokerage=profile,
             why=_why(b, profile, bridged, groups.get(actor.id), config.group_by,
-                     cache=why_cache),
+                     named=named),
             bridged_groups=bridged,
         ))
     _step(progress, "brokerage", 1)
@@ -389,70 +391,51 @@ def find_brokers(dataset: Dataset, config: AnalysisConfig | None = None, *,
     return BrokerAnalysis(brokers=tuple(brokers), meta=meta)
 
 
-def _values(values: Mapping[str, Any], at: np.ndarray, dataset: Dataset) -> np.ndarray:
+def _values(values: Mapping[str, Any], graph: EcosystemGraph) -> np.ndarray:
     """The actors' values of a measure as a float array (NaN for ``None``)."""
     if isinstance(values, NodeValues):
-        return np.asarray(np.asarray(values.array, dtype=float)[at], dtype=float)
+        return np.asarray(np.asarray(values.array, dtype=float)[:graph.actor_count],
+                          dtype=float)
     return np.array([np.nan if values[a.id] is None else values[a.id]
-                     for a in dataset.actors], dtype=float)
+                     for a in graph.dataset.actors], dtype=float)
 
 
-def _id_rank(ids: Sequence[str]) -> np.ndarray:
-    """Position of each id in sorted order, to break ties by id inside numpy sorts."""
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[np.argsort(np.array(ids, dtype=object), kind="stable")] = np.arange(len(ids))
-    return rank
-
-
-def _bridged_from_arrays(index: GraphIndex, flow_in: Any, node: int,
-                         node_group: Sequence[str | None], profile: Brokerage
-                         ) -> tuple[str, ...]:
+def _bridged(graph: EcosystemGraph, flow_in: Any, node: int,
+             node_group: Sequence[Hashable | None], profile: Brokerage) -> tuple[str, ...]:
     """The groups met around an actor that brokers across groups: its own first, then the
     others of its flow neighbours by how many neighbours they hold (ties by name)."""
     across = profile.total - profile.coordinator
     if across == 0:
         return ()
-    flow = index.flow
+    flow = graph.flow
     own = node_group[node]
     neighbours = set(flow.indices[flow.indptr[node]:flow.indptr[node + 1]].tolist())
     neighbours.update(flow_in.indices[flow_in.indptr[node]:flow_in.indptr[node + 1]].tolist())
     tally = Counter(node_group[v] for v in neighbours)
-    others = sorted((g for g in tally if g != own), key=lambda g: (-tally[g], _sortable(g)))
+    others = sorted((g for g in tally if g != own), key=lambda g: (-tally[g], _text(g)))
     return tuple(_text(g) for g in [own, *others])
 
 
-def _sortable(value: str | None) -> str:
-    return "" if value is None else value
-
-
-def _text(value: str | None) -> str:
-    return "" if value is None else value
+def _text(value: Hashable | None) -> str:
+    return "" if value is None else str(value)
 
 
 def _why(betweenness: float | None, profile: Brokerage, bridged: tuple[str, ...],
-         own: str | None, group_by: str, *,
-         cache: dict[tuple[Any, ...], dict[str, str]] | None = None) -> Message:
+         own: str | None, group_by: str, *, named: dict[tuple[str, ...], Listing]
+         ) -> Message:
     if betweenness is None:
         return Message("analysis.broker.why_isolated")
-    # Group names in both languages repeat across actors: build each list once.
-    cache = {} if cache is None else cache
     if len(bridged) >= 2:
-        params: dict[str, object] = {"total": profile.total, "count": len(bridged),
-                                     "across": profile.total - profile.coordinator}
-        names = cache.get(("groups", bridged))
-        if names is None:
-            names = cache[("groups", bridged)] = group_label_params("groups", bridged,
-                                                                     group_by)
-        params.update(names)
-        return Message("analysis.broker.why_bridges", params)
+        # The same groups recur across actors: one Listing per combination.
+        groups = named.get(bridged)
+        if groups is None:
+            groups = named[bridged] = Listing(group_term(g, group_by) for g in bridged)
+        return Message("analysis.broker.why_bridges",
+                       {"total": profile.total, "count": len(bridged),
+                        "across": profile.total - profile.coordinator, "groups": groups})
     if profile.total > 0:
-        within: dict[str, object] = {"total": profile.total}
-        names = cache.get(("group", own))
-        if names is None:
-            names = cache[("group", own)] = group_label_params("group", (_text(own),),
-                                                               group_by)
-        within.update(names)
-        return Message("analysis.broker.why_within", within)
+        return Message("analysis.broker.why_within",
+                       {"total": profile.total, "group": group_term(_text(own), group_by)})
     if betweenness > 0:
         return Message("analysis.broker.why_paths")
     return Message("analysis.broker.why_none")

@@ -15,49 +15,46 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-import networkx as nx
 import numpy as np
 
-from graphmap.analysis.labels import sector_params, territory_params
+from graphmap.analysis.labels import sector_term, territory_term
 from graphmap.analysis.report import Community
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import GraphIndex, undirected_view
 
 
-def modularity_partition(undirected: nx.Graph[str] | None, *, seed: int = 42,
-                         resolution: float = 1.0,
-                         index: GraphIndex | None = None) -> list[list[str]]:
-    """Modularity communities of ``undirected`` (Louvain / multilevel [1]_ on the igraph
-    kernel, maximizing Newman's modularity [2]_ at ``resolution``), with igraph's random
-    numbers drawn from a ``random.Random(seed)`` for the duration of the call only.
+def modularity_partition(graph: EcosystemGraph, *, seed: int,
+                         resolution: float) -> list[list[str]]:
+    """Modularity communities of ``G_u`` (Louvain / multilevel [1]_ on the igraph kernel,
+    maximizing Newman's modularity [2]_ at ``resolution``), with igraph's random numbers
+    drawn from a ``random.Random(seed)`` for the duration of the call only.
 
     Each community is sorted by id; the list is sorted by size (largest first), then by
     smallest member id. Isolated nodes are communities of their own.
 
-    >>> g = nx.barbell_graph(4, 0)
-    >>> g = nx.relabel_nodes(g, {i: f"n{i}" for i in g})
-    >>> modularity_partition(g)
-    [['n0', 'n1', 'n2', 'n3'], ['n4', 'n5', 'n6', 'n7']]
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import RelationType as R, Sector
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abcdef"),
+    ...              relations=tuple(Relation(u, v, R.COLLABORATES) for u, v in (
+    ...                  "ab", "bc", "ca", "cd", "de", "ef", "fd")))
+    >>> modularity_partition(EcosystemGraph(ds), seed=42, resolution=1.0)
+    [['a', 'b', 'c'], ['d', 'e', 'f']]
     """
     import igraph as ig
 
-    if index is None:
-        if undirected is None:
-            raise TypeError("modularity_partition needs undirected or index")
-        index = GraphIndex.from_graphs(undirected)
-    graph, order = index.igraph(), index.ids
-    if graph.vcount() == 0:
+    kernel_graph, order = graph.igraph(), graph.ids
+    if kernel_graph.vcount() == 0:
         return []
     ig.set_random_number_generator(random.Random(seed))
     try:
-        membership = graph.community_multilevel(resolution=resolution).membership
+        membership = kernel_graph.community_multilevel(resolution=resolution).membership
     finally:
         ig.set_random_number_generator(random)
     labels = np.asarray(membership, dtype=np.int64)
     # Members of each community sorted by id: one global sort by (label, id).
-    by_id = np.argsort(np.array(order, dtype=object), kind="stable")
+    by_id = np.argsort(graph.id_rank, kind="stable")
     grouped = by_id[np.argsort(labels[by_id], kind="stable")]
     bounds = np.flatnonzero(np.diff(labels[grouped])) + 1
     parts = [[order[i] for i in chunk.tolist()] for chunk in np.split(grouped, bounds)]
@@ -72,28 +69,25 @@ def _dominant(values: Iterable[str | None]) -> str | None:
     return min(tally, key=lambda v: (-tally[v], v))
 
 
-def find_communities(dataset: Dataset, config: AnalysisConfig | None = None, *,
-                     undirected: nx.Graph[str] | None = None,
-                     index: GraphIndex | None = None) -> tuple[Community, ...]:
+def find_communities(graph: EcosystemGraph,
+                     config: AnalysisConfig | None = None) -> tuple[Community, ...]:
     """The communities of ``G_u`` with stable ids (0 = the largest; ties by smallest
     member id), each labelled by the most frequent sector among its actors and the most
-    frequent territory among its actors and projects (ties by code / name).
+    frequent territory among its actors and projects (ties by code / name). Seed and
+    resolution are ``config.seed`` and ``config.community_resolution``.
 
     >>> from graphmap.model.records import Actor, Project, Relation
     >>> from graphmap.schema import RelationType as R, Sector, Stage
     >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC, territory="Laval"),),
     ...              projects=(Project("p", "P", Stage.EMERGENCE),),
     ...              relations=(Relation("a", "p", R.CARRIES),))
-    >>> c = find_communities(ds)[0]
+    >>> c = find_communities(EcosystemGraph(ds))[0]
     >>> c.members, c.dominant_sector, c.label.render("fr")
     (('a', 'p'), 'public', 'public · Laval')
     """
     config = config or AnalysisConfig()
-    if index is None:
-        index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
-                                       else undirected)
-    return label_communities(dataset, modularity_partition(
-        None, seed=config.seed, resolution=config.community_resolution, index=index))
+    return label_communities(graph.dataset, modularity_partition(
+        graph, seed=config.seed, resolution=config.community_resolution))
 
 
 def label_communities(dataset: Dataset, parts: Sequence[Sequence[str]]
@@ -123,9 +117,9 @@ def label_communities(dataset: Dataset, parts: Sequence[Sequence[str]]
         territory = _dominant(
             (actors[m].territory if m in actors else projects[m].territory)
             for m in members if m in actors or m in projects)
-        params: dict[str, object] = {"id": number, **territory_params("territory", territory)}
+        params: dict[str, object] = {"id": number, "territory": territory_term(territory)}
         if sector is not None:
-            params.update(sector_params("sector", [sector]))
+            params["sector"] = sector_term(sector)
         key = "analysis.community.label" if sector else "analysis.community.label_projects"
         out.append(Community(id=number, members=tuple(members), label=Message(key, params),
                              dominant_sector=sector, dominant_territory=territory))

@@ -1,30 +1,30 @@
 """Gaps: projects missing a role their stage needs, territories without a local funding or
-support base, isolated actors and a fragmented ecosystem (FORMATS.md gap codes).
+support base, isolated actors and a fragmented ecosystem (the gap codes of
+``docs/analysis.md``).
 
-Stages are cumulative (DOMAIN.md): a project at ``feedback`` still needs what
-``emergence`` and ``mobilization`` need. Every rule is one pass over the relations, so
-the whole analysis is linear in the size of the workspace.
+Stages are cumulative: a project at ``feedback`` still needs what ``emergence`` and
+``mobilization`` need. Every rule reads the compiled graph once (the roles around each
+project, degrees, components), so the whole analysis is linear in the size of the
+workspace.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 
-import networkx as nx
 import numpy as np
 
-from graphmap.analysis.labels import sector_params, stage_params, territory_params
+from graphmap.analysis.labels import sector_listing, territory_term
 from graphmap.analysis.report import SEVERITIES, Gap
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
+from graphmap.model.compiled import EcosystemGraph, ProjectRoles
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Project
-from graphmap.model.views import GraphIndex, undirected_view
 from graphmap.schema import RelationType, Stage
 
-#: Every gap code in the order of FORMATS.md, with its severity.
+#: Every gap code in the order of docs/analysis.md, with its severity.
 GAP_CODES: Mapping[str, str] = {
     "project.no_carrier": "high",
     "project.no_funder": "high",
@@ -48,47 +48,7 @@ FROM_STAGE: Mapping[str, Stage] = {
 }
 
 
-@dataclass
-class ProjectTies:
-    """Who holds which role around one project (actor ids in input order, no repeats)."""
-
-    carriers: list[str] = field(default_factory=list)
-    funders: list[str] = field(default_factory=list)
-    supporters: list[str] = field(default_factory=list)
-    adopters: list[str] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
-
-
-def project_ties(dataset: Dataset) -> dict[str, ProjectTies]:
-    """The roles around every project, in one pass over the relations.
-
-    >>> from graphmap.model.records import Actor, Relation
-    >>> from graphmap.schema import Sector
-    >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC),),
-    ...              projects=(Project("p", "P", Stage.EMERGENCE),),
-    ...              relations=(Relation("a", "p", RelationType.FUNDS),
-    ...                         Relation("a", "p", RelationType.FUNDS)))
-    >>> project_ties(ds)["p"].funders
-    ['a']
-    """
-    slot = {RelationType.CARRIES: 0, RelationType.FUNDS: 1, RelationType.SUPPORTS: 2,
-            RelationType.ADOPTS: 3, RelationType.BENEFITS: 3}
-    # Insertion-ordered dicts as sets: a project with thousands of funders must not cost
-    # a list scan per relation.
-    seen: dict[str, tuple[dict[str, None], ...]] = {
-        p.id: ({}, {}, {}, {}, {}) for p in dataset.projects}
-    for r in dataset.relations:
-        entry = seen.get(r.target)
-        if entry is None:
-            continue
-        entry[slot[r.type]][r.source] = None
-        entry[4][r.source] = None
-    return {pid: ProjectTies(list(c), list(f), list(s), list(a), list(every))
-            for pid, (c, f, s, a, every) in seen.items()}
-
-
-def project_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
-                 ties: Mapping[str, ProjectTies] | None = None) -> list[Gap]:
+def project_gaps(graph: EcosystemGraph, config: AnalysisConfig | None = None) -> list[Gap]:
     """The gaps of every project, following the stage rules:
 
     - ``project.no_carrier`` (any stage): no ``carries`` relation;
@@ -102,18 +62,19 @@ def project_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
     Examples
     --------
     >>> ds = Dataset(projects=(Project("p", "Jardins", Stage.MOBILIZATION),))
-    >>> [g.code for g in project_gaps(ds)]
+    >>> [g.code for g in project_gaps(EcosystemGraph(ds))]
     ['project.no_carrier', 'project.no_funder', 'project.no_support', 'project.low_diversity']
     >>> ds = Dataset(projects=(Project("p", "Jardins", Stage.EMERGENCE),))
-    >>> [g.code for g in project_gaps(ds)]
+    >>> [g.code for g in project_gaps(EcosystemGraph(ds))]
     ['project.no_carrier']
     """
     config = config or AnalysisConfig()
-    ties = project_ties(dataset) if ties is None else ties
+    dataset = graph.dataset
+    roles = graph.project_roles
     sector_of = {a.id: a.sector.value for a in dataset.actors}
     gaps: list[Gap] = []
     for project in dataset.projects:
-        gaps.extend(_project_rules(project, ties[project.id], sector_of, config, dataset))
+        gaps.extend(_project_rules(project, roles[project.id], sector_of, config, dataset))
     return gaps
 
 
@@ -125,10 +86,10 @@ def _applies(code: str, project: Project) -> bool:
     return _RANK[project.stage] >= _RANK[FROM_STAGE[code]]
 
 
-def _project_rules(project: Project, tie: ProjectTies, sector_of: Mapping[str, str],
+def _project_rules(project: Project, tie: ProjectRoles, sector_of: Mapping[str, str],
                    config: AnalysisConfig, dataset: Dataset) -> Iterator[Gap]:
-    base = {"name": project.name, **stage_params("stage", project.stage),
-            **territory_params("territory", project.territory)}
+    base = {"name": project.name, "stage": project.stage,
+            "territory": territory_term(project.territory)}
     evidence = {"stage": project.stage.value}
     if not tie.carriers:
         yield _gap("project.no_carrier", project.id, "project", base, evidence)
@@ -146,7 +107,7 @@ def _project_rules(project: Project, tie: ProjectTies, sector_of: Mapping[str, s
         if len(sectors) < config.min_sectors:
             few: dict[str, object] = {**base, "count": len(sectors),
                                       "min_sectors": config.min_sectors,
-                                      **sector_params("sectors", sectors)}
+                                      "sectors": sector_listing(sectors)}
             key_suffix = "" if sectors else "_none"
             yield _gap("project.low_diversity", project.id, "project", few,
                        {**evidence, "sectors": sectors, "sector_count": len(sectors),
@@ -157,8 +118,7 @@ def _project_rules(project: Project, tie: ProjectTies, sector_of: Mapping[str, s
                    remedy_variant="_appropriation" if late else "")
 
 
-def territory_gaps(dataset: Dataset, *,
-                   ties: Mapping[str, ProjectTies] | None = None) -> list[Gap]:
+def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
     """``territory.no_local_funder`` / ``territory.no_local_support``: a territory where
     projects take place but no actor located there funds (supports) anything, project or
     actor. Evidence lists the projects and the funders (supporters) from elsewhere.
@@ -169,10 +129,12 @@ def territory_gaps(dataset: Dataset, *,
     ...                            scope=Scope.PROVINCIAL),),
     ...              projects=(Project("p", "P", Stage.EMERGENCE, territory="Laval"),),
     ...              relations=(Relation("m", "p", RelationType.FUNDS),))
-    >>> [(g.code, g.subject, g.evidence["from_elsewhere"]) for g in territory_gaps(ds)]
+    >>> [(g.code, g.subject, g.evidence["from_elsewhere"])
+    ...  for g in territory_gaps(EcosystemGraph(ds))]
     [('territory.no_local_funder', 'Laval', ['m']), ('territory.no_local_support', 'Laval', [])]
     """
-    ties = project_ties(dataset) if ties is None else ties
+    dataset = graph.dataset
+    ties = graph.project_roles
     territory_of = {a.id: a.territory for a in dataset.actors}
     projects_in: dict[str, list[str]] = defaultdict(list)
     for p in dataset.projects:
@@ -196,50 +158,39 @@ def territory_gaps(dataset: Dataset, *,
             if territory in active[rtype]:
                 continue
             outsiders = sorted({a for p in projects for a in getattr(ties[p], attr)})
-            params = {**territory_params("territory", territory), "count": len(projects),
+            params = {"territory": territory_term(territory), "count": len(projects),
                       "outside": len(outsiders)}
             gaps.append(_gap(code, territory, "territory", params,
                              {"projects": projects, "from_elsewhere": outsiders}))
     return gaps
 
 
-def actor_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None, *,
-               index: GraphIndex | None = None) -> list[Gap]:
+def actor_gaps(graph: EcosystemGraph) -> list[Gap]:
     """``actor.isolated``: an actor with no relation at all."""
-    if index is None:
-        undirected = undirected_view(dataset) if undirected is None else undirected
-        degree = {a.id: undirected.degree(a.id) for a in dataset.actors}
-    else:
-        values = index.degree.tolist()
-        positions = index.index
-        degree = {a.id: values[positions[a.id]] for a in dataset.actors}
+    # The actors are the first nodes of the graph, in input order.
+    degree = graph.degree[:graph.actor_count].tolist()
     return [
-        _gap("actor.isolated", a.id, "actor", {"name": a.name,
-                                               **sector_params("sector", [a.sector.value])},
+        _gap("actor.isolated", a.id, "actor", {"name": a.name, "sector": a.sector},
              {"sector": a.sector.value, "territory": a.territory})
-        for a in dataset.actors if degree[a.id] == 0
+        for a, d in zip(graph.dataset.actors, degree, strict=True) if d == 0
     ]
 
 
-def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None, *,
-                   index: GraphIndex | None = None) -> list[Gap]:
+def ecosystem_gaps(graph: EcosystemGraph) -> list[Gap]:
     """``ecosystem.fragmented``: ``G_u`` has more than one component holding a project.
     Evidence: how many such components, their sizes (largest first) and the smallest
     project id of each.
 
     >>> ds = Dataset(projects=(Project("p", "P", Stage.EMERGENCE),
     ...                        Project("q", "Q", Stage.EMERGENCE)))
-    >>> [(g.subject, g.evidence["components"]) for g in ecosystem_gaps(ds)]
+    >>> [(g.subject, g.evidence["components"]) for g in ecosystem_gaps(EcosystemGraph(ds))]
     [('ecosystem', 2)]
     """
-    if index is None:
-        index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
-                                       else undirected)
-    labels = index.component_labels()
+    labels = graph.component_labels()
     sizes = np.bincount(labels) if len(labels) else np.zeros(0, dtype=np.int64)
-    positions = index.index
+    positions = graph.index
     first: dict[int, str] = {}
-    for p in dataset.projects:
+    for p in graph.dataset.projects:
         label = int(labels[positions[p.id]])
         if label not in first or p.id < first[label]:
             first[label] = p.id
@@ -252,24 +203,19 @@ def ecosystem_gaps(dataset: Dataset, undirected: nx.Graph[str] | None = None, *,
                   "example_projects": [first for _, first in parts]})]
 
 
-def find_gaps(dataset: Dataset, config: AnalysisConfig | None = None, *,
-              undirected: nx.Graph[str] | None = None, index: GraphIndex | None = None,
-              ties: Mapping[str, ProjectTies] | None = None) -> tuple[Gap, ...]:
+def find_gaps(graph: EcosystemGraph, config: AnalysisConfig | None = None) -> tuple[Gap, ...]:
     """Every gap of the workspace, sorted by severity (high first), then in the order of
     the gap codes, then by subject.
 
-    >>> [g.code for g in find_gaps(Dataset(projects=(Project("p", "P", Stage.FEEDBACK),)))]
+    >>> ds = Dataset(projects=(Project("p", "P", Stage.FEEDBACK),))
+    >>> [g.code for g in find_gaps(EcosystemGraph(ds))]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['project.no_carrier', 'project.no_funder', 'project.no_adopter', 'project.no_support',
      'project.low_diversity']
     """
     config = config or AnalysisConfig()
-    if index is None:
-        index = GraphIndex.from_graphs(undirected_view(dataset) if undirected is None
-                                       else undirected)
-    ties = project_ties(dataset) if ties is None else ties
-    gaps = [*project_gaps(dataset, config, ties=ties), *territory_gaps(dataset, ties=ties),
-            *actor_gaps(dataset, index=index), *ecosystem_gaps(dataset, index=index)]
+    gaps = [*project_gaps(graph, config), *territory_gaps(graph), *actor_gaps(graph),
+            *ecosystem_gaps(graph)]
     return tuple(sorted(gaps, key=gap_sort_key))
 
 

@@ -1,9 +1,11 @@
 """Heavy structural measures on the compiled igraph kernel and sparse matrices.
 
-networkx stays the reference model: the tests check every function here against
-networkx on small and random graphs. Arrays follow the node order of
-:func:`graphmap.model.views.node_order`; undefined values (isolated nodes) are NaN here
-and become ``None`` in the report.
+Every function takes an igraph ``Graph`` (``EcosystemGraph.igraph()``, see
+:mod:`graphmap.model.compiled`) and returns one value per vertex, in vertex order, which is
+the compiled graph's node order; undefined values (isolated nodes) are NaN here and become
+``None`` in the report. The settings are required arguments: their defaults live in
+:class:`graphmap.config.AnalysisConfig` only. networkx stays the reference model: the tests
+check every function here against networkx on small and random graphs.
 
 References
 ----------
@@ -41,8 +43,7 @@ class BetweennessResult:
     delta: float | None = None
 
 
-def betweenness(graph: Any, *, exact_max_nodes: int = 5000, samples: int = 1500,
-                seed: int = 42, delta: float = 0.1,
+def betweenness(graph: Any, *, exact_max_nodes: int, samples: int, seed: int, delta: float,
                 progress: Callable[[int, int], None] | None = None,
                 workers: int | None = None,
                 work_budget: int | None = None) -> BetweennessResult:
@@ -77,9 +78,10 @@ def betweenness(graph: Any, *, exact_max_nodes: int = 5000, samples: int = 1500,
     --------
     >>> import igraph as ig
     >>> path = ig.Graph(n=3, edges=[(0, 1), (1, 2)])
-    >>> betweenness(path).values.tolist()
+    >>> settings = dict(exact_max_nodes=5000, samples=1500, seed=42, delta=0.1)
+    >>> betweenness(path, **settings).values.tolist()
     [0.0, 1.0, 0.0]
-    >>> r = betweenness(path, exact_max_nodes=2, samples=2, seed=1)
+    >>> r = betweenness(path, exact_max_nodes=2, samples=2, seed=1, delta=0.1)
     >>> r.approximate, r.sample_size
     (True, 2)
     """

@@ -1,89 +1,82 @@
-"""Names of groups, sectors, stages and territories as Message parameters in both languages.
+"""Names of groups, sectors, stages and territories as message parameters.
 
-A ``Message`` is rendered late in either language, so a parameter that itself needs
-translating (a sector name, a stage) is passed twice, as ``<name>_fr`` and ``<name>_en``;
-each template of the catalogue uses its own.
+A ``Message`` is rendered late, in the language of the report; a parameter that itself needs
+translating is a :class:`graphmap.i18n.Localized` value rendered in the same language: a
+vocabulary member (``Sector.PUBLIC``, ``Stage.FEEDBACK``), a :class:`~graphmap.i18n.Message`
+(an unknown territory, a community), or a :class:`~graphmap.i18n.Listing` of them.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from graphmap.i18n import LANGS, translate
-from graphmap.schema import Sector, Stage
+from graphmap.i18n import Listing, Localized, Message, localize
+from graphmap.schema import Sector
+
+#: How an unknown territory reads (a project or an actor without one, in a sentence).
+UNKNOWN_TERRITORY = Message("analysis.group.unknown_territory")
 
 
-def sector_name(code: str, lang: str) -> str:
-    """The sector's name in ``lang`` (the code itself if unknown).
+def sector_term(code: str) -> Localized | str:
+    """The sector of ``code`` (the code itself if it is no sector).
 
-    >>> sector_name("social_economy", "fr")
+    >>> sector_term("social_economy").render("fr")
     'économie sociale'
     """
     try:
-        return Sector(code).label(lang)
+        return Sector(code)
     except ValueError:
         return code
 
 
-def stage_name(stage: Stage, lang: str) -> str:
-    """The stage's name in ``lang``.
+def territory_term(value: str | None) -> Localized | str:
+    """A territory as named in a sentence: its name, or "unknown territory".
 
-    >>> stage_name(Stage.FEEDBACK, "fr")
-    'rétroaction'
+    >>> territory_term("Laval"), territory_term(None).render("fr")
+    ('Laval', 'territoire inconnu')
     """
-    return stage.label(lang)
-
-
-def territory_name(value: str | None, lang: str) -> str:
-    return value if value else translate("analysis.group.unknown_territory", lang)
+    return value if value else UNKNOWN_TERRITORY
 
 
 @functools.lru_cache(maxsize=4096)
-def group_name(value: str, group_by: str, lang: str) -> str:
-    """The display name of a brokerage group code (``""`` = unknown).
+def group_term(value: str, group_by: str) -> Localized | str:
+    """The name of a brokerage group (``""`` = unknown), a sector code, a territory or a
+    community id as ``group_by`` says.
 
-    >>> group_name("3", "community", "fr"), group_name("", "territory", "en")
+    >>> group_term("3", "community").render("fr"), group_term("", "territory").render("en")
     ('communauté 3', 'unknown territory')
     """
     if group_by == "sector":
-        return sector_name(value, lang) if value else translate(
-            "analysis.group.unknown_sector", lang)
+        return sector_term(value) if value else Message("analysis.group.unknown_sector")
     if group_by == "territory":
-        return territory_name(value or None, lang)
+        return territory_term(value or None)
     if not value:
-        return translate("analysis.group.no_community", lang)
-    return translate("analysis.group.community", lang, id=value)
+        return Message("analysis.group.no_community")
+    return Message("analysis.group.community", {"id": value})
 
 
-def join(names: Iterable[str], lang: str) -> str:
-    """Names as a list in running text.
+def sector_listing(codes: Iterable[str]) -> Listing:
+    """Sectors as a list in running text ("public, médias et citoyen")."""
+    return Listing(sector_term(code) for code in codes)
 
-    >>> join(["a", "b", "c"], "fr"), join(["a"], "en")
-    ('a, b et c', 'a')
+
+@dataclass(frozen=True)
+class Enumeration:
+    """Items (text or :class:`~graphmap.i18n.Localized`) separated by commas only, in the
+    language of the sentence: the parenthetical list of what two projects share
+    ("food, same territory, same stage"), where "and" would not read well.
+
+    >>> Enumeration(("food", Message("analysis.reason.same_stage"))).render("fr")
+    'food, même étape'
     """
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return translate("analysis.list.join", lang, head=", ".join(items[:-1]), last=items[-1])
 
+    items: tuple[Any, ...]
 
-def group_label_params(name: str, values: Iterable[str], group_by: str) -> dict[str, str]:
-    """``{name_fr: ..., name_en: ...}`` naming ``values`` as a list in each language."""
-    values = list(values)
-    return {f"{name}_{lang}": join((group_name(v, group_by, lang) for v in values), lang)
-            for lang in LANGS}
+    def __init__(self, items: Iterable[Any]) -> None:
+        object.__setattr__(self, "items", tuple(items))
 
-
-def sector_params(name: str, codes: Iterable[str]) -> dict[str, str]:
-    codes = list(codes)
-    return {f"{name}_{lang}": join((sector_name(c, lang) for c in codes), lang)
-            for lang in LANGS}
-
-
-def stage_params(name: str, stage: Stage) -> dict[str, str]:
-    return {f"{name}_{lang}": stage_name(stage, lang) for lang in LANGS}
-
-
-def territory_params(name: str, value: str | None) -> dict[str, str]:
-    return {f"{name}_{lang}": territory_name(value, lang) for lang in LANGS}
+    def render(self, lang: str) -> str:
+        return ", ".join(str(localize(item, lang)) for item in self.items)

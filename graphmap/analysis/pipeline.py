@@ -8,13 +8,13 @@ from typing import Any
 from graphmap._version import __version__
 from graphmap.analysis.brokers import StructuralMeasures, find_brokers, structural_measures
 from graphmap.analysis.communities import find_communities
-from graphmap.analysis.gaps import find_gaps, project_ties
+from graphmap.analysis.gaps import find_gaps
 from graphmap.analysis.opportunities import find_opportunities
 from graphmap.analysis.report import AnalysisReport, Community, Opportunity
 from graphmap.analysis.summary import summarize
 from graphmap.config import AnalysisConfig
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import GraphIndex
 
 Progress = Callable[[str, int, int], None]
 
@@ -25,14 +25,15 @@ STEPS: tuple[str, ...] = ("graph", "betweenness", "constraint", "communities", "
 
 def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
             progress: Progress | None = None) -> AnalysisReport:
-    """Run every analysis of FORMATS.md §2 on ``dataset`` (never modified, no I/O).
+    """Run every analysis of ``docs/analysis.md`` on ``dataset`` (never modified, no I/O).
 
     ``progress(step, done, total)``, if given, is called with ``done = 0`` when each step of
     :data:`STEPS` starts and ``done = total = 1`` when it ends; long steps (betweenness,
     opportunities) also report how far they are in between, with ``0 < done < total``.
 
-    The graphs are built once as integer arrays (:class:`GraphIndex`), never as networkx
-    graphs, so the analysis stays linear in memory on millions of relations.
+    The dataset is compiled once into the graph every analysis runs on
+    (:class:`~graphmap.model.compiled.EcosystemGraph`, integer arrays, never networkx
+    graphs), so the analysis stays linear in memory on millions of relations.
 
     Examples
     --------
@@ -55,13 +56,13 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
             progress(name, done, 1)
 
     step("graph", 0)
-    index = GraphIndex.build(dataset)
+    graph = EcosystemGraph(dataset)
     step("graph", 1)
-    measures = structural_measures(None, config, progress=progress, index=index)
+    measures = structural_measures(graph, config, progress=progress)
     step("communities", 0)
-    communities = find_communities(dataset, config, index=index)
+    communities = find_communities(graph, config)
     step("communities", 1)
-    return complete_report(dataset, config, index, measures, communities, progress=progress)
+    return complete_report(graph, config, measures, communities, progress=progress)
 
 
 def community_partition(dataset: Dataset, config: AnalysisConfig) -> tuple[Community, ...]:
@@ -81,13 +82,12 @@ def community_partition(dataset: Dataset, config: AnalysisConfig) -> tuple[Commu
     >>> community_partition(ds, AnalysisConfig()) == analyze(ds).communities
     True
     """
-    return find_communities(dataset, config, index=GraphIndex.build(dataset))
+    return find_communities(EcosystemGraph(dataset), config)
 
 
 def complete_report(
-    dataset: Dataset,
+    graph: EcosystemGraph,
     config: AnalysisConfig,
-    index: GraphIndex,
     measures: StructuralMeasures,
     communities: tuple[Community, ...],
     *,
@@ -107,22 +107,20 @@ def complete_report(
         if progress is not None:
             progress(name, done, 1)
 
-    brokers = find_brokers(dataset, config, measures=measures, communities=communities,
-                           progress=progress, index=index)
+    brokers = find_brokers(graph, config, measures=measures, communities=communities,
+                           progress=progress)
     step("gaps", 0)
-    ties = project_ties(dataset)
-    gaps = find_gaps(dataset, config, index=index, ties=ties)
+    gaps = find_gaps(graph, config)
     step("gaps", 1)
     step("opportunities", 0)
     local_config = config if collaborate is None else config.replace(collaborations_per_actor=0)
-    opportunities = find_opportunities(dataset, gaps, local_config,
-                                       importance=measures.betweenness, index=index, ties=ties,
-                                       progress=progress)
+    opportunities = find_opportunities(graph, gaps, local_config,
+                                       importance=measures.betweenness, progress=progress)
     if collaborate is not None:
         opportunities = (*opportunities, *collaborate())
     step("opportunities", 1)
     step("summary", 0)
-    summary = summarize(dataset, index=index)
+    summary = summarize(graph)
     step("summary", 1)
     report_meta = {
         **brokers.meta,

@@ -6,11 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-import networkx as nx
 import numpy as np
 
-from graphmap.model.dataset import Dataset
-from graphmap.model.views import GraphIndex, actor_flow_view, undirected_view
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.schema import RelationType, Stage
 
 
@@ -32,9 +30,7 @@ def _sorted(mapping: dict[str, float]) -> dict[str, float]:
     return {k: mapping[k] for k in sorted(mapping)}
 
 
-def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
-              flow: nx.DiGraph[str] | None = None,
-              index: GraphIndex | None = None) -> dict[str, Any]:
+def summarize(graph: EcosystemGraph) -> dict[str, Any]:
     """The ecosystem in figures (JSON-ready, keys sorted where they are ids).
 
     - ``actors``, ``projects``, ``relations``: counts of records;
@@ -51,25 +47,22 @@ def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
     - ``sector_diversity``: per project, how many distinct sectors the actors tied to it
       span; ``mean_sector_diversity`` over projects (``None`` without projects).
 
+    >>> from graphmap.model.dataset import Dataset
     >>> from graphmap.model.records import Actor, Project, Relation
     >>> from graphmap.schema import Sector, Stage
     >>> ds = Dataset(actors=(Actor("a", "A", Sector.PUBLIC),),
     ...              projects=(Project("p", "P", Stage.EMERGENCE, territory="T"),),
     ...              relations=(Relation("a", "p", RelationType.FUNDS, amount=100.0),))
-    >>> s = summarize(ds)
+    >>> s = summarize(EcosystemGraph(ds))
     >>> s["components"], s["density"], s["funding"]["by_territory"], s["funding"]["hhi"]
     (1, 1.0, {'T': 100.0}, 1.0)
     """
-    if index is None:
-        undirected = undirected_view(dataset) if undirected is None else undirected
-        flow = actor_flow_view(dataset) if flow is None else flow
-        index = GraphIndex.from_graphs(undirected, flow)
-    n = index.node_count
-    m = index.edge_count
-    labels = index.component_labels()
+    dataset = graph.dataset
+    n = graph.node_count
+    m = graph.edge_count
+    labels = graph.component_labels()
     sizes = sorted(np.bincount(labels).tolist(), reverse=True) if n else []
-    degree = index.degree
-    positions = index.index
+    isolated = int(np.count_nonzero(graph.degree[:graph.actor_count] == 0))
     projects = dataset.project_by_id
     sector_of = {a.id: a.sector.value for a in dataset.actors}
 
@@ -77,10 +70,7 @@ def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
     by_territory: dict[str, float] = defaultdict(float)
     by_stage: dict[str, float] = defaultdict(float)
     missing = 0
-    sectors_around: dict[str, set[str]] = {p.id: set() for p in dataset.projects}
     for r in dataset.relations:
-        if r.target in projects and r.source in sector_of:
-            sectors_around[r.target].add(sector_of[r.source])
         if r.type is not RelationType.FUNDS:
             continue
         if r.amount is None:
@@ -91,7 +81,9 @@ def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
         if project is not None:
             by_territory[project.territory or ""] += r.amount
             by_stage[project.stage.value] += r.amount
-    diversity = {p.id: len(sectors_around[p.id]) for p in dataset.projects}
+    roles = graph.project_roles
+    diversity = {p.id: len({sector_of[a] for a in roles[p.id].actors if a in sector_of})
+                 for p in dataset.projects}
     stage_counts: dict[str, int] = defaultdict(int)
     for p in dataset.projects:
         stage_counts[p.stage.value] += 1
@@ -104,10 +96,10 @@ def summarize(dataset: Dataset, *, undirected: nx.Graph[str] | None = None,
         "relations": len(dataset.relations),
         "components": len(sizes),
         "component_sizes": sizes,
-        "isolated_actors": sum(1 for a in dataset.actors if degree[positions[a.id]] == 0),
+        "isolated_actors": isolated,
         "density": 0.0 if n < 2 else 2.0 * m / (n * (n - 1)),
         "ties": m,
-        "flow_ties": int(index.flow.nnz),
+        "flow_ties": int(graph.flow.nnz),
         "projects_by_stage": {s.value: stage_counts[s.value] for s in Stage},
         "actors_by_sector": {k: sector_counts[k] for k in sorted(sector_counts)},
         "funding": {

@@ -1,8 +1,8 @@
 """Messages of the analysis area: broker sentences, gaps and remedies, opportunity reasons,
 community labels and the errors of ``graphmap.toml``.
 
-Parameters ending in ``_fr`` / ``_en`` carry names that themselves need translating (a
-sector, a stage, a list of groups); each language uses its own.
+A parameter that itself needs translating (a sector, a stage, a list of groups) is a
+``Localized`` value (``graphmap.i18n``), rendered in the language of the sentence.
 """
 
 from __future__ import annotations
@@ -110,15 +110,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analysis.group.unknown_sector": {"fr": "secteur inconnu", "en": "unknown sector"},
     "analysis.group.no_community": {"fr": "sans communauté", "en": "no community"},
     "analysis.group.community": {"fr": "communauté {id}", "en": "community {id}"},
-    "analysis.list.join": {"fr": "{head} et {last}", "en": "{head} and {last}"},
     # --- brokers -------------------------------------------------------------------------
     "analysis.broker.why_bridges": {
-        "fr": "Fait le pont entre {count} groupes ({groups_fr}) : intermédiaire dans {total} échange(s) entre acteurs non liés directement, dont {across} entre groupes différents.",
-        "en": "Connects {count} groups ({groups_en}): intermediary in {total} exchange(s) between actors not tied directly, {across} of them across groups.",
+        "fr": "Fait le pont entre {count} groupes ({groups}) : intermédiaire dans {total} échange(s) entre acteurs non liés directement, dont {across} entre groupes différents.",
+        "en": "Connects {count} groups ({groups}): intermediary in {total} exchange(s) between actors not tied directly, {across} of them across groups.",
     },
     "analysis.broker.why_within": {
-        "fr": "Intermédiaire dans {total} échange(s) entre acteurs non liés directement, tous au sein du groupe {group_fr}.",
-        "en": "Intermediary in {total} exchange(s) between actors not tied directly, all within the {group_en} group.",
+        "fr": "Intermédiaire dans {total} échange(s) entre acteurs non liés directement, tous au sein du groupe {group}.",
+        "en": "Intermediary in {total} exchange(s) between actors not tied directly, all within the {group} group.",
     },
     "analysis.broker.why_paths": {
         "fr": "Se trouve sur des chemins les plus courts entre d'autres parties de la carte, sans toutefois relayer d'échange direct entre acteurs.",
@@ -134,52 +133,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- gaps --------------------------------------------------------------------------
     "analysis.gap.project_no_carrier": {
-        "fr": "« {name} » (étape : {stage_fr}) n'a aucun porteur : personne ne crée, ne promeut ni ne pilote le projet.",
-        "en": "“{name}” ({stage_en} stage) has no carrier: nobody creates, promotes or drives the project.",
+        "fr": "« {name} » (étape : {stage}) n'a aucun porteur : personne ne crée, ne promeut ni ne pilote le projet.",
+        "en": "“{name}” ({stage} stage) has no carrier: nobody creates, promotes or drives the project.",
     },
     "analysis.remedy.project_no_carrier": {
         "fr": "Dès l'émergence, un projet a besoin d'un porteur : désignez l'organisation, le groupe ou la personne qui le porte et ajoutez une relation « porte ».",
         "en": "From emergence on, a project needs a carrier: name the organisation, group or person who drives it and add a 'carries' relation.",
     },
     "analysis.gap.project_no_funder": {
-        "fr": "« {name} » (étape : {stage_fr}) n'a aucun bailleur de fonds.",
-        "en": "“{name}” ({stage_en} stage) has no funder.",
+        "fr": "« {name} » (étape : {stage}) n'a aucun bailleur de fonds.",
+        "en": "“{name}” ({stage} stage) has no funder.",
     },
     "analysis.remedy.project_no_funder": {
         "fr": "Dès la mobilisation, un projet a besoin de financement : approchez un bailleur de fonds actif sur des projets semblables ou dans le territoire du projet (voir les occasions « financer »).",
         "en": "From mobilization on, a project needs funding: approach a funder active on similar projects or in the project's territory (see the 'fund' opportunities).",
     },
     "analysis.gap.project_single_funder": {
-        "fr": "« {name} » (étape : {stage_fr}) dépend d'un seul bailleur de fonds : {funder_name}.",
-        "en": "“{name}” ({stage_en} stage) depends on a single funder: {funder_name}.",
+        "fr": "« {name} » (étape : {stage}) dépend d'un seul bailleur de fonds : {funder_name}.",
+        "en": "“{name}” ({stage} stage) depends on a single funder: {funder_name}.",
     },
     "analysis.remedy.project_single_funder": {
         "fr": "Dès la rétroaction, dépendre d'un seul bailleur de fonds rend le projet fragile : diversifiez son financement pour en assurer la suite (voir les occasions « financer »).",
         "en": "From feedback on, depending on a single funder makes the project fragile: diversify its funding to secure what comes next (see the 'fund' opportunities).",
     },
     "analysis.gap.project_no_support": {
-        "fr": "« {name} » (étape : {stage_fr}) n'a aucun partenaire de soutien.",
-        "en": "“{name}” ({stage_en} stage) has no support partner.",
+        "fr": "« {name} » (étape : {stage}) n'a aucun partenaire de soutien.",
+        "en": "“{name}” ({stage} stage) has no support partner.",
     },
     "analysis.remedy.project_no_support": {
         "fr": "Dès la mobilisation, le porteur a besoin d'accompagnement (connaissances, crédibilité, diffusion) : invitez un partenaire de soutien actif sur des projets semblables ou dans le territoire (voir les occasions « soutenir »).",
         "en": "From mobilization on, the carrier needs backing (knowledge, credibility, diffusion): invite a support partner active on similar projects or in the territory (see the 'support' opportunities).",
     },
     "analysis.gap.project_low_diversity": {
-        "fr": "« {name} » (étape : {stage_fr}) ne réunit que {count} secteur(s) : {sectors_fr} ; il en faut au moins {min_sectors}.",
-        "en": "“{name}” ({stage_en} stage) brings together only {count} sector(s): {sectors_en}; at least {min_sectors} are needed.",
+        "fr": "« {name} » (étape : {stage}) ne réunit que {count} secteur(s) : {sectors} ; il en faut au moins {min_sectors}.",
+        "en": "“{name}” ({stage} stage) brings together only {count} sector(s): {sectors}; at least {min_sectors} are needed.",
     },
     "analysis.gap.project_low_diversity_none": {
-        "fr": "« {name} » (étape : {stage_fr}) ne réunit aucun acteur ; il faut au moins {min_sectors} secteurs.",
-        "en": "“{name}” ({stage_en} stage) has no actor tied to it; at least {min_sectors} sectors are needed.",
+        "fr": "« {name} » (étape : {stage}) ne réunit aucun acteur ; il faut au moins {min_sectors} secteurs.",
+        "en": "“{name}” ({stage} stage) has no actor tied to it; at least {min_sectors} sectors are needed.",
     },
     "analysis.remedy.project_low_diversity": {
         "fr": "La mobilisation réunit des savoirs de secteurs variés pour voir le problème sous plusieurs angles : associez des acteurs d'autres secteurs (voir les occasions « soutenir »).",
         "en": "Mobilization brings together knowledge from diverse sectors to see the problem from several angles: involve actors from other sectors (see the 'support' opportunities).",
     },
     "analysis.gap.project_no_adopter": {
-        "fr": "« {name} » (étape : {stage_fr}) n'a aucun preneur, ni utilisateur ni bénéficiaire.",
-        "en": "“{name}” ({stage_en} stage) has no adopter, neither organisation nor beneficiary.",
+        "fr": "« {name} » (étape : {stage}) n'a aucun preneur, ni utilisateur ni bénéficiaire.",
+        "en": "“{name}” ({stage} stage) has no adopter, neither organisation nor beneficiary.",
     },
     "analysis.remedy.project_no_adopter": {
         "fr": "Dès la rétroaction, la pratique se met à l'essai avec ses preneurs potentiels, qui participent à la construire et à l'évaluer : recrutez des organisations ou des bénéficiaires (voir les occasions « adopter »).",
@@ -190,24 +189,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "At appropriation, adopters integrate the novelty into their practice or use it directly: without them, the innovation is not taken up. Recruit organisations or beneficiaries (see the 'adopt' opportunities).",
     },
     "analysis.gap.territory_no_local_funder": {
-        "fr": "Territoire {territory_fr} : {count} projet(s), mais aucun acteur situé sur ce territoire ne finance quoi que ce soit ({outside} bailleur(s) de fonds de l'extérieur).",
-        "en": "Territory {territory_en}: {count} project(s), but no actor located there funds anything ({outside} funder(s) from elsewhere).",
+        "fr": "Territoire {territory} : {count} projet(s), mais aucun acteur situé sur ce territoire ne finance quoi que ce soit ({outside} bailleur(s) de fonds de l'extérieur).",
+        "en": "Territory {territory}: {count} project(s), but no actor located there funds anything ({outside} funder(s) from elsewhere).",
     },
     "analysis.remedy.territory_no_local_funder": {
-        "fr": "Bâtissez une base de financement locale : une municipalité, la MRC, une fondation ou une entreprise du territoire ({territory_fr}).",
-        "en": "Build a local funding base: a municipality, the MRC, a foundation or a company of the territory ({territory_en}).",
+        "fr": "Bâtissez une base de financement locale : une municipalité, la MRC, une fondation ou une entreprise du territoire ({territory}).",
+        "en": "Build a local funding base: a municipality, the MRC, a foundation or a company of the territory ({territory}).",
     },
     "analysis.gap.territory_no_local_support": {
-        "fr": "Territoire {territory_fr} : {count} projet(s), mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit ({outside} partenaire(s) de soutien de l'extérieur).",
-        "en": "Territory {territory_en}: {count} project(s), but no actor located there supports anything ({outside} support partner(s) from elsewhere).",
+        "fr": "Territoire {territory} : {count} projet(s), mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit ({outside} partenaire(s) de soutien de l'extérieur).",
+        "en": "Territory {territory}: {count} project(s), but no actor located there supports anything ({outside} support partner(s) from elsewhere).",
     },
     "analysis.remedy.territory_no_local_support": {
-        "fr": "Mobilisez des partenaires de soutien du territoire ({territory_fr}) : organismes communautaires, corporations de développement communautaire, centres de recherche, médias locaux.",
-        "en": "Mobilize support partners of the territory ({territory_en}): community organisations, community development corporations, research centres, local media.",
+        "fr": "Mobilisez des partenaires de soutien du territoire ({territory}) : organismes communautaires, corporations de développement communautaire, centres de recherche, médias locaux.",
+        "en": "Mobilize support partners of the territory ({territory}): community organisations, community development corporations, research centres, local media.",
     },
     "analysis.gap.actor_isolated": {
-        "fr": "{name} ({sector_fr}) n'a aucune relation avec les autres acteurs ni avec les projets.",
-        "en": "{name} ({sector_en}) has no relation with any actor or project.",
+        "fr": "{name} ({sector}) n'a aucune relation avec les autres acteurs ni avec les projets.",
+        "en": "{name} ({sector}) has no relation with any actor or project.",
     },
     "analysis.remedy.actor_isolated": {
         "fr": "Vérifiez s'il manque des relations dans les données ; sinon, présentez cet acteur à un projet ou à un réseau qui lui correspond.",
@@ -225,24 +224,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analysis.reason.same_territory": {"fr": "même territoire", "en": "same territory"},
     "analysis.reason.same_stage": {"fr": "même étape", "en": "same stage"},
     "analysis.reason.fund_similar": {
-        "fr": "Finance déjà un projet semblable : « {project} » ({shared_fr}).",
-        "en": "Already funds a similar project: “{project}” ({shared_en}).",
+        "fr": "Finance déjà un projet semblable : « {project} » ({shared}).",
+        "en": "Already funds a similar project: “{project}” ({shared}).",
     },
     "analysis.reason.support_similar": {
-        "fr": "Soutient déjà un projet semblable : « {project} » ({shared_fr}).",
-        "en": "Already supports a similar project: “{project}” ({shared_en}).",
+        "fr": "Soutient déjà un projet semblable : « {project} » ({shared}).",
+        "en": "Already supports a similar project: “{project}” ({shared}).",
     },
     "analysis.reason.adopt_similar": {
-        "fr": "A déjà adopté un projet semblable : « {project} » ({shared_fr}).",
-        "en": "Already adopted a similar project: “{project}” ({shared_en}).",
+        "fr": "A déjà adopté un projet semblable : « {project} » ({shared}).",
+        "en": "Already adopted a similar project: “{project}” ({shared}).",
     },
     "analysis.reason.local": {
-        "fr": "Est situé dans le même territoire ({territory_fr}).",
-        "en": "Is located in the same territory ({territory_en}).",
+        "fr": "Est situé dans le même territoire ({territory}).",
+        "en": "Is located in the same territory ({territory}).",
     },
     "analysis.reason.new_sector": {
-        "fr": "Apporterait un secteur encore absent du projet : {sector_fr}.",
-        "en": "Would bring a sector the project does not have yet: {sector_en}.",
+        "fr": "Apporterait un secteur encore absent du projet : {sector}.",
+        "en": "Would bring a sector the project does not have yet: {sector}.",
     },
     "analysis.reason.shared_neighbours": {
         "fr": "Ont {count} lien(s) en commun : {names}.",
@@ -254,11 +253,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- communities ------------------------------------------------------------------------
     "analysis.community.label": {
-        "fr": "{sector_fr} · {territory_fr}",
-        "en": "{sector_en} · {territory_en}",
+        "fr": "{sector} · {territory}",
+        "en": "{sector} · {territory}",
     },
     "analysis.community.label_projects": {
-        "fr": "projets · {territory_fr}",
-        "en": "projects · {territory_en}",
+        "fr": "projets · {territory}",
+        "en": "projects · {territory}",
     },
 }

@@ -201,6 +201,16 @@ class EcosystemGraph:
         return rank
 
     @functools.cached_property
+    def territory_code(self) -> Any:
+        """A small integer per territory for every node (int64 array; -1 = none), territories
+        numbered in first-seen order, actors then projects: equal codes, same territory."""
+        codes: dict[str, int] = {}
+        places = [a.territory for a in self.dataset.actors] + [
+            p.territory for p in self.dataset.projects]
+        return np.array([codes.setdefault(t, len(codes)) if t else -1 for t in places],
+                        dtype=np.int64)
+
+    @functools.cached_property
     def project_roles(self) -> Mapping[str, ProjectRoles]:
         """The roles around every project (every project has an entry), in one pass."""
         slot = {**dict.fromkeys(CARRIER_TYPES, 0), RelationType.FUNDS: 1,

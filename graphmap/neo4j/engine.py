@@ -25,6 +25,7 @@ from typing import Any
 
 from graphmap.analysis.report import AnalysisReport, Opportunity
 from graphmap.config import AnalysisConfig
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
 from graphmap.neo4j.connection import Connection, open_driver, run_query
 from graphmap.neo4j.rows import ACTOR_LABEL, PROJECT_LABEL, REL_TYPES
@@ -195,7 +196,7 @@ def gds_collaborations(driver: Any, conn: Connection, graph: str, workspace: str
                        progress: Progress | None = None) -> list[tuple[str, str, float]]:
     """``(actor, partner, score)``: each actor's ``config.collaborations_per_actor`` best
     partners by ``config.link_prediction`` over two-hop pairs of ``G_u``, as the local
-    :func:`graphmap.analysis.opportunities.collaborate_opportunities` selects them (scores
+    :func:`graphmap.analysis.collaboration.collaborate_opportunities` selects them (scores
     rounded to 6 decimals)."""
     keep = config.collaborations_per_actor
     if keep == 0 or len(actor_ids) < 2:
@@ -227,15 +228,15 @@ def gds_collaborations(driver: Any, conn: Connection, graph: str, workspace: str
     return found
 
 
-def collaborate_from_pairs(dataset: Dataset, pairs: Sequence[tuple[str, str, float]],
-                           config: AnalysisConfig, *, index: Any,
+def collaborate_from_pairs(graph: EcosystemGraph, pairs: Sequence[tuple[str, str, float]],
+                           config: AnalysisConfig, *,
                            importance: Mapping[str, float]) -> list[Opportunity]:
     """The ``collaborate`` opportunities of the report from each actor's best partners:
     one per pair (``source`` the smaller id), best first (score, then target and source
     id), at most ``config.max_opportunities_per_kind``, with reasons, introducer and path
     from the local engine."""
     # The details (shared neighbours, introducer, path) are the local engine's own.
-    from graphmap.analysis.opportunities import carriers_by_project, collaboration_details
+    from graphmap.analysis.collaboration import collaboration_details
 
     best: dict[tuple[str, str], float] = {}
     for source, target, score in pairs:
@@ -244,10 +245,9 @@ def collaborate_from_pairs(dataset: Dataset, pairs: Sequence[tuple[str, str, flo
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0][1], item[0][0]))
     if config.max_opportunities_per_kind:
         ranked = ranked[:config.max_opportunities_per_kind]
-    carriers = carriers_by_project(dataset)
     return [collaboration_details(
         Opportunity(kind="collaborate", source=u, target=v, score=score, reasons=(),
-                    introducer=None, path=()), index, dataset, importance, carriers)
+                    introducer=None, path=()), graph, importance)
         for (u, v), score in ranked]
 
 
@@ -268,7 +268,6 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     """
     from graphmap.analysis.communities import label_communities
     from graphmap.analysis.pipeline import complete_report
-    from graphmap.model.views import GraphIndex
     from graphmap.neo4j.sync import push
 
     config = config or AnalysisConfig()
@@ -281,28 +280,29 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     push(dataset, conn, workspace, replace=True, progress=None)
     step("push", 1)
     step("graph", 0)
-    index = GraphIndex.build(dataset)
-    with open_driver(conn) as driver, projected_graph(driver, conn, workspace) as (graph, n, m):
+    graph = EcosystemGraph(dataset)
+    with open_driver(conn) as driver, projected_graph(driver, conn, workspace) as (
+            projection, n, m):
         step("graph", 1)
         step("betweenness", 0)
-        scores = gds_betweenness(driver, conn, graph, n, config, edges=m)
+        scores = gds_betweenness(driver, conn, projection, n, config, edges=m)
         step("betweenness", 1)
         step("communities", 0)
-        parts = gds_communities(driver, conn, graph, config)
+        parts = gds_communities(driver, conn, projection, config)
         step("communities", 1)
         step("collaborate", 0)
-        pairs = gds_collaborations(driver, conn, graph, workspace,
+        pairs = gds_collaborations(driver, conn, projection, workspace,
                                    [a.id for a in dataset.actors], config=config,
                                    progress=progress)
         step("collaborate", 1)
     step("constraint", 0)
-    measures = _measures(index, scores, config)
+    measures = _measures(graph, scores, config)
     step("constraint", 1)
     report = complete_report(
-        dataset, config, index, measures, label_communities(dataset, parts),
+        graph, config, measures, label_communities(dataset, parts),
         progress=progress, meta={"engine": "neo4j"},
         # fund / support / adopt locally; collaborate from the candidates found in Neo4j.
-        collaborate=lambda: collaborate_from_pairs(dataset, pairs, config, index=index,
+        collaborate=lambda: collaborate_from_pairs(graph, pairs, config,
                                                    importance=measures.betweenness),
     )
     if store:
@@ -310,7 +310,8 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     return report
 
 
-def _measures(index: Any, scores: BetweennessScores, config: AnalysisConfig) -> Any:
+def _measures(graph: EcosystemGraph, scores: BetweennessScores,
+              config: AnalysisConfig) -> Any:
     """GDS's betweenness with the local constraint and effective size, as the
     ``StructuralMeasures`` the local engine passes to ``find_brokers``."""
     import numpy as np
@@ -318,14 +319,14 @@ def _measures(index: Any, scores: BetweennessScores, config: AnalysisConfig) -> 
     from graphmap.analysis import kernel
     from graphmap.analysis.brokers import NodeValues, StructuralMeasures
 
-    igraph = index.igraph()
-    positions = index.index
-    between = np.zeros(index.node_count)
+    igraph = graph.igraph()
+    positions = graph.index
+    between = np.zeros(graph.node_count)
     for node_id, value in scores.values.items():
         where = positions.get(node_id)
         if where is not None:
             between[where] = value
-    meta: dict[str, Any] = {"approximate": scores.approximate, "nodes": index.node_count,
+    meta: dict[str, Any] = {"approximate": scores.approximate, "nodes": graph.node_count,
                             "exact_max_nodes": config.exact_betweenness_max_nodes}
     if scores.approximate:
         meta.update(sample_size=scores.sample_size, error_bound=None, delta=None,

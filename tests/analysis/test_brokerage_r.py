@@ -12,7 +12,10 @@ import pytest
 from graphmap.analysis.brokers import actor_groups, brokerage_roles
 from graphmap.analysis.communities import find_communities
 from graphmap.analysis.report import ROLES
-from graphmap.model.views import actor_flow_view
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.graph import to_networkx
+
+from .conftest import dataset_of
 
 # sna's columns: w_I coordinator, w_O itinerant, b_IO representative, b_OI gatekeeper,
 # b_O liaison, t total.
@@ -48,8 +51,14 @@ def sna_brokerage(rscript: str, flow: nx.DiGraph, groups: dict) -> dict[str, dic
     return out
 
 
-def assert_equal_to_r(rscript: str, flow: nx.DiGraph, groups: dict) -> int:
-    ours = brokerage_roles(flow, groups)
+def roles_of(flow: nx.DiGraph, groups: dict) -> dict:
+    """Our counts on a workspace whose flow graph F is ``flow``."""
+    return brokerage_roles(EcosystemGraph(dataset_of(flow)), groups)
+
+
+def assert_equal_to_r(rscript: str, flow: nx.DiGraph, groups: dict, ours: dict | None = None
+                      ) -> int:
+    ours = roles_of(flow, groups) if ours is None else ours
     theirs = sna_brokerage(rscript, flow, groups)
     for node in flow.nodes():
         mine = [getattr(ours[node], role) for role in ROLES] + [ours[node].total]
@@ -91,9 +100,10 @@ def test_brokerage_equals_sna_on_a_scale_free_digraph(rscript):
 @pytest.mark.r
 @pytest.mark.parametrize("group_by", ["sector", "territory", "community"])
 def test_brokerage_equals_sna_on_the_example_flow_graph(rscript, example, group_by):
-    flow = actor_flow_view(example)
-    groups = actor_groups(example, group_by, find_communities(example))
-    assert assert_equal_to_r(rscript, flow, groups) > 1000
+    graph = EcosystemGraph(example)
+    groups = actor_groups(example, group_by, find_communities(graph))
+    ours = brokerage_roles(graph, groups)
+    assert assert_equal_to_r(rscript, to_networkx(graph, "flow"), groups, ours) > 1000
 
 
 def test_roles_by_hand():
@@ -105,13 +115,13 @@ def test_roles_by_hand():
         ("x", "y", "z"): "liaison",
     }
     for (ga, gb, gc), role in cases.items():
-        counts = brokerage_roles(flow, {"a": ga, "b": gb, "c": gc})["b"]
+        counts = roles_of(flow, {"a": ga, "b": gb, "c": gc})["b"]
         assert counts.total == 1
         assert getattr(counts, role) == 1
     closed = nx.DiGraph([("a", "b"), ("b", "c"), ("a", "c")])
-    assert brokerage_roles(closed, {})["b"].total == 0  # a→c exists: nothing to broker
+    assert roles_of(closed, {})["b"].total == 0  # a→c exists: nothing to broker
     mutual = nx.DiGraph([("a", "b"), ("b", "a")])
-    assert brokerage_roles(mutual, {})["b"].total == 0  # a→b→a is not a pair
+    assert roles_of(mutual, {})["b"].total == 0  # a→b→a is not a pair
 
 
 def _brute_force(flow: nx.DiGraph, groups: dict) -> dict[str, list[int]]:
@@ -143,5 +153,5 @@ def test_sparse_counts_equal_a_brute_force_triad_count(seed):
     flow = _random_flow(n, rng.uniform(0.05, 0.5), seed)
     groups = {v: rng.choice(["a", "b", "c", None]) for v in flow if rng.random() < 0.9}
     expected = _brute_force(flow, groups)
-    ours = brokerage_roles(flow, groups)
+    ours = roles_of(flow, groups)
     assert {v: [getattr(ours[v], r) for r in ROLES] for v in flow} == expected

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from graphmap.analysis.gaps import GAP_CODES
-from graphmap.analysis.opportunities import KINDS, can_act
 from graphmap.analysis.pipeline import analyze
-from graphmap.model.views import actor_flow_view, undirected_view
+from graphmap.analysis.proposals import can_act
+from graphmap.analysis.report import OPPORTUNITY_KINDS
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.graph import to_networkx
 
 from .conftest import EXAMPLE
 
@@ -52,7 +54,7 @@ def test_the_gap_table_of_the_example_readme_matches(report):
 
 def test_every_gap_code_and_opportunity_kind_occurs(report):
     assert {g.code for g in report.gaps} == set(GAP_CODES)
-    assert {o.kind for o in report.opportunities} == set(KINDS)
+    assert {o.kind for o in report.opportunities} == set(OPPORTUNITY_KINDS)
 
 
 def test_fragment_is_the_ferme_neuve_island(report):
@@ -63,8 +65,8 @@ def test_fragment_is_the_ferme_neuve_island(report):
 
 
 def test_no_opportunity_proposes_an_existing_tie_and_all_respect_scope(example, report):
-    g = undirected_view(example)
-    f = actor_flow_view(example)
+    graph = EcosystemGraph(example)
+    g, f = to_networkx(graph), to_networkx(graph, "flow")
     actors = example.actor_by_id
     projects = example.project_by_id
     for o in report.opportunities:

@@ -7,14 +7,19 @@ import pytest
 
 from graphmap.analysis.gaps import GAP_CODES, find_gaps
 from graphmap.config import AnalysisConfig
+from graphmap.model.compiled import EcosystemGraph
 
 from .conftest import actor, dataset, project, rel
+
+
+def gaps_of(ds, config=None):
+    return find_gaps(EcosystemGraph(ds), config)
 
 STAGES = ["emergence", "mobilization", "feedback", "appropriation"]
 
 
 def codes_for(ds, subject, config=None):
-    return [g.code for g in find_gaps(ds, config) if g.subject == subject]
+    return [g.code for g in gaps_of(ds, config) if g.subject == subject]
 
 
 def complete_project(stage: str, **changes):
@@ -56,7 +61,7 @@ def test_no_funder_from_mobilization_on(stage, fires):
                                               ("feedback", True), ("appropriation", True)])
 def test_single_funder_from_feedback_on(stage, fires):
     ds = complete_project(stage, drop=("fund2",))
-    gaps = [g for g in find_gaps(ds) if g.subject == "p"]
+    gaps = [g for g in gaps_of(ds) if g.subject == "p"]
     assert [g.code for g in gaps] == (["project.single_funder"] if fires else [])
     if fires:
         assert gaps[0].evidence == {"stage": stage, "funder": "fund1"}
@@ -109,7 +114,7 @@ def _diverse(stage: str, sectors: list[str]):
     ("appropriation", ["community", "public", "media", "academic"], False),
 ])
 def test_low_diversity_counts_distinct_sectors_from_mobilization_on(stage, sectors, fires):
-    gaps = [g for g in find_gaps(_diverse(stage, sectors)) if g.subject == "p"]
+    gaps = [g for g in gaps_of(_diverse(stage, sectors)) if g.subject == "p"]
     assert [g.code for g in gaps] == (["project.low_diversity"] if fires else [])
     if fires:
         distinct = sorted(set(sectors))
@@ -151,7 +156,7 @@ def _territories(**extra):
 
 
 def test_territory_without_local_funder_or_support():
-    gaps = [g for g in find_gaps(_territories()) if g.subject_kind == "territory"]
+    gaps = [g for g in gaps_of(_territories()) if g.subject_kind == "territory"]
     assert [(g.code, g.subject) for g in gaps] == [
         ("territory.no_local_funder", "T"), ("territory.no_local_support", "T")]
     assert gaps[0].evidence == {"projects": ["p"], "from_elsewhere": ["far"]}
@@ -161,19 +166,19 @@ def test_territory_without_local_funder_or_support():
 
 def test_a_local_actor_funding_or_supporting_anything_anywhere_clears_the_territory():
     ds = _territories(add=[("loc", "funds", "q"), ("loc", "supports", "other")])
-    assert [g for g in find_gaps(ds) if g.subject_kind == "territory"] == []
+    assert [g for g in gaps_of(ds) if g.subject_kind == "territory"] == []
 
 
 def test_a_territory_without_projects_has_no_territory_gap():
     ds = dataset([actor("a", territory="Nowhere"), actor("b")], [],
                  [rel("a", "collaborates", "b")])
-    assert find_gaps(ds) == ()
+    assert gaps_of(ds) == ()
 
 
 def test_isolated_actor_only_without_any_relation():
     ds = dataset([actor("lone", "media", territory="T"), actor("a"), actor("b")], [],
                  [rel("a", "member_of", "b")])
-    gaps = find_gaps(ds)
+    gaps = gaps_of(ds)
     assert [(g.code, g.subject, g.severity) for g in gaps] == [
         ("actor.isolated", "lone", "low")]
     assert gaps[0].evidence == {"sector": "media", "territory": "T"}
@@ -182,31 +187,31 @@ def test_isolated_actor_only_without_any_relation():
 def test_fragmented_only_with_two_components_holding_projects():
     ds = dataset([actor("a"), actor("b"), actor("c")], [project("p"), project("q")],
                  [rel("a", "carries", "p"), rel("b", "carries", "q"), rel("b", "carries", "p")])
-    assert [g.code for g in find_gaps(ds) if g.subject_kind == "ecosystem"] == []
+    assert [g.code for g in gaps_of(ds) if g.subject_kind == "ecosystem"] == []
     ds = dataset([actor("a"), actor("b"), actor("c")], [project("p"), project("q")],
                  [rel("a", "carries", "p"), rel("b", "carries", "q"),
                   rel("c", "collaborates", "b")])
-    gaps = [g for g in find_gaps(ds) if g.subject_kind == "ecosystem"]
+    gaps = [g for g in gaps_of(ds) if g.subject_kind == "ecosystem"]
     assert [(g.code, g.subject) for g in gaps] == [("ecosystem.fragmented", "ecosystem")]
     assert gaps[0].evidence == {"components": 2, "sizes": [3, 2],
                                 "example_projects": ["q", "p"]}
     # An isolated actor is a component without a project: not fragmentation.
     ds = dataset([actor("a"), actor("z")], [project("p")], [rel("a", "carries", "p")])
-    assert [g.code for g in find_gaps(ds)] == ["actor.isolated"]
+    assert [g.code for g in gaps_of(ds)] == ["actor.isolated"]
 
 
 def test_every_gap_has_a_known_code_severity_and_both_languages(example):
-    for gap in find_gaps(example):
+    for gap in gaps_of(example):
         assert gap.severity == GAP_CODES[gap.code]
         for lang in ("fr", "en"):
             assert gap.message.render(lang)
             assert gap.remedy.render(lang)
-    french = next(g for g in find_gaps(example) if g.code == "project.single_funder")
+    french = next(g for g in gaps_of(example) if g.code == "project.single_funder")
     assert "rétroaction" in french.message.render("fr") + french.remedy.render("fr")
 
 
 def test_gaps_are_sorted_by_severity_then_code_order_then_subject(example):
-    gaps = find_gaps(example)
+    gaps = gaps_of(example)
     order = list(GAP_CODES)
     keys = [(["high", "medium", "low"].index(g.severity), order.index(g.code), g.subject)
             for g in gaps]
@@ -216,7 +221,7 @@ def test_gaps_are_sorted_by_severity_then_code_order_then_subject(example):
 def test_no_adopter_remedy_follows_the_stage():
     remedies = {}
     for stage in ("feedback", "appropriation"):
-        (gap,) = [g for g in find_gaps(complete_project(stage, drop=("adopts",)))
+        (gap,) = [g for g in gaps_of(complete_project(stage, drop=("adopts",)))
                   if g.subject == "p"]
         remedies[stage] = gap.remedy.render("fr")
     assert remedies["feedback"].startswith("Dès la rétroaction")

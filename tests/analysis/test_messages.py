@@ -31,9 +31,10 @@ def test_catalogue_keys_are_prefixed_and_bilingual():
         assert texts["en"], key
         fields = {f for _, f, _, _ in string.Formatter().parse(texts["en"]) if f}
         fields_fr = {f for _, f, _, _ in string.Formatter().parse(texts["fr"]) if f}
-        # Same parameters, except the translated names each language picks.
-        assert {f.removesuffix("_en") for f in fields} == \
-            {f.removesuffix("_fr") for f in fields_fr}, key
+        # Same parameters in both languages: a name that needs translating is one
+        # Localized parameter, never a _fr/_en pair.
+        assert fields == fields_fr, key
+        assert not any(f.endswith(("_fr", "_en")) for f in fields), key
 
 
 def test_every_report_sentence_renders_in_both_languages(example):

@@ -10,17 +10,34 @@ import random
 import networkx as nx
 import pytest
 
-from graphmap.analysis.gaps import find_gaps
-from graphmap.analysis.opportunities import (
-    collaborate_opportunities,
-    find_introducer,
-    find_opportunities,
-    project_opportunities,
-)
+from graphmap.analysis import collaboration, gaps, introducers, opportunities, proposals
 from graphmap.config import AnalysisConfig
-from graphmap.model.views import actor_flow_view, undirected_view
+from graphmap.model.compiled import EcosystemGraph
 
 from .conftest import actor, dataset, project, rel
+from .test_views import oracle_flow, oracle_undirected
+
+# The analyses on a Dataset, compiled each time (the tests build many small ones).
+
+
+def find_gaps(ds, config=None):
+    return gaps.find_gaps(EcosystemGraph(ds), config)
+
+
+def collaborate_opportunities(ds, config=None, **options):
+    return collaboration.collaborate_opportunities(EcosystemGraph(ds), config, **options)
+
+
+def project_opportunities(ds, kind, found_gaps, config=None):
+    return proposals.project_opportunities(EcosystemGraph(ds), kind, found_gaps, config)
+
+
+def find_opportunities(ds, found_gaps, config=None):
+    return opportunities.find_opportunities(EcosystemGraph(ds), found_gaps, config)
+
+
+def find_introducer(ds, source, target, importance=None):
+    return introducers.find_introducer(EcosystemGraph(ds), source, target, importance)
 
 
 def _random_ecosystem(seed: int, n_actors: int = 60, n_projects: int = 25):
@@ -49,8 +66,8 @@ def _random_ecosystem(seed: int, n_actors: int = 60, n_projects: int = 25):
 
 
 def _reference_scores(ds, index):
-    g = undirected_view(ds)
-    f = actor_flow_view(ds)
+    g = oracle_undirected(ds)
+    f = oracle_flow(ds)
     actor_ids = [a.id for a in ds.actors]
     pairs = [(u, v) for u, v in itertools.combinations(actor_ids, 2)
              if not g.has_edge(u, v) and not f.has_edge(u, v) and not f.has_edge(v, u)]
@@ -161,19 +178,17 @@ def test_find_introducer_prefers_a_common_actor_then_the_shortest_path():
                   rel("n", "collaborates", "b"), rel("a", "collaborates", "n"),
                   rel("k", "carries", "p"), rel("a", "supports", "p"),
                   rel("k", "carries", "q")])
-    g = undirected_view(ds)
-    assert find_introducer(g, ds, "a", "b") == ("m", ("a", "m", "b"))
-    assert find_introducer(g, ds, "a", "b", {"n": 0.9, "m": 0.1}) == ("n", ("a", "n", "b"))
-    assert find_introducer(g, ds, "a", "q") == ("k", ("a", "p", "k", "q"))
+    assert find_introducer(ds, "a", "b") == ("m", ("a", "m", "b"))
+    assert find_introducer(ds, "a", "b", {"n": 0.9, "m": 0.1}) == ("n", ("a", "n", "b"))
+    assert find_introducer(ds, "a", "q") == ("k", ("a", "p", "k", "q"))
 
 
 def test_find_introducer_uses_a_carrier_when_the_path_crosses_only_projects():
     ds = dataset([actor(x) for x in "abk"], [project("p")],
                  [rel("a", "supports", "p"), rel("b", "funds", "p"), rel("k", "carries", "p")])
-    g = undirected_view(ds)
-    assert find_introducer(g, ds, "a", "b") == ("k", ("a", "p", "b"))
+    assert find_introducer(ds, "a", "b") == ("k", ("a", "p", "b"))
     lone = dataset([actor("a"), actor("z")], [], [])
-    assert find_introducer(undirected_view(lone), lone, "a", "z") == (None, ())
+    assert find_introducer(lone, "a", "z") == (None, ())
 
 
 def test_opportunities_are_deterministic_and_sorted():

@@ -12,7 +12,10 @@ import pytest
 from graphmap.analysis import kernel
 from graphmap.analysis.brokers import find_brokers, structural_measures
 from graphmap.config import AnalysisConfig
-from graphmap.model.views import to_igraph, undirected_view
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.graph import to_networkx
+
+from .conftest import dataset_of
 
 
 def _graphs():
@@ -32,6 +35,11 @@ def _named(g: nx.Graph) -> nx.Graph:
     return nx.relabel_nodes(g, {v: f"n{v:03d}" for v in g})
 
 
+def measures_of(g: nx.Graph, config: AnalysisConfig | None = None):
+    """Our measures on a workspace whose ``G_u`` is ``g``."""
+    return structural_measures(EcosystemGraph(dataset_of(g)), config)
+
+
 def _compare(ours: dict, reference: dict) -> None:
     assert set(ours) == set(reference)
     for node, expected in reference.items():
@@ -44,7 +52,7 @@ def _compare(ours: dict, reference: dict) -> None:
 @pytest.mark.parametrize(("name", "graph"), GRAPHS, ids=[n for n, _ in GRAPHS])
 def test_kernel_equals_networkx(name, graph):
     g = _named(graph)
-    m = structural_measures(g)
+    m = measures_of(g)
     assert m.betweenness_meta["approximate"] is False
     _compare(m.betweenness, nx.betweenness_centrality(g, normalized=True))
     _compare(m.constraint, nx.constraint(g))
@@ -52,15 +60,16 @@ def test_kernel_equals_networkx(name, graph):
 
 
 def test_kernel_equals_networkx_on_the_example(example):
-    g = undirected_view(example)
-    m = structural_measures(g)
+    graph = EcosystemGraph(example)
+    g = to_networkx(graph)
+    m = structural_measures(graph)
     _compare(m.betweenness, nx.betweenness_centrality(g, normalized=True))
     _compare(m.constraint, nx.constraint(g))
     _compare(m.effective_size, nx.effective_size(g))
 
 
 def test_isolated_actors_get_none_never_nan(example):
-    brokers = {b.id: b for b in find_brokers(example).brokers}
+    brokers = {b.id: b for b in find_brokers(EcosystemGraph(example)).brokers}
     lone = brokers["rachel-caron"]
     assert (lone.betweenness, lone.constraint, lone.effective_size) == (None, None, None)
     # The two isolated actors come last, by id.
@@ -72,7 +81,7 @@ def test_isolated_actors_get_none_never_nan(example):
 
 
 def test_brokers_rank_every_actor_by_betweenness_then_id(example):
-    brokers = find_brokers(example).brokers
+    brokers = find_brokers(EcosystemGraph(example)).brokers
     assert [b.id for b in brokers if True]
     assert {b.id for b in brokers} == {
         a.id for a in example.actors}
@@ -86,8 +95,8 @@ def test_sampled_betweenness_is_seeded_flagged_and_within_its_bound():
     g = _named(nx.barabasi_albert_graph(600, 2, seed=3))
     exact = nx.betweenness_centrality(g)
     config = AnalysisConfig(exact_betweenness_max_nodes=100, betweenness_samples=200, seed=5)
-    first = structural_measures(g, config)
-    again = structural_measures(g, config)
+    first = measures_of(g, config)
+    again = measures_of(g, config)
     assert first.betweenness == again.betweenness
     meta = first.betweenness_meta
     assert meta["approximate"] is True
@@ -99,22 +108,25 @@ def test_sampled_betweenness_is_seeded_flagged_and_within_its_bound():
     top = sorted(g, key=lambda v: (-exact[v], v))[:10]
     top_sampled = sorted(g, key=lambda v: (-first.betweenness[v], v))[:10]
     assert len(set(top) & set(top_sampled)) >= 8
-    other = structural_measures(g, config.replace(seed=6))
+    other = measures_of(g, config.replace(seed=6))
     assert other.betweenness != first.betweenness
 
 
 def test_all_pivots_give_exact_betweenness():
     g = _named(nx.gnp_random_graph(40, 0.1, seed=1))
-    graph, order = to_igraph(g)
-    full = kernel.betweenness(graph, exact_max_nodes=0, samples=40)
+    compiled = EcosystemGraph(dataset_of(g))
+    graph, order = compiled.igraph(), compiled.ids
+    full = kernel.betweenness(graph, exact_max_nodes=0, samples=40, seed=42, delta=0.1)
     assert full.approximate is False
     reference = nx.betweenness_centrality(g)
     assert np.allclose(full.values, [reference[v] for v in order])
 
 
 def test_effective_size_never_builds_a_dense_matrix_on_a_large_sparse_graph():
+    import igraph as ig
+
     g = nx.barabasi_albert_graph(30_000, 2, seed=1)
-    graph, _ = to_igraph(_named(g))
+    graph = ig.Graph(n=g.number_of_nodes(), edges=list(g.edges()))
     sizes = kernel.effective_size(graph)
     assert sizes.shape == (30_000,)
     assert np.isfinite(sizes).all()

@@ -15,8 +15,9 @@ import pytest
 from graphmap.analysis.pipeline import analyze
 from graphmap.analysis.report import AnalysisReport
 from graphmap.config import AnalysisConfig
+from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
-from graphmap.model.views import undirected_view
+from graphmap.model.graph import to_networkx
 from graphmap.neo4j.connection import Connection, open_driver, run_query
 from graphmap.neo4j.engine import ENGINE_STEPS, analyze_in_neo4j, projected_graph
 from graphmap.neo4j.sync import push
@@ -53,7 +54,7 @@ def _json(dataset: Dataset, report: AnalysisReport) -> dict[str, Any]:
 
 def _modularity(dataset: Dataset, report: AnalysisReport) -> float:
     return float(nx.community.modularity(
-        undirected_view(dataset), [set(c.members) for c in report.communities]))
+        to_networkx(EcosystemGraph(dataset)), [set(c.members) for c in report.communities]))
 
 
 def test_betweenness_equals_local_within_1e_9(example: Dataset, reports: Any) -> None:
@@ -84,7 +85,7 @@ def test_communities_partition_g_u_within_modularity_tolerance(example: Dataset,
                                                                reports: Any) -> None:
     local, remote = reports
     members = [m for c in remote.communities for m in c.members]
-    assert sorted(members) == sorted(undirected_view(example).nodes)
+    assert sorted(members) == sorted(EcosystemGraph(example).ids)
     assert [c.id for c in remote.communities] == list(range(len(remote.communities)))
     sizes = [len(c.members) for c in remote.communities]
     assert sizes == sorted(sizes, reverse=True)
@@ -129,8 +130,8 @@ def test_projection_is_dropped_even_on_error(conn: Connection, example: Dataset,
                                        "RETURN graphName").records
     assert not [r["graphName"] for r in left if r["graphName"].startswith("graphmap-")]
     assert seen[0][0].startswith("graphmap-")
-    graph = undirected_view(example)
-    assert seen[0][1:] == (graph.number_of_nodes(), graph.number_of_edges())
+    graph = EcosystemGraph(example)
+    assert seen[0][1:] == (graph.node_count, graph.edge_count)
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -165,7 +166,7 @@ def test_cli_wrong_password_is_one_line(neo4j_env: dict[str, str]) -> None:
 def test_label_communities_labels_as_find_communities(example: Dataset) -> None:
     from graphmap.analysis.communities import find_communities, label_communities
 
-    local = find_communities(example)
+    local = find_communities(EcosystemGraph(example))
     mine = label_communities(example, [list(c.members) for c in local])
     assert mine == local
     assert [c.label.render("fr") for c in mine] == [c.label.render("fr") for c in local]

@@ -1,0 +1,331 @@
+"""Candidates: the actors who may be proposed to fund, support or adopt a project, scored.
+
+With :math:`s` the best :func:`~graphmap.analysis.similarity.project_similarity` between
+the project and the candidate's own projects in the role, :math:`\\ell` = 1 if the
+candidate is located in the project's territory and :math:`z` = 1 if its sector is not yet
+around the project:
+
+.. math:: \\text{score} = 0.6\\,s + 0.2\\,\\ell + 0.2\\,z
+
+(:data:`SIMILARITY_WEIGHT`, :data:`LOCAL_WEIGHT`, :data:`NEW_SECTOR_WEIGHT`), rounded to 6
+decimals. :class:`CandidatePool` finds the best candidates of a project without scoring
+the whole pool; ``graphmap.analysis.proposals`` turns them into opportunities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+from graphmap.analysis.similarity import (
+    EMPTY,
+    ONE_THIRD,
+    STAGE_RANK,
+    ProjectTable,
+    positions_by_code,
+)
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.records import Actor, Project
+from graphmap.schema import ADOPTER_TYPES, Category, RelationType
+
+#: Weights of a fund / support / adopt score: similarity of the candidate's projects,
+#: presence in the project's territory, and a sector the project does not have yet.
+SIMILARITY_WEIGHT = 0.6
+LOCAL_WEIGHT = 0.2
+NEW_SECTOR_WEIGHT = 0.2
+#: Similar projects named in the reasons of a proposal, at most.
+REASON_PROJECTS = 2
+#: The relation types that make an actor a holder of each kind's role.
+ROLE_TYPES: Mapping[str, frozenset[RelationType]] = {
+    "fund": frozenset({RelationType.FUNDS}), "support": frozenset({RelationType.SUPPORTS}),
+    "adopt": ADOPTER_TYPES}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One scored candidate: ``similar`` lists its most similar projects in the role
+    (project id, similarity), best first."""
+
+    actor: Actor
+    score: float
+    similar: tuple[tuple[str, float], ...]
+    local: bool
+    new_sector: bool
+
+
+@dataclass(frozen=True)
+class ActorCodes:
+    """What the pools read of every actor, as arrays over the actors (input order):
+    territory code (-1 = none), sector code, whether it acts anywhere (scope), whether it
+    is an organisation with a territory (a possible adopter there)."""
+
+    place: np.ndarray
+    sector: np.ndarray
+    anywhere: np.ndarray
+    organisation_with_place: np.ndarray
+    sector_codes: Mapping[str, int]
+    sector_of: Mapping[str, int]
+
+    @classmethod
+    def build(cls, graph: EcosystemGraph) -> ActorCodes:
+        actors = graph.dataset.actors
+        sector_codes = {c: i for i, c in enumerate(sorted({a.sector.value for a in actors}))}
+        return cls(
+            place=graph.territory_code[:graph.actor_count],
+            sector=np.array([sector_codes[a.sector.value] for a in actors], dtype=np.int64),
+            anywhere=np.array([a.scope.reaches_everywhere for a in actors], dtype=bool),
+            organisation_with_place=np.array(
+                [a.category is not Category.INDIVIDUAL and bool(a.territory)
+                 for a in actors], dtype=bool),
+            sector_codes=sector_codes,
+            sector_of={a.id: sector_codes[a.sector.value] for a in actors},
+        )
+
+
+@dataclass(frozen=True)
+class CandidatePool:
+    """The actors who may be proposed for one kind, as arrays aligned with ``actors``.
+
+    For a target project only the projects sharing a theme or its territory have a
+    similarity above ``(same stage) / 3``: the candidates holding one of them, and the
+    local ones, are scored exactly; every other candidate scores 0.6/3 + 0.2 z (it holds a
+    project at the same stage) and comes, best id first, from per-(stage, sector) lists.
+    The work per target is proportional to those projects, not to the whole pool.
+    """
+
+    actors: tuple[Actor, ...]
+    projects: tuple[Project, ...]
+    table: ProjectTable
+    holds: Any  # csr pool × projects: the projects each candidate holds in the role
+    holders: Any  # csr projects × pool: who holds each project in the role
+    same_stage: np.ndarray  # pool × stage rank: projects held at that stage
+    sector: np.ndarray
+    sector_of: Mapping[str, int]
+    place: np.ndarray
+    in_place: Mapping[int, np.ndarray]
+    anywhere: np.ndarray
+    id_rank: np.ndarray
+    project_rank: np.ndarray  # rank of each project id, as id_rank
+    position: Mapping[str, int]
+    by_stage: Mapping[tuple[int, int, bool], np.ndarray]
+    sector_count: int
+    # Scratch arrays over the pool, all False / unused between two calls.
+    scratch_blocked: np.ndarray
+    scratch_seen: np.ndarray
+    scratch_slot: np.ndarray
+
+    @classmethod
+    def build(cls, graph: EcosystemGraph, kind: str, actors: ActorCodes,
+              table: ProjectTable) -> CandidatePool:
+        """The pool of ``kind`` (``fund``, ``support`` or ``adopt``)."""
+        na = graph.actor_count
+        n_projects = graph.node_count - na
+        src, dst = graph.relation_source, graph.relation_target
+        role = graph.relations_of(ROLE_TYPES[kind]) & (src < na)
+        in_pool = np.zeros(na, dtype=bool)  # holds the role anywhere, organisations too
+        in_pool[src[role]] = True
+        if kind == "adopt":
+            in_pool |= actors.organisation_with_place
+        pool = np.flatnonzero(in_pool)
+        members = tuple(graph.dataset.actors[i] for i in pool.tolist())
+        slot = np.full(na, -1, dtype=np.int64)
+        slot[pool] = np.arange(len(pool))
+        on_project = role & (dst >= na)
+        pairs = np.unique(src[on_project] * max(n_projects, 1) + (dst[on_project] - na))
+        rows = slot[pairs // max(n_projects, 1)]
+        cols = pairs % max(n_projects, 1)
+        ones = np.ones(len(rows))
+        holds = sparse.csr_array((ones, (rows, cols)), shape=(len(members), n_projects))
+        holds.sort_indices()
+        holders = sparse.csr_array((ones, (cols, rows)), shape=(n_projects, len(members)))
+        holders.sort_indices()
+        stages = len(STAGE_RANK)
+        same_stage = np.zeros((len(members), stages), dtype=np.int64)
+        np.add.at(same_stage, (rows, table.stage[cols]), 1)
+        sector = actors.sector[pool]
+        anywhere = actors.anywhere[pool]
+        id_rank = graph.id_rank[pool]
+        by_id = np.argsort(id_rank)
+        by_stage: dict[tuple[int, int, bool], np.ndarray] = {}
+        for stage in range(stages):
+            holding = by_id[same_stage[by_id, stage] > 0]
+            for code in range(len(actors.sector_codes)):
+                mine = holding[sector[holding] == code]
+                by_stage[(stage, code, False)] = mine
+                by_stage[(stage, code, True)] = mine[anywhere[mine]]
+        place = actors.place[pool]
+        return cls(
+            actors=members, projects=graph.dataset.projects, table=table, holds=holds,
+            holders=holders, same_stage=same_stage, sector=sector,
+            sector_of=actors.sector_of, place=place, in_place=positions_by_code(place),
+            anywhere=anywhere, id_rank=id_rank, project_rank=graph.id_rank[na:],
+            position={a.id: i for i, a in enumerate(members)}, by_stage=by_stage,
+            sector_count=len(actors.sector_codes),
+            scratch_blocked=np.zeros(len(members), dtype=bool),
+            scratch_seen=np.zeros(len(members), dtype=bool),
+            scratch_slot=np.zeros(len(members), dtype=np.int64),
+        )
+
+    def best(self, t: int, around: set[str], limit: int,
+             similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
+             ) -> list[Candidate]:
+        """The ``limit`` best candidates for project ``t``, already tied to ``around``
+        (score descending, ties by id).
+
+        Candidates are scored from the projects most similar to ``t`` first, a growing
+        prefix at a time: once ``limit`` of them score above what any candidate not seen
+        yet could reach, the answer is final. Otherwise every project sharing a theme or
+        the territory is used, and the rest of the pool is read from the per-(stage,
+        sector) lists.
+        """
+        excluded = np.array([self.position[a] for a in around if a in self.position],
+                            dtype=np.int64)
+        present = np.zeros(self.sector_count, dtype=bool)
+        present[[self.sector_of[a] for a in around if a in self.sector_of]] = True
+        self.scratch_blocked[excluded] = True
+        try:
+            return self._best(t, excluded, present, limit, {} if similar is None else similar)
+        finally:
+            self.scratch_blocked[excluded] = False
+
+    def _similar(self, t: int, high_only: bool,
+                 cache: dict[bool, tuple[np.ndarray, np.ndarray]]
+                 ) -> tuple[np.ndarray, np.ndarray]:
+        if high_only not in cache:
+            cache[high_only] = self.table.similar(t, high_only=high_only)
+        return cache[high_only]
+
+    def _best(self, t: int, excluded: np.ndarray, present: np.ndarray, limit: int,
+              cache: dict[bool, tuple[np.ndarray, np.ndarray]]) -> list[Candidate]:
+        near, sims = self._similar(t, True, cache)
+        size = 4 * limit
+        while size < len(near):
+            # Anything not seen yet is at most this similar (1/3 beyond the high tier).
+            ceiling = max(float(sims[size]), ONE_THIRD)
+            bound = round(SIMILARITY_WEIGHT * ceiling + LOCAL_WEIGHT + NEW_SECTOR_WEIGHT, 6)
+            scored = self._score(t, near[:size], sims[:size], excluded, present,
+                                 with_local=False)
+            strong = scored[1] > bound
+            if int(strong.sum()) >= limit:
+                return self._pick(t, tuple(part[strong] for part in scored[:4]), limit)
+            size *= 8
+        bound = round(SIMILARITY_WEIGHT * ONE_THIRD + LOCAL_WEIGHT + NEW_SECTOR_WEIGHT, 6)
+        scored = self._score(t, near, sims, excluded, present, with_local=False)
+        strong = scored[1] > bound
+        if int(strong.sum()) >= limit:
+            return self._pick(t, tuple(part[strong] for part in scored[:4]), limit)
+        near, sims = self._similar(t, False, cache)
+        scored = self._score(t, near, sims, excluded, present, with_local=True)
+        return self._pick(t, self._with_rest(t, scored, excluded, present, limit), limit)
+
+    def _score(self, t: int, near: np.ndarray, sims: np.ndarray, excluded: np.ndarray,
+               present: np.ndarray, *, with_local: bool) -> tuple[np.ndarray, ...]:
+        """Exact scores of the holders of ``near`` (sorted by similarity, best first),
+        and of the pool's actors of the project's territory with ``with_local``:
+        ``(candidates, score, local, new_sector, seen)`` with ``seen`` every actor scored,
+        allowed or not. ``scratch_blocked`` marks ``excluded``."""
+        table = self.table
+        place = int(table.place[t])
+        stage = int(table.stage[t])
+        holders = self.holders
+        starts, stops = holders.indptr[near], holders.indptr[near + 1]
+        counts = stops - starts
+        total = int(counts.sum())
+        slot = self.scratch_slot
+        if total:
+            offsets = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts)
+            members = holders.indices[np.arange(total) + offsets]
+            # near is sorted by similarity: an actor's first entry is its best. Writing
+            # positions backwards leaves each actor's first position in the slot.
+            positions = np.arange(total)
+            slot[members[::-1]] = positions[::-1]
+            first = positions[slot[members] == positions]
+            seen = members[first]
+            best = np.repeat(sims, counts)[first]
+        else:
+            seen, best = EMPTY, np.zeros(0)
+        if with_local and place >= 0:
+            local_pool = self.in_place.get(place, EMPTY)
+            marked = self.scratch_seen
+            marked[seen] = True
+            others = local_pool[~marked[local_pool]]
+            marked[seen] = False
+            seen = np.concatenate([seen, others])
+            best = np.concatenate([best, np.zeros(len(others))])
+        # Any same-stage project the actor holds is at least 1/3 similar (a near one or
+        # not): this covers every project not in ``near``.
+        best = np.where(self.same_stage[seen, stage] > 0, np.maximum(best, ONE_THIRD), best)
+        local = (self.place[seen] == place) & (place >= 0)
+        allowed = ((self.anywhere[seen] | local | (place < 0)) & ((best > 0) | local)
+                   & ~self.scratch_blocked[seen])
+        new_sector = ~present[self.sector[seen]]
+        score = np.round(SIMILARITY_WEIGHT * best + LOCAL_WEIGHT * local
+                         + NEW_SECTOR_WEIGHT * new_sector, 6)
+        return (seen[allowed], score[allowed], local[allowed], new_sector[allowed], seen)
+
+    def _with_rest(self, t: int, scored: tuple[np.ndarray, ...], excluded: np.ndarray,
+                   present: np.ndarray, limit: int) -> tuple[np.ndarray, ...]:
+        """Add the best of the candidates not scored exactly: actors holding a project
+        at the project's stage but none near it (similarity 1/3), not local; outside
+        their territory only those who act anywhere (all when it is unknown)."""
+        cand, score, local, new_sector, seen = scored
+        place = int(self.table.place[t])
+        stage = int(self.table.stage[t])
+        blocked = self.scratch_blocked
+        blocked[seen] = True
+        try:
+            extra = [_first_free(listed, blocked, limit)
+                     for (s, _code, anywhere_only), listed in self.by_stage.items()
+                     if s == stage and anywhere_only == (place >= 0) and len(listed)]
+        finally:
+            blocked[seen] = False
+            blocked[excluded] = True
+        if not extra:
+            return scored
+        rest = np.concatenate(extra)
+        rest_new = ~present[self.sector[rest]]
+        rest_score = np.round(SIMILARITY_WEIGHT * np.full(len(rest), ONE_THIRD)
+                              + NEW_SECTOR_WEIGHT * rest_new, 6)
+        return (np.concatenate([cand, rest]), np.concatenate([score, rest_score]),
+                np.concatenate([local, np.zeros(len(rest), dtype=bool)]),
+                np.concatenate([new_sector, rest_new]), seen)
+
+    def _pick(self, t: int, scored: tuple[np.ndarray, ...], limit: int) -> list[Candidate]:
+        cand, score, local, new_sector = scored[:4]
+        chosen = np.lexsort((self.id_rank[cand], -score))[:limit]
+        out = []
+        holds = self.holds
+        ids = self.project_rank
+        for k in chosen.tolist():
+            c = int(cand[k])
+            mine = holds.indices[holds.indptr[c]:holds.indptr[c + 1]]
+            sims = self.table.similarities(t, mine)
+            similar = sims > 0
+            mine, sims = mine[similar], sims[similar]
+            top = np.lexsort((ids[mine], -sims))[:REASON_PROJECTS].tolist()
+            ranked = tuple((self.projects[int(mine[i])].id, float(sims[i])) for i in top)
+            out.append(Candidate(self.actors[c], float(score[k]), ranked,
+                                  bool(local[k]), bool(new_sector[k])))
+        return out
+
+
+def _first_free(listed: np.ndarray, blocked: np.ndarray, limit: int) -> np.ndarray:
+    """The first ``limit`` entries of ``listed`` that are not ``blocked``."""
+    size = max(4 * limit, 64)
+    start = 0
+    found: list[np.ndarray] = []
+    have = 0
+    while start < len(listed) and have < limit:
+        chunk = listed[start:start + size]
+        free = chunk[~blocked[chunk]]
+        found.append(free)
+        have += len(free)
+        start += size
+        size *= 4
+    return np.concatenate(found)[:limit] if found else EMPTY
+
+

@@ -1,0 +1,188 @@
+"""Collaboration: which actors should meet, by link prediction on ``G_u``.
+
+References
+----------
+.. [1] Zhou, T., Lü, L. & Zhang, Y.-C. (2009). Predicting missing links via local
+   information. The European Physical Journal B 71(4), 623–630.
+.. [2] Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social
+   Networks 25(3), 211–230.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+from scipy import sparse
+
+from graphmap.analysis.introducers import with_introducer
+from graphmap.analysis.report import Opportunity
+from graphmap.config import AnalysisConfig
+from graphmap.i18n import Message
+from graphmap.model.compiled import EcosystemGraph
+
+#: Shared neighbours named in the reason of a proposal, at most.
+REASON_NEIGHBOURS = 3
+
+
+def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
+                              importance: Mapping[str, float] | None = None,
+                              block_size: int = 2048) -> list[Opportunity]:
+    """``collaborate`` proposals: pairs of actors not tied yet (neither in ``G_u`` nor in
+    the flow graph ``F``) who share neighbours, scored by the resource allocation index [1]_
+
+    .. math:: s(u, v) = \\sum_{z \\in N(u) \\cap N(v)} \\frac{1}{\\deg z}
+
+    (or Adamic–Adar [2]_, :math:`1/\\ln \\deg z`, with ``config.link_prediction``). The
+    scores of all two-hop pairs are the sparse product :math:`A D^{-1} A^T` over actor
+    rows, computed by blocks of ``block_size`` rows: pairs are never enumerated. Each actor
+    keeps its ``config.collaborations_per_actor`` best partners (ties by id); a pair is
+    reported once, with ``source`` the smaller id, with its reason and introducer
+    (:func:`collaboration_details`). Two ``local`` actors of different territories are
+    never paired.
+
+    Examples
+    --------
+    >>> from graphmap.model.dataset import Dataset
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import RelationType as R, Sector, Stage
+    >>> ds = Dataset(
+    ...     actors=tuple(Actor(x, x.upper(), Sector.COMMUNITY) for x in "abc"),
+    ...     projects=(Project("p", "P", Stage.EMERGENCE), Project("q", "Q", Stage.EMERGENCE)),
+    ...     relations=(Relation("a", "p", R.SUPPORTS), Relation("b", "p", R.SUPPORTS),
+    ...                Relation("a", "q", R.SUPPORTS), Relation("b", "q", R.SUPPORTS),
+    ...                Relation("c", "q", R.SUPPORTS)))
+    >>> [(o.source, o.target, o.score) for o in collaborate_opportunities(EcosystemGraph(ds))]
+    [('a', 'b', 0.833333), ('a', 'c', 0.333333), ('b', 'c', 0.333333)]
+    """
+    config = config or AnalysisConfig()
+    actors = graph.dataset.actors
+    na = len(actors)
+    if na < 2 or config.collaborations_per_actor == 0:
+        return []
+    # The actors are the first nodes of the graph, in input order.
+    adjacency = graph.csr()
+    degree = np.asarray(adjacency.sum(axis=1)).ravel().astype(float)
+    weight = np.zeros_like(degree)
+    many = degree >= 2
+    if config.link_prediction == "adamic_adar":
+        weight[many] = 1.0 / np.log(degree[many])
+    else:
+        weight[many] = 1.0 / degree[many]
+    rows_actor = adjacency[:na]
+    weighted = (rows_actor @ sparse.diags_array(weight)).tocsr()
+    cols_actor_t = rows_actor.T.tocsr()
+    flow_adj = graph.flow[:na][:, :na]
+    tied = (rows_actor[:, :na] + flow_adj + flow_adj.T).tocsr()
+    tied.data[:] = 1
+
+    territory_code = graph.territory_code[:na]
+    local = np.array([not a.scope.reaches_everywhere for a in actors])
+    id_rank = graph.id_rank[:na]
+    keep = config.collaborations_per_actor
+    found_u: list[np.ndarray] = []
+    found_v: list[np.ndarray] = []
+    found_s: list[np.ndarray] = []
+    for start in range(0, na, block_size):
+        stop = min(start + block_size, na)
+        block = (weighted[start:stop] @ cols_actor_t).tocsr()
+        block = block - block.multiply(tied[start:stop])
+        block = block.tocoo()
+        rows, cols, data = block.row + start, block.col, block.data
+        # One of the two must be able to act where the other is (see can_act): only two
+        # local actors of known, different territories are kept apart.
+        place_r, place_c = territory_code[rows], territory_code[cols]
+        apart = local[rows] & local[cols] & (place_r >= 0) & (place_c >= 0) & (
+            place_r != place_c)
+        ok = (rows != cols) & (data > 0) & ~apart
+        rows, cols, data = best_per_row(rows[ok], cols[ok], np.round(data[ok], 6),
+                                        id_rank, keep)
+        found_u.append(rows)
+        found_v.append(cols)
+        found_s.append(data)
+    u, v, score = np.concatenate(found_u), np.concatenate(found_v), np.concatenate(found_s)
+    swap = id_rank[u] > id_rank[v]
+    u, v = np.where(swap, v, u), np.where(swap, u, v)
+    _, first = np.unique(u * na + v, return_index=True)
+    proposals = _ranked_pairs(graph, u[first], v[first], score[first], config)
+    return [collaboration_details(o, graph, importance) for o in proposals]
+
+
+def _ranked_pairs(graph: EcosystemGraph, u: np.ndarray, v: np.ndarray, score: np.ndarray,
+                  config: AnalysisConfig) -> list[Opportunity]:
+    """The pairs best first (score, then target and source id, as every kind), cut to the
+    per-kind limit before any object is made."""
+    id_rank, ids = graph.id_rank, graph.ids
+    keep = np.lexsort((id_rank[u], id_rank[v], -score))
+    if config.max_opportunities_per_kind:
+        keep = keep[:config.max_opportunities_per_kind]
+    return [Opportunity(kind="collaborate", source=ids[int(u[k])], target=ids[int(v[k])],
+                        score=float(score[k]), reasons=(), introducer=None, path=())
+            for k in keep.tolist()]
+
+
+def best_per_row(rows: np.ndarray, cols: np.ndarray, data: np.ndarray,
+                 id_rank: np.ndarray, keep: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ``keep`` best entries of each row of a sparse triplet list: score descending,
+    ties by the id of the column (``id_rank`` of each column)."""
+    if len(rows) == 0:
+        return rows, cols, data
+    if len(rows) > 64 * keep and np.all(rows[1:] >= rows[:-1]):
+        # Sorting millions of entries for a few per row is the cost here: first keep
+        # only the entries at or above each row's keep-th best score (ties included),
+        # found with ``keep`` linear passes.
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        row_of = np.repeat(np.arange(len(starts)), np.diff(np.r_[starts, len(rows)]))
+        remaining = data.astype(float)
+        threshold = np.full(len(starts), -np.inf)
+        have = np.zeros(len(starts))
+        for _ in range(keep):
+            top = np.maximum.reduceat(remaining, starts)
+            need = (have < keep) & (top > -np.inf)
+            threshold[need] = top[need]
+            at_top = remaining == top[row_of]
+            have += np.bincount(row_of, weights=at_top, minlength=len(starts))
+            remaining[at_top] = -np.inf
+        enough = data >= threshold[row_of]
+        rows, cols, data = rows[enough], cols[enough], data[enough]
+    sort = np.lexsort((id_rank[cols], -data, rows))
+    rows, cols, data = rows[sort], cols[sort], data[sort]
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+    counts = np.diff(np.r_[starts, len(rows)])
+    kept = (np.arange(len(rows)) - np.repeat(starts, counts)) < keep
+    return rows[kept], cols[kept], data[kept]
+
+
+def collaboration_details(opp: Opportunity, graph: EcosystemGraph,
+                          importance: Mapping[str, float] | None) -> Opportunity:
+    """``opp`` (a ``collaborate`` proposal) with its reason and introduction path.
+
+    Parameters
+    ----------
+    opp : Opportunity
+        A proposal with ``source``, ``target`` and ``score`` set; its reasons, introducer
+        and path are ignored.
+    graph : EcosystemGraph
+        The compiled graph; gives the shared neighbours and the names quoted in the reason.
+    importance : mapping of str to float, optional
+        Betweenness by node id, used to pick the introducer.
+
+    Returns
+    -------
+    Opportunity
+        The same pair and score, with the shared-neighbours reason, the introducer and the
+        path between them. Used by both the local engine and the Neo4j engine.
+    """
+    node = graph.index
+    degree = graph.degree
+    shared = (set(graph.neighbours(node[opp.source]).tolist())
+              & set(graph.neighbours(node[opp.target]).tolist()))
+    ranked = sorted(shared, key=lambda z: (int(degree[z]), graph.ids[z]))
+    names = [graph.dataset.node_name(graph.ids[z]) for z in ranked[:REASON_NEIGHBOURS]]
+    more = len(shared) - len(names)
+    reason = Message("analysis.reason.shared_neighbours_more" if more else
+                     "analysis.reason.shared_neighbours",
+                     {"count": len(shared), "names": ", ".join(names), "more": more})
+    return with_introducer(Opportunity(kind=opp.kind, source=opp.source, target=opp.target,
+                                       score=opp.score, reasons=(reason,), introducer=None,
+                                       path=()), graph, importance)

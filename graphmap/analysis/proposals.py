@@ -1,0 +1,166 @@
+"""Proposals: who could fund, support or adopt a project whose gaps call for it.
+
+Every candidate can act where the project is (``scope``, :func:`can_act`), and no tie that
+already exists is ever proposed. Scores are deterministic (no randomness), rounded to 6
+decimals (see :mod:`graphmap.analysis.candidates`); ranks break ties by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from graphmap.analysis.candidates import ActorCodes, Candidate, CandidatePool
+from graphmap.analysis.introducers import with_introducer
+from graphmap.analysis.labels import Enumeration, territory_term
+from graphmap.analysis.report import Gap, Opportunity
+from graphmap.analysis.similarity import ProjectTable, themes_of
+from graphmap.config import AnalysisConfig
+from graphmap.i18n import Message
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.records import Actor, Project
+from graphmap.schema import fold
+
+#: The kinds of proposal made to projects, in report order.
+PROJECT_KINDS: tuple[str, ...] = ("fund", "support", "adopt")
+#: Which gaps make a project a target of each kind.
+TARGET_GAPS: Mapping[str, frozenset[str]] = {
+    "fund": frozenset({"project.no_funder", "project.single_funder"}),
+    "support": frozenset({"project.no_support", "project.low_diversity"}),
+    "adopt": frozenset({"project.no_adopter"}),
+}
+_SAME_TERRITORY = Message("analysis.reason.same_territory")
+_SAME_STAGE = Message("analysis.reason.same_stage")
+
+
+def can_act(actor: Actor, territory: str | None) -> bool:
+    """Whether ``actor`` can act in ``territory``: ``regional``, ``provincial`` and
+    ``national`` actors anywhere; a ``local`` actor only in its own territory. An unknown
+    target territory does not exclude anyone.
+
+    >>> from graphmap.schema import Scope, Sector
+    >>> cld = Actor("c", "CLD", Sector.PUBLIC, territory="Laval")
+    >>> can_act(cld, "Laval"), can_act(cld, "Mirabel"), can_act(cld, None)
+    (True, False, True)
+    >>> can_act(Actor("m", "M", Sector.PUBLIC, scope=Scope.PROVINCIAL), "Mirabel")
+    True
+    """
+    if actor.scope.reaches_everywhere or territory is None:
+        return True
+    return actor.territory == territory
+
+
+def project_opportunities(graph: EcosystemGraph, kind: str, gaps: Iterable[Gap],
+                          config: AnalysisConfig | None = None, *,
+                          importance: Mapping[str, float] | None = None
+                          ) -> list[Opportunity]:
+    """``fund``, ``support`` or ``adopt`` proposals for the projects whose gaps call for
+    them (:data:`TARGET_GAPS`), each with its introducer and path
+    (:func:`graphmap.analysis.introducers.find_introducer`, ``importance`` by node id).
+
+    Candidates are actors who already hold the role elsewhere, towards a project or an
+    organisation (for ``adopt``, also the organisations located in the project's
+    territory), who can act in the project's territory and are not tied to it yet. With
+    :math:`s` the best :func:`~graphmap.analysis.similarity.project_similarity` between
+    the project and the candidate's own projects in that role, :math:`\\ell` = 1 if the
+    candidate is located in the project's territory and :math:`z` = 1 if its sector is not
+    yet around the project:
+
+    .. math:: \\text{score} = 0.6\\,s + 0.2\\,\\ell + 0.2\\,z
+
+    A candidate needs :math:`s > 0` or :math:`\\ell = 1`. At most
+    ``config.opportunities_per_project`` per project, best first (ties by id), and
+    ``config.max_opportunities_per_kind`` in all (0 = no limit).
+
+    Examples
+    --------
+    >>> from graphmap.analysis.gaps import find_gaps
+    >>> from graphmap.model.dataset import Dataset
+    >>> from graphmap.model.records import Relation
+    >>> from graphmap.schema import RelationType as R, Scope, Sector, Stage
+    >>> ds = Dataset(
+    ...     actors=(Actor("f", "Fondation", Sector.PHILANTHROPIC, scope=Scope.REGIONAL),
+    ...             Actor("c", "Coop", Sector.SOCIAL_ECONOMY)),
+    ...     projects=(Project("p", "Cuisine", Stage.MOBILIZATION, themes=("food",)),
+    ...               Project("q", "Épicerie", Stage.MOBILIZATION, themes=("food",))),
+    ...     relations=(Relation("f", "q", R.FUNDS), Relation("c", "p", R.CARRIES),
+    ...                Relation("c", "q", R.CARRIES)))
+    >>> graph = EcosystemGraph(ds)
+    >>> [(o.source, o.target, o.score, o.path) for o in
+    ...  project_opportunities(graph, "fund", find_gaps(graph))]
+    [('f', 'p', 0.6, ('f', 'q', 'c', 'p'))]
+    """
+    found = project_proposals(graph, (kind,), list(gaps), config or AnalysisConfig())
+    return [with_introducer(o, graph, importance) for o in found[kind]]
+
+
+def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequence[Gap],
+                      config: AnalysisConfig) -> dict[str, list[Opportunity]]:
+    """The proposals of each kind, best first and cut to the limits, without introducers.
+    Targets are visited once for all kinds, so the projects similar to a target are found
+    once."""
+    out: dict[str, list[Opportunity]] = {kind: [] for kind in kinds}
+    if config.opportunities_per_project == 0:
+        return out
+    targets = {kind: {g.subject for g in gaps if g.code in TARGET_GAPS[kind]}
+               for kind in kinds}
+    if any(targets.values()):
+        actors = ActorCodes.build(graph)
+        table = ProjectTable.build(graph.dataset.projects,
+                                   graph.territory_code[graph.actor_count:])
+        pools = {kind: CandidatePool.build(graph, kind, actors, table) for kind in kinds
+                 if targets[kind]}
+    else:
+        pools = {}
+    pools = {kind: pool for kind, pool in pools.items() if pool.actors}
+    projects = graph.dataset.projects
+    na = graph.actor_count
+    limit = config.opportunities_per_project
+    roles = graph.project_roles
+    for target_id in sorted(set().union(*(targets[kind] for kind in pools))):
+        node = graph.index[target_id]
+        t = node - na
+        around = set(roles[target_id].actors)
+        around.update(graph.ids[v] for v in graph.neighbours(node).tolist())
+        similar: dict[bool, tuple[np.ndarray, np.ndarray]] = {}
+        for kind, pool in pools.items():
+            if target_id in targets[kind]:
+                out[kind].extend(proposal(kind, cand, projects[t], graph)
+                                 for cand in pool.best(t, around, limit, similar))
+    return {kind: truncate(found, config) for kind, found in out.items()}
+
+
+def proposal(kind: str, cand: Candidate, project: Project,
+             graph: EcosystemGraph) -> Opportunity:
+    """The opportunity proposing ``cand`` to ``project``, with its reasons: the similar
+    projects it already holds in the role (and what they share), its presence in the
+    territory, the new sector it brings."""
+    reasons: list[Message] = []
+    target_themes = themes_of(project)
+    by_id = graph.dataset.project_by_id
+    for q_id, _sim in cand.similar:
+        q = by_id[q_id]
+        shared: list[object] = [t for t in q.themes if fold(t) in target_themes]
+        if project.territory and q.territory == project.territory:
+            shared.append(_SAME_TERRITORY)
+        if q.stage == project.stage:
+            shared.append(_SAME_STAGE)
+        reasons.append(Message(f"analysis.reason.{kind}_similar",
+                               {"project": q.name, "shared": Enumeration(shared)}))
+    if cand.local:
+        reasons.append(Message("analysis.reason.local",
+                               {"territory": territory_term(project.territory)}))
+    if cand.new_sector:
+        reasons.append(Message("analysis.reason.new_sector", {"sector": cand.actor.sector}))
+    return Opportunity(kind=kind, source=cand.actor.id, target=project.id, score=cand.score,
+                       reasons=tuple(reasons), introducer=None, path=())
+
+
+def truncate(proposals: list[Opportunity], config: AnalysisConfig) -> list[Opportunity]:
+    """``proposals`` best first (score descending, then target and source id), at most
+    ``config.max_opportunities_per_kind`` (0 = all)."""
+    proposals.sort(key=lambda o: (-o.score, o.target, o.source))
+    if config.max_opportunities_per_kind:
+        return proposals[:config.max_opportunities_per_kind]
+    return proposals
