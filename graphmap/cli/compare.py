@@ -1,0 +1,176 @@
+"""``graphmap compare OLD NEW``: two years of an ecosystem, analysed alike and compared."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphmap.cli.common import current_lang, echo_issues, help_text, is_terminal, lang_option
+from graphmap.i18n import translate
+
+FORMATS: tuple[str, ...] = ("text", "json", "markdown")
+#: What ``--out DIR`` writes, in this order.
+OUT_FILES: tuple[str, ...] = ("compare.json", "compare.md", "compare.html")
+# Long lines are hard to read even on a wide terminal.
+MAX_TEXT_WIDTH = 100
+
+
+@click.command(
+    name="compare",
+    help=help_text("compare.cli.help"),
+    short_help=help_text("compare.cli.short_help"),
+)
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
+              default="text", show_default=True, help=help_text("compare.cli.format_help"))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, metavar="DIR", help=help_text("compare.cli.out_help"))
+@lang_option
+@click.option("--top", type=click.IntRange(min=1), default=None, metavar="N",
+              help=help_text("compare.cli.top_help"))
+@click.option("--seed", type=int, default=None, metavar="N",
+              help=help_text("compare.cli.seed_help"))
+@click.option("--config", "config_path",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, metavar="FILE", help=help_text("compare.cli.config_help"))
+def compare(  # noqa: PLR0917 (click passes one argument per option)
+    old: str, new: str, fmt: str, out_dir: Path | None, lang: str, top: int | None,
+    seed: int | None, config_path: Path | None,
+) -> None:
+    """The ``compare`` command; its help is the catalogue's ``compare.cli.help``."""
+    from graphmap.compare import as_of, compare_analyses, split_side
+    from graphmap.config import CONFIG_FILENAME, load_config
+
+    lang = lang or current_lang()
+    fmt = fmt.lower()
+    # A side that is not WS or WS@YEAR is a usage error before any reading.
+    (old_path, old_year), (new_path, new_year) = split_side(old), split_side(new)
+    own = new_path if (new_path / CONFIG_FILENAME).is_file() else old_path
+    config = load_config(config_path, workspace=own, seed=seed, top=top)
+    old_ds, new_ds = _load_both(old_path, new_path, lang)
+    if old_year is not None:
+        old_ds = as_of(old_ds, old_year, workspace=old)
+    if new_year is not None:
+        new_ds = as_of(new_ds, new_year, workspace=new)
+    from graphmap.analysis.pipeline import analyze
+
+    report = compare_analyses(
+        old_ds, analyze(old_ds, config), new_ds, analyze(new_ds, config), top=config.top,
+        old_as_of=old_year, new_as_of=new_year,
+        meta={"seed": config.seed, "config": config.as_dict()})
+    _echo_renames(report, lang)
+    output = _render(fmt, report, lang, config.top)
+    if out_dir is not None:
+        for path in write_outputs(report, out_dir, lang=lang, top=config.top,
+                                  rendered={fmt: output}):
+            click.echo(translate("compare.cli.wrote", lang, path=str(path)), err=True)
+    _emit(fmt, output)
+
+
+def _located(issues: Any, path: Path) -> list[Any]:
+    """Issues renamed after their workspace (``old/actors.csv``), so the two sides' problems
+    can be told apart: a folder's files under it, a workbook's or JSON file's beside it."""
+    base = path if path.is_dir() else path.parent
+    return [replace(issue, file=str(base / issue.file)) for issue in issues]
+
+
+def _load_both(old: Path, new: Path, lang: str) -> tuple[Any, Any]:
+    """Both workspaces, validated; every problem of both reported together before failing.
+
+    Data errors exit 1; a side that cannot be opened at all (a path that does not exist) is
+    reported too, and then the usage error wins (exit 2).
+    """
+    from graphmap.errors import GraphmapError, UsageError
+    from graphmap.workspace import check_workspace
+
+    datasets: list[Any] = []
+    failures: list[GraphmapError] = []
+    errors = 0
+    for path in (old, new):
+        try:
+            dataset, issues = check_workspace(path)
+        except GraphmapError as exc:
+            failures.append(exc)
+            datasets.append(None)
+            continue
+        issues = _located(issues, path)
+        echo_issues(issues, lang)
+        errors += sum(1 for issue in issues if issue.is_error)
+        datasets.append(dataset)
+    if failures:
+        raised = next((f for f in failures if isinstance(f, UsageError)), failures[0])
+        for failure in failures:
+            if failure is not raised:
+                click.echo(translate("cli.error_prefix", lang) + failure.render(lang), err=True)
+        raise raised
+    if errors:
+        # The count is at least one here, where French and English agree on the plural.
+        raise GraphmapError(f"compare.cli.errors.{'one' if errors == 1 else 'other'}",
+                            count=errors)
+    return datasets[0], datasets[1]
+
+
+def _echo_renames(report: Any, lang: str) -> None:
+    for kind, records in (("actor", report.actors), ("project", report.projects)):
+        for rename in records.renamed:
+            click.echo(translate("compare.cli.renamed", lang,
+                                 kind=translate(f"compare.kind.{kind}", lang).lower(),
+                                 name=rename.name, old_id=rename.old_id,
+                                 new_id=rename.new_id), err=True)
+
+
+def _render(fmt: str, report: Any, lang: str, top: int) -> str:
+    if fmt == "json":
+        from graphmap.render.compare_json import render_compare_json
+
+        return render_compare_json(report, lang)
+    if fmt == "markdown":
+        from graphmap.render.compare_markdown import render_compare_markdown
+
+        return render_compare_markdown(report, lang, top)
+    from graphmap.render.compare_text import render_compare_text
+
+    tty = is_terminal(sys.stdout)
+    width = shutil.get_terminal_size(fallback=(80, 24)).columns if tty else 80
+    color = tty and not os.environ.get("NO_COLOR")
+    return render_compare_text(report, lang, top, width=min(width, MAX_TEXT_WIDTH),
+                               color=color)
+
+
+def write_outputs(report: Any, out_dir: Path, *, lang: str, top: int,
+                  rendered: dict[str, str] | None = None) -> list[Path]:
+    """Write ``compare.json``, ``compare.md`` and ``compare.html`` atomically into
+    ``out_dir`` (reusing what ``rendered`` already holds); return the paths written."""
+    from graphmap.atomic import write_text
+    from graphmap.render.compare_html import build_compare_html
+
+    rendered = rendered or {}
+    documents = {
+        "compare.json": rendered.get("json") or _render("json", report, lang, top),
+        "compare.md": rendered.get("markdown") or _render("markdown", report, lang, top),
+        "compare.html": build_compare_html(report, lang, top),
+    }
+    return [write_text(out_dir / name, documents[name]) for name in OUT_FILES]
+
+
+def _emit(fmt: str, output: str) -> None:
+    """JSON and Markdown are documents: UTF-8 bytes whatever the console encoding; text
+    goes through click, which adapts to the terminal."""
+    if fmt == "text":
+        click.echo(output, nl=False)
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream: let it encode
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    buffer.write(output.encode("utf-8"))
+    buffer.flush()
