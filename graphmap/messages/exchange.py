@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "la sortie « {path} » doit être un dossier, un fichier .xlsx ou un fichier .json",
         "en": "the output '{path}' must be a folder, an .xlsx or a .json file",
     },
+    "exchange.illegal_char": {
+        "fr": "le texte « {text} » contient un caractère de contrôle qu'un fichier XML ne peut pas contenir",
+        "en": "the text '{text}' holds a control character an XML file cannot hold",
+    },
     "exchange.import_failed": {
         "fr": "{count} erreur(s) dans « {path} » : rien n'a été écrit.",
         "en": "{count} error(s) in '{path}': nothing was written.",
@@ -123,6 +127,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "issue.exchange.bad_date": {
         "fr": "date « {value} » illisible (attendu AAAA-MM-JJ)",
         "en": "unreadable date '{value}' (expected YYYY-MM-DD)",
+    },
+    "issue.exchange.giving_defaults": {
+        "fr": "les données de subventions ne disent ni secteur ni étape : bailleurs « philanthropique » (« public » selon le préfixe de leur identifiant), bénéficiaires « communautaire », projets « mobilisation » ; à vérifier",
+        "en": "grant data gives no sector and no stage: funders set to 'philanthropic' ('public' by their identifier's prefix), recipients to 'community', projects to 'mobilization'; check them",
     },
     "issue.exchange.same_org_other_name": {
         "fr": "l'organisation « {id} » porte ici le nom « {name} », ailleurs « {first} » (ligne {first_row}) : le premier est gardé",
