@@ -1,7 +1,8 @@
 """The AnalysisReport: plain dataclasses every renderer and the Neo4j sync read.
 
-Field names follow the JSON report of FORMATS.md §3 (a contract: extend, never rename).
-Sentences are ``Message`` objects rendered late, so one report serves French and English.
+Field names follow the JSON report of ``docs/json-report.md`` (a contract: extend, never
+rename). Sentences are ``Message`` objects rendered late, so one report serves French and
+English.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ class Broker:
 
 @dataclass(frozen=True)
 class Gap:
-    """Something the ecosystem lacks, with a stable ``code`` (FORMATS.md gap codes)."""
+    """Something the ecosystem lacks, with a stable ``code`` (docs/analysis.md, gap codes)."""
 
     code: str
     severity: str  # "high" | "medium" | "low"

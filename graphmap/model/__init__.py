@@ -1,1 +1,2 @@
-"""The typed model: validated records, the Dataset, the graph and its analysis views."""
+"""The typed model: validated records, the Dataset, its compiled graph (``compiled``) and
+the networkx graphs users get (``graph``)."""
