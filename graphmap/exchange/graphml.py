@@ -105,64 +105,80 @@ def read_graphml(path: str | os.PathLike[str]) -> ForeignGraph:
     """Read a GraphML file as a foreign graph: nodes and edges located by the line of their
     element, ``<data>`` values keyed by their key's ``attr.name`` (else its id)."""
     target = Path(path)
-    graph = ForeignGraph(target.stem, target.name, target.name)
-    keys: dict[str, tuple[str, str]] = {}
-    defaults: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
-    scopes: dict[str, str] = {}
-    state: dict[str, Any] = {"directed": True, "current": None, "key": None, "data": None,
-                             "depth": 0}
+    reader = _GraphmlReader(ForeignGraph(target.stem, target.name, target.name))
     try:
         for event in read_events(target, text_in=frozenset({"data", "default"})):
-            _graphml_event(graph, event, keys, defaults, scopes, state)
+            if event.kind == "start":
+                reader.start(event.name, event.attrs, event.line)
+            elif event.kind == "text":
+                reader.text(event.name, event.data)
+            else:
+                reader.end(event.name)
     except XmlRefused as exc:
         code = "exchange.doctype" if exc.doctype else "exchange.unreadable"
-        graph.issues.append(error(code, target.name, exc.line, None, format="GraphML",
-                                  detail=exc.detail))
-    return graph
+        reader.graph.issues.append(error(code, target.name, exc.line, None, format="GraphML",
+                                         detail=exc.detail))
+    return reader.graph
 
 
-def _graphml_event(graph: ForeignGraph, event: Any, keys: dict[str, tuple[str, str]],
-                   defaults: dict[str, dict[str, str]], scopes: dict[str, str],
-                   state: dict[str, Any]) -> None:
-    name, a = event.name, event.attrs
-    current = state["current"]
-    if event.kind == "start":
+class _GraphmlReader:
+    """The state of one GraphML reading: declared keys, the node or edge being read."""
+
+    def __init__(self, graph: ForeignGraph) -> None:
+        self.graph = graph
+        self.keys: dict[str, tuple[str, str]] = {}
+        self.scopes: dict[str, str] = {}
+        self.defaults: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+        self.directed = True
+        self.current: ForeignNode | ForeignEdge | None = None
+        self.key: str | None = None
+        self.data: str | None = None
+        self.depth = 0
+        self.graphs = 0
+
+    def start(self, name: str, a: dict[str, str], line: int) -> None:
         if name == "key":
             ident = a.get("id", "")
-            keys[ident] = (a.get("attr.name") or ident, a.get("attr.type", "string"))
-            scopes[ident] = a.get("for", "node")
-            state["key"] = ident
-        elif name == "graph" and state["depth"] == 0:
-            state["directed"] = a.get("edgedefault", "directed") != "undirected"
+            self.keys[ident] = (a.get("attr.name") or ident, a.get("attr.type", "string"))
+            self.scopes[ident] = a.get("for", "node")
+            self.key = ident
+        elif name == "graph":
+            self.graphs += 1
+            if self.graphs == 1:
+                self.directed = a.get("edgedefault", "directed") != "undirected"
         elif name == "node":
-            state["depth"] += 1  # nested graphs: their nodes are read as their parent
-            if current is None:
-                state["current"] = ForeignNode(event.line, a.get("id"), None)
-        elif name == "edge" and current is None:
+            self.depth += 1  # nested graphs: their nodes are read as their parent
+            if self.current is None:
+                self.current = ForeignNode(line, a.get("id"), None)
+        elif name == "edge" and self.current is None:
             directed = a.get("directed")
-            state["current"] = ForeignEdge(
-                event.line, a.get("source"), a.get("target"), [],
-                state["directed"] if directed is None else directed == "true")
+            self.current = ForeignEdge(line, a.get("source"), a.get("target"), [],
+                                       self.directed if directed is None
+                                       else directed == "true")
         elif name == "data":
-            state["data"] = a.get("key", "")
-    elif event.kind == "text":
-        if name == "default" and state["key"] is not None:
-            defaults[scopes[state["key"]]][state["key"]] = event.data
-        elif name == "data" and current is not None and state["data"] is not None:
-            title, kind = keys.get(state["data"], (state["data"], "string"))
-            current.fields.append((title, _cast(kind, event.data)))
-    elif name == "key":
-        state["key"] = None
-    elif name == "node" and isinstance(current, ForeignNode):
-        state["depth"] -= 1
-        if state["depth"] == 0:
-            _defaults(current, keys, defaults["node"])
-            graph.nodes.append(current)
-            state["current"] = None
-    elif name == "edge" and isinstance(current, ForeignEdge):
-        _defaults(current, keys, defaults["edge"])
-        graph.edges.append(current)
-        state["current"] = None
+            self.data = a.get("key", "")
+
+    def text(self, name: str, data: str) -> None:
+        if name == "default" and self.key is not None:
+            self.defaults[self.scopes[self.key]][self.key] = data
+        elif name == "data" and self.current is not None and self.data is not None:
+            title, kind = self.keys.get(self.data, (self.data, "string"))
+            self.current.fields.append((title, _cast(kind, data)))
+
+    def end(self, name: str) -> None:
+        current = self.current
+        if name == "key":
+            self.key = None
+        elif name == "node" and isinstance(current, ForeignNode):
+            self.depth -= 1
+            if self.depth == 0:
+                _defaults(current, self.keys, self.defaults["node"])
+                self.graph.nodes.append(current)
+                self.current = None
+        elif name == "edge" and isinstance(current, ForeignEdge):
+            _defaults(current, self.keys, self.defaults["edge"])
+            self.graph.edges.append(current)
+            self.current = None
 
 
 def _defaults(current: ForeignNode | ForeignEdge, keys: dict[str, tuple[str, str]],

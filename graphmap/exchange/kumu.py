@@ -152,7 +152,8 @@ def _connections(number: int, flat: Mapping[str, Any]) -> Iterator[ForeignEdge]:
         fields.append(("type", kind))
     fields.extend((k, v) for k, v in flat.items() if k not in _CONNECTION_KEYS)
     source = scalar_text(flat.get("from")) or None
-    targets = [t.strip() for t in scalar_text(flat.get("to")).split("|") if t.strip()]
+    targets: list[str | None] = [t.strip() for t in scalar_text(flat.get("to")).split("|")
+                                 if t.strip()]
     for target in targets or [None]:
         yield ForeignEdge(number, source, target, list(fields), directed)
 

@@ -73,6 +73,9 @@ class ForeignGraph:
     nodes: list[ForeignNode] = field(default_factory=list)
     edges: list[ForeignEdge] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    # The file's own names for columns (folded title -> column), e.g. 360Giving's
+    # "amountAwarded" for the amount, so issues name the user's header.
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 def scalar_text(value: Any) -> str:
@@ -156,7 +159,8 @@ def to_dataset(graph: ForeignGraph) -> tuple[Dataset | None, list[Issue]]:
     issues = list(graph.issues)
     if any(i.is_error for i in issues):
         return None, sorted(issues, key=Issue.sort_key)
-    node_titles, edge_titles = node_title_table(), edge_title_table()
+    node_titles = {**node_title_table(), **graph.titles}
+    edge_titles = {**edge_title_table(), **graph.titles}
     dropped: dict[str, None] = {}
     actors: list[_Row] = []
     projects: list[_Row] = []
