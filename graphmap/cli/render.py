@@ -45,27 +45,41 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     lang = lang or current_lang()
     from graphmap import atomic
     from graphmap.config import load_config
-    from graphmap.render.html_map import build_map_payload, map_page
+    from graphmap.render.html_map import (
+        analysis_needed,
+        build_map_payload,
+        map_page,
+        resolve_focus,
+    )
     from graphmap.workspace import load_workspace
 
     # Option mistakes are caught here, before the (possibly long) load and analysis.
     if depth is not None and focus is None:
         raise UsageError("render.depth_without_focus")
-    chosen_layers = check_map_options(color_by.lower(), size_by.lower(), parse_layers(layers),
-                                  depth or 1)
+    color_by, size_by = color_by.lower(), size_by.lower()
+    chosen_layers = check_map_options(color_by, size_by, parse_layers(layers), depth or 1)
 
     config = load_config(None, workspace=workspace)
     dataset = load_workspace(workspace)
     echo_issues(dataset.warnings, lang)
-    needs_analysis = bool(chosen_layers) or color_by == "community" or size_by == "betweenness"
+    if focus is not None:
+        focus = resolve_focus(dataset, focus)
+    # The map only reads the analysis: ask for no more of it than these options show.
+    need = analysis_needed(dataset, color_by=color_by, size_by=size_by, layers=chosen_layers,
+                           focus=focus)
     report = None
-    if needs_analysis:
+    communities = None
+    if need == "report":
         from graphmap.analysis.pipeline import analyze
 
         report = analyze(dataset, config)
+    elif need == "communities":
+        from graphmap.analysis.pipeline import community_partition
+
+        communities = community_partition(dataset, config)
     payload = build_map_payload(
-        dataset, report, lang=lang, color_by=color_by.lower(), size_by=size_by.lower(),
-        layers=chosen_layers, focus=focus, depth=depth or 1, seed=config.seed,
+        dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=chosen_layers,
+        focus=focus, depth=depth or 1, seed=config.seed, communities=communities,
     )
     html = map_page(payload, lang=lang)
     path = atomic.write_text(output, html)

@@ -75,6 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "--depth n'a de sens qu'avec --focus.",
         "en": "--depth only makes sense with --focus.",
     },
+    "render.communities_needed": {
+        "fr": "Cette carte montre les communautés : passez le rapport d'analyse (analyze) ou ses communautés (community_partition).",
+        "en": "This map shows communities: pass the analysis report (analyze) or its communities (community_partition).",
+    },
     "render.vis_missing": {
         "fr": "La bibliothèque vis-network fournie par pyvis est introuvable ({detail}). Réinstallez graphmap.",
         "en": "The vis-network library shipped with pyvis cannot be found ({detail}). Reinstall graphmap.",

@@ -12,7 +12,7 @@ This module is the map's public face; the work is done by
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from graphmap.render.map_model import MapPayload
 from graphmap.render.map_panel import money
 from graphmap.render.map_payload import (
     AGGREGATE_ABOVE,
+    analysis_needed,
     build_map_payload,
     check_options,
     resolve_focus,
@@ -30,10 +31,11 @@ from graphmap.render.options import COLOR_BY, LAYERS, SIZE_BY
 from graphmap.render.page import render_page, script_json, vis_network_js
 
 if TYPE_CHECKING:
-    from graphmap.analysis.report import AnalysisReport
+    from graphmap.analysis.report import AnalysisReport, Community
 
 __all__ = [
-    "AGGREGATE_ABOVE", "COLOR_BY", "LAYERS", "SIZE_BY", "MapPayload", "build_map_html",
+    "AGGREGATE_ABOVE", "COLOR_BY", "LAYERS", "SIZE_BY", "MapPayload", "analysis_needed",
+    "build_map_html",
     "build_map_payload", "check_options", "map_page", "money", "render_page", "resolve_focus",
     "script_json", "vis_network_js", "write_map",
 ]
@@ -51,6 +53,7 @@ def build_map_html(
     depth: int = 1,
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
+    communities: Sequence[Community] | None = None,
 ) -> str:
     """The map as one self-contained HTML document (no network request at all).
 
@@ -60,7 +63,8 @@ def build_map_html(
         The validated workspace.
     report
         Its analysis, or ``None`` for a map without analysis layers (sizing by betweenness
-        then falls back to degree, colouring by community computes communities here).
+        then falls back to degree). The map reads the report and computes nothing analytical:
+        :func:`graphmap.render.map_payload.analysis_needed` says what it reads.
     lang
         ``"fr"`` or ``"en"``: every interface string of the page.
     color_by, size_by
@@ -74,6 +78,9 @@ def build_map_html(
         same inputs give the same bytes.
     aggregate_above
         Above this many nodes (without ``focus``), draw communities instead of nodes.
+    communities
+        Without a report, the communities to colour by or to aggregate into: those of
+        :func:`graphmap.analysis.pipeline.community_partition`, the report's own.
 
     Returns
     -------
@@ -84,10 +91,13 @@ def build_map_html(
     ------
     UsageError
         Unknown option value, unknown ``focus`` id (with a suggestion) or bad ``depth``.
+    GraphmapError
+        The map shows communities but neither ``report`` nor ``communities`` was given.
     """
     payload = build_map_payload(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=layers,
         focus=focus, depth=depth, seed=seed, aggregate_above=aggregate_above,
+        communities=communities,
     )
     return map_page(payload, lang=lang)
 
@@ -111,10 +121,12 @@ def write_map(
     depth: int = 1,
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
+    communities: Sequence[Community] | None = None,
 ) -> Path:
     """Write the map of :func:`build_map_html` to ``path`` atomically and return the path."""
     html = build_map_html(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=layers,
         focus=focus, depth=depth, seed=seed, aggregate_above=aggregate_above,
+        communities=communities,
     )
     return atomic.write_text(path, html)

@@ -9,16 +9,16 @@ computes nothing analytical (docs/architecture.md: renderers only read the repor
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from graphmap.i18n import translate
+from graphmap.i18n import Localized, translate
 from graphmap.model.dataset import Dataset
 from graphmap.schema import ACTOR_TO_PROJECT, RelationType
 
 if TYPE_CHECKING:
-    from graphmap.analysis.report import AnalysisReport
+    from graphmap.analysis.report import AnalysisReport, Community
 
 __all__ = ["ROLE_ORDER", "MapFacts", "MapPayload", "dominant", "neighbourhood", "territory_of"]
 
@@ -62,11 +62,15 @@ class MapFacts:
     betweenness: dict[str, float]
     rank: dict[str, int]
     community: dict[str, int]
-    community_labels: dict[int, Any]
+    community_labels: dict[int, Localized]
     community_order: list[int]
 
     @classmethod
-    def of(cls, dataset: Dataset, report: AnalysisReport | None) -> MapFacts:
+    def read(cls, dataset: Dataset, report: AnalysisReport | None,
+             communities: Sequence[Community] | None = None) -> MapFacts:
+        """Read the facts of every node; the communities are the report's, else
+        ``communities`` (those of :func:`graphmap.analysis.pipeline.community_partition`),
+        else none."""
         ids = [a.id for a in dataset.actors] + [p.id for p in dataset.projects]
         neighbours: dict[str, set[str]] = {i: set() for i in ids}
         roles: dict[str, Counter[RelationType]] = defaultdict(Counter)
@@ -84,18 +88,19 @@ class MapFacts:
         betweenness: dict[str, float] = {}
         rank: dict[str, int] = {}
         community: dict[str, int] = {}
-        labels: dict[int, Any] = {}
+        labels: dict[int, Localized] = {}
         order: list[int] = []
         if report is not None:
             for b in report.brokers:
                 if b.betweenness is not None:
                     betweenness[b.id] = b.betweenness
                 rank[b.id] = b.rank
-            for c in report.communities:
-                order.append(c.id)
-                labels[c.id] = c.label
-                for member in c.members:
-                    community[member] = c.id
+            communities = report.communities
+        for c in communities or ():
+            order.append(c.id)
+            labels[c.id] = c.label
+            for member in c.members:
+                community[member] = c.id
         return cls(ids, neighbours, roles, funding_out, funding_in, betweenness, rank,
                    community, labels, order)
 
@@ -103,28 +108,9 @@ class MapFacts:
         """The report's label of a community, else ``Communauté 3`` / ``Community 3``."""
         label = self.community_labels.get(community)
         if label is not None:
-            return str(label.render(lang))
+            return label.render(lang)
         return translate("render.community_label", lang,
                          id=community if community >= 0 else "—")
-
-    def ensure_communities(self, dataset: Dataset, seed: int) -> None:
-        """Compute seeded modularity communities when no report gave them."""
-        if self.community_order:
-            return
-        import networkx as nx
-
-        graph: nx.Graph[str] = nx.Graph()
-        graph.add_nodes_from(self.ids)
-        # Sorted: Louvain depends on the adjacency order, and a set's order on the hash seed.
-        graph.add_edges_from((u, v) for u in self.ids for v in sorted(self.neighbours[u])
-                             if u < v)
-        found = nx.community.louvain_communities(graph, seed=seed)
-        groups = sorted((sorted(c) for c in found), key=lambda m: (-len(m), m[0]))
-        for index, members in enumerate(groups):
-            self.community_order.append(index)
-            self.community_labels[index] = None
-            for member in members:
-                self.community[member] = index
 
 
 def neighbourhood(facts: MapFacts, centre: str, depth: int) -> list[str]:

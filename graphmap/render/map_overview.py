@@ -29,7 +29,6 @@ def overview_payload(
 ) -> MapPayload:
     """The overview: one node per community (the tiny ones share a "small groups" node), an
     edge per pair of communities tied by relations, its width growing with their number."""
-    facts.ensure_communities(dataset, seed)
     # Tiny communities (often isolated actors) would fill the map with dots: they share one
     # node, "small groups", kept apart from the rest.
     sizes = Counter(facts.community.get(n, -1) for n in facts.ids)

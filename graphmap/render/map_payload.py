@@ -7,10 +7,10 @@ import difflib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from graphmap.config import AnalysisConfig
-from graphmap.errors import UsageError
+from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
@@ -33,11 +33,11 @@ from graphmap.render.options import LAYERS, check_map_options
 from graphmap.schema import RelationType, fold
 
 if TYPE_CHECKING:
-    from graphmap.analysis.report import AnalysisReport
+    from graphmap.analysis.report import AnalysisReport, Community
 
 __all__ = [
-    "AGGREGATE_ABOVE", "OPPORTUNITIES_IN_OVERVIEW", "MapPayload", "build_map_payload",
-    "check_options", "resolve_focus",
+    "AGGREGATE_ABOVE", "OPPORTUNITIES_IN_OVERVIEW", "MapPayload", "analysis_needed",
+    "build_map_payload", "check_options", "resolve_focus",
 ]
 
 # Past this many nodes a full map is a hairball and slow (benchmarks/bench_map.py: 5k nodes
@@ -88,17 +88,23 @@ def build_map_payload(
     depth: int = 1,
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
+    communities: Sequence[Community] | None = None,
 ) -> MapPayload:
     """The translated, laid-out model of the map: the parameters are those of
     :func:`graphmap.render.html_map.build_map_html`."""
     chosen_layers = check_options(color_by, size_by, layers, depth)
+    # Without a report, layers are left out (the page says so) and betweenness sizes fall
+    # back to degree; communities have no stand-in, and the map never computes its own.
+    needs_communities = color_by == "community" or _overview(dataset, focus, aggregate_above)
+    if report is None and communities is None and needs_communities:
+        raise GraphmapError("render.communities_needed")
     if seed is None:
         seed = _report_seed(report)
     # Layers asked for but no analysis to draw them from: the page says so.
     layers_unavailable = report is None and bool(chosen_layers)
     if report is None:
         chosen_layers = ()
-    facts = MapFacts.of(dataset, report)
+    facts = MapFacts.read(dataset, report, communities)
     all_ids = facts.ids
     note: str | None = None
     if focus is not None:
@@ -109,12 +115,50 @@ def build_map_payload(
         return _full_payload(dataset, report, facts, drawn, lang=lang, color_by=color_by,
                              size_by=size_by, layers=chosen_layers, seed=seed, note=note,
                              mode="focus", focus=centre, layers_unavailable=layers_unavailable)
-    if len(all_ids) > aggregate_above:
+    if _overview(dataset, focus, aggregate_above):
         return overview_payload(dataset, facts, lang=lang, color_by=color_by,
                                 layers=chosen_layers, seed=seed)
     return _full_payload(dataset, report, facts, all_ids, lang=lang, color_by=color_by,
                          size_by=size_by, layers=chosen_layers, seed=seed, note=None,
                          mode="full", focus=None, layers_unavailable=layers_unavailable)
+
+
+def analysis_needed(
+    dataset: Dataset,
+    *,
+    color_by: str,
+    size_by: str,
+    layers: Iterable[str],
+    focus: str | None = None,
+    aggregate_above: int = AGGREGATE_ABOVE,
+) -> Literal["report", "communities", "nothing"]:
+    """What a map drawn with these options reads from the analysis.
+
+    ``"report"``: the whole :class:`~graphmap.analysis.report.AnalysisReport` (layers drawn,
+    nodes sized by betweenness or coloured by community); ``"communities"``: only the
+    report's communities (the community overview of a map above ``aggregate_above`` nodes);
+    ``"nothing"``: the dataset is enough. ``graphmap render`` asks the analysis for
+    no more than this.
+
+    >>> from graphmap.model.dataset import Dataset
+    >>> empty = Dataset(actors=(), projects=(), relations=())
+    >>> analysis_needed(empty, color_by="community", size_by="degree", layers=())
+    'report'
+    >>> analysis_needed(empty, color_by="sector", size_by="degree", layers=("gaps",))
+    'report'
+    """
+    overview = _overview(dataset, focus, aggregate_above)
+    # A full map coloured by community also shows each node's betweenness and broker rank.
+    if tuple(layers) or (not overview and (size_by == "betweenness" or color_by == "community")):
+        return "report"
+    if overview:
+        return "communities"
+    return "nothing"
+
+
+def _overview(dataset: Dataset, focus: str | None, aggregate_above: int) -> bool:
+    """Whether the map is the community overview (too many nodes, and no focus)."""
+    return focus is None and len(dataset.actors) + len(dataset.projects) > aggregate_above
 
 
 def _full_payload(
@@ -135,8 +179,6 @@ def _full_payload(
 ) -> MapPayload:
     """The map of the ``drawn`` nodes, each in full, with the relations between them."""
     drawn_set = set(drawn)
-    if color_by == "community":
-        facts.ensure_communities(dataset, seed)
     if size_by == "betweenness" and not facts.betweenness:
         size_by = "degree"
     relations = [(i, r) for i, r in enumerate(dataset.relations)

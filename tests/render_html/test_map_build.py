@@ -185,11 +185,11 @@ def test_aggregated_map_above_the_threshold(mini: tuple[Any, Any]) -> None:
     # --focus still draws nodes in full past the threshold.
     focus = build_map_payload(dataset, report, lang="fr", aggregate_above=5, focus="cdc")
     assert focus.mode == "focus"
-    # Without a report, communities are computed (seeded) for the aggregation.
-    plain = build_map_payload(dataset, None, lang="fr", aggregate_above=5)
+    # Without a report, the aggregation reads the communities it is given: the report's.
+    plain = build_map_payload(dataset, None, lang="fr", aggregate_above=5, layers=(),
+                              communities=report.communities)
     assert plain.mode == "aggregated"
-    assert plain.data["nodes"]
-    assert plain == build_map_payload(dataset, None, lang="fr", aggregate_above=5)
+    assert plain == build_map_payload(dataset, report, lang="fr", aggregate_above=5, layers=())
 
 
 def test_interface_strings_follow_the_language(mini: tuple[Any, Any]) -> None:
@@ -234,13 +234,17 @@ def test_report_numbers_use_the_language_decimal_mark(mini: tuple[Any, Any], lan
 
 
 def test_map_without_analysis_is_the_same_whatever_the_hash_seed() -> None:
-    """Communities computed for the map (no report) must not follow set order."""
+    """A map drawn from the communities alone (no report) must not follow set order."""
     script = (
         "import sys\n"
+        "from graphmap.analysis.pipeline import community_partition\n"
+        "from graphmap.config import AnalysisConfig\n"
         "from graphmap.render.html_map import build_map_html\n"
         "from graphmap.synth import generate_dataset\n"
         "dataset = generate_dataset(400, 100, 1500, seed=3)\n"
-        "sys.stdout.write(build_map_html(dataset, None, lang='en', color_by='community'))\n"
+        "communities = community_partition(dataset, AnalysisConfig())\n"
+        "sys.stdout.write(build_map_html(dataset, None, lang='en', color_by='community',\n"
+        "                                communities=communities))\n"
     )
     pages = set()
     for hash_seed in ("1", "2"):
