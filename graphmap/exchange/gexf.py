@@ -61,8 +61,10 @@ def write_gexf_to(graph: ExchangeGraph, out: TextIO) -> None:
     out.write(f"  <meta>\n    <creator>{text('graphmap ' + __version__)}</creator>\n"
               f"    <description>{text(graph.description)}</description>\n  </meta>\n")
     out.write('  <graph mode="static" defaultedgetype="directed">\n')
+    # The weight is the edge's own GEXF weight, not a second attribute.
+    edge_attributes = tuple(a for a in graph.edge_attributes if a.key != "weight")
     out.writelines(_declarations("node", graph.node_attributes))
-    out.writelines(_declarations("edge", graph.edge_attributes))
+    out.writelines(_declarations("edge", edge_attributes))
     out.write("    <nodes>\n")
     for node in graph.nodes():
         out.write(f"      <node id={attr(node.id)} label={attr(node.label)}>\n")
@@ -81,7 +83,7 @@ def write_gexf_to(graph: ExchangeGraph, out: TextIO) -> None:
         out.write(f'      <edge id="{number}" source={attr(edge.source)} '
                   f'target={attr(edge.target)} label={attr(edge.label)} '
                   f'weight="{edge.weight!r}">\n')
-        out.writelines(_attvalues(graph.edge_attributes, edge.values, "        "))
+        out.writelines(_attvalues(edge_attributes, edge.values, "        "))
         out.write("      </edge>\n")
     out.write("    </edges>\n  </graph>\n</gexf>\n")
 

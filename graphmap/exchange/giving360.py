@@ -53,7 +53,7 @@ _ORG = ("recipientOrganization/0/", "fundingOrganization/0/")
 # Organisation identifier prefixes (org-id.guide lists) of government bodies: such a funder
 # is public, any other is taken for a philanthropic one.
 _PUBLIC_PREFIXES = ("GB-GOV-", "GB-LAE-", "GB-LAS-", "GB-LANI-", "GB-PLA-", "GB-NHS-",
-                    "GB-SHPE-", "XI-GOV-")
+                    "GB-SHPE-")
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 # Column titles of the rows graphmap builds, so issues name the grant data's own fields.
 _COLUMNS = {"amountAwarded": "amount", "awardDate": "year", "plannedDates/0/startDate": "start",
