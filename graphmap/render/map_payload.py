@@ -135,23 +135,22 @@ def analysis_needed(
     """What a map drawn with these options reads from the analysis.
 
     ``"report"``: the whole :class:`~graphmap.analysis.report.AnalysisReport` (layers drawn,
-    nodes sized by betweenness or coloured by community); ``"communities"``: only the
-    report's communities (the community overview of a map above ``aggregate_above`` nodes);
-    ``"nothing"``: the dataset is enough. ``graphmap render`` asks the analysis for
+    or nodes sized by betweenness); ``"communities"``: only the report's communities
+    (coloured by community, or the community overview of a map above ``aggregate_above``
+    nodes); ``"nothing"``: the dataset is enough. ``graphmap render`` asks the analysis for
     no more than this.
 
     >>> from graphmap.model.dataset import Dataset
     >>> empty = Dataset(actors=(), projects=(), relations=())
     >>> analysis_needed(empty, color_by="community", size_by="degree", layers=())
-    'report'
+    'communities'
     >>> analysis_needed(empty, color_by="sector", size_by="degree", layers=("gaps",))
     'report'
     """
-    overview = _overview(dataset, focus, aggregate_above)
-    # A full map coloured by community also shows each node's betweenness and broker rank.
-    if tuple(layers) or (not overview and (size_by == "betweenness" or color_by == "community")):
+    if tuple(layers) or (size_by == "betweenness" and not _overview(dataset, focus,
+                                                                     aggregate_above)):
         return "report"
-    if overview:
+    if color_by == "community" or _overview(dataset, focus, aggregate_above):
         return "communities"
     return "nothing"
 

@@ -61,7 +61,7 @@ def test_what_each_map_reads_from_the_analysis(mini: tuple[Any, Any]) -> None:
     assert need() == "nothing"
     assert need(layers=("gaps",)) == "report"
     assert need(size_by="betweenness") == "report"
-    assert need(color_by="community") == "report"
+    assert need(color_by="community") == "communities"
     assert need(color_by="community", size_by="betweenness") == "report"
     # The overview of a big map draws communities and no node sizes.
     assert need(aggregate_above=5) == "communities"
@@ -79,7 +79,8 @@ def _node_colors(path: Path) -> dict[str, str]:
 
 def test_render_command_colours_communities_as_the_report(mini_workspace: Path,
                                                           tmp_path: Path) -> None:
-    """``graphmap render`` colours communities exactly as the whole analysis does."""
+    """``graphmap render`` without layers or betweenness asks only for the communities;
+    they colour the map exactly as with the whole analysis."""
     runs = {}
     for name, extra in (("alone", ["--layers", "none", "--size-by", "degree"]),
                         ("full", [])):
