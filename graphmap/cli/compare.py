@@ -93,6 +93,7 @@ def _load_both(old: Path, new: Path, lang: str) -> tuple[Any, Any]:
     datasets: list[Any] = []
     failures: list[GraphmapError] = []
     errors = 0
+    shown: set[Any] = set()
     for path in (old, new):
         try:
             dataset, issues = check_workspace(path)
@@ -100,16 +101,17 @@ def _load_both(old: Path, new: Path, lang: str) -> tuple[Any, Any]:
             failures.append(exc)
             datasets.append(None)
             continue
-        issues = _located(issues, path)
-        echo_issues(issues, lang)
-        errors += sum(1 for issue in issues if issue.is_error)
+        # One workspace on both sides (WS@2023 WS@2025): its problems are told once.
+        fresh = [i for i in _located(issues, path) if (i.sort_key(), i.format(lang)) not in shown]
+        shown.update((i.sort_key(), i.format(lang)) for i in fresh)
+        echo_issues(fresh, lang)
+        errors += sum(1 for issue in fresh if issue.is_error)
         datasets.append(dataset)
     if failures:
-        raised = next((f for f in failures if isinstance(f, UsageError)), failures[0])
         for failure in failures:
-            if failure is not raised:
-                click.echo(translate("cli.error_prefix", lang) + failure.render(lang), err=True)
-        raise raised
+            click.echo(translate("cli.error_prefix", lang) + failure.render(lang), err=True)
+        usage = any(isinstance(failure, UsageError) for failure in failures)
+        raise click.exceptions.Exit(UsageError.exit_code if usage else failures[0].exit_code)
     if errors:
         # The count is at least one here, where French and English agree on the plural.
         raise GraphmapError(f"compare.cli.errors.{'one' if errors == 1 else 'other'}",
