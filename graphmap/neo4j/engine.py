@@ -25,7 +25,7 @@ from typing import Any
 
 from graphmap.analysis.report import AnalysisReport, Opportunity
 from graphmap.config import AnalysisConfig
-from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.compiled import BACKER_TYPES, CARRIER_TYPES, EcosystemGraph
 from graphmap.model.dataset import Dataset
 from graphmap.neo4j.connection import Connection, open_driver, run_query
 from graphmap.neo4j.rows import ACTOR_LABEL, PROJECT_LABEL, REL_TYPES
@@ -77,17 +77,20 @@ def _type_list(types: Sequence[RelationType]) -> str:
     return "[" + ", ".join(sorted(f"'{REL_TYPES[t]}'" for t in types)) + "]"
 
 
-_INTO = _type_list((RelationType.FUNDS, RelationType.SUPPORTS))
-_CARRIES = f"'{REL_TYPES[RelationType.CARRIES]}'"
-_ADOPTS = _type_list(tuple(ADOPTER_TYPES))
+def _holds(types: str, role: frozenset[RelationType]) -> str:
+    """Cypher: the list of relation types ``types`` gives the ``role``."""
+    return f"any(t IN {types} WHERE t IN {_type_list(tuple(role))})"
+
+
 # A tie of the actor flow graph F between u and v through project z, in either direction,
-# from the types of u's relations to z (t1) and v's (t2): funder or supporter → carrier,
-# carrier → adopter. (Relations always go from an actor, so types say the roles.)
+# from the types of u's relations to z (t1) and v's (t2), by the project roles of
+# graphmap.model.compiled: backer → carrier, carrier → adopter. (Relations always go from
+# an actor, so types say the roles.)
 _FLOW_TIE = (f"z:{PROJECT_LABEL} AND ("
-             f"(any(t IN t1 WHERE t IN {_INTO}) AND {_CARRIES} IN t2) OR "
-             f"({_CARRIES} IN t1 AND any(t IN t2 WHERE t IN {_INTO})) OR "
-             f"({_CARRIES} IN t1 AND any(t IN t2 WHERE t IN {_ADOPTS})) OR "
-             f"(any(t IN t1 WHERE t IN {_ADOPTS}) AND {_CARRIES} IN t2))")
+             f"({_holds('t1', BACKER_TYPES)} AND {_holds('t2', CARRIER_TYPES)}) OR "
+             f"({_holds('t1', CARRIER_TYPES)} AND {_holds('t2', BACKER_TYPES)}) OR "
+             f"({_holds('t1', CARRIER_TYPES)} AND {_holds('t2', ADOPTER_TYPES)}) OR "
+             f"({_holds('t1', ADOPTER_TYPES)} AND {_holds('t2', CARRIER_TYPES)}))")
 
 # For each actor of the batch: the actors two hops away in G_u, not tied to it in G_u or
 # F, not two local actors of different territories, scored by the sum over shared
