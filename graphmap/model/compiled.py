@@ -23,6 +23,7 @@ prediction reads the two-hop pairs of ``G_u`` itself. networkx users get either 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -60,6 +61,9 @@ class ProjectRoles:
     supporters: tuple[str, ...] = ()
     adopters: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+
+
+_ROLE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ProjectRoles))
 
 
 class EcosystemGraph:
@@ -213,19 +217,19 @@ class EcosystemGraph:
     @functools.cached_property
     def project_roles(self) -> Mapping[str, ProjectRoles]:
         """The roles around every project (every project has an entry), in one pass."""
-        slot = {**dict.fromkeys(CARRIER_TYPES, 0), RelationType.FUNDS: 1,
-                RelationType.SUPPORTS: 2, **dict.fromkeys(ADOPTER_TYPES, 3)}
+        role_of = {**dict.fromkeys(CARRIER_TYPES, "carriers"), RelationType.FUNDS: "funders",
+                   RelationType.SUPPORTS: "supporters", **dict.fromkeys(ADOPTER_TYPES, "adopters")}
         # Insertion-ordered dicts as sets: a project with thousands of funders must not
         # cost a list scan per relation.
-        seen: dict[str, tuple[dict[str, None], ...]] = {
-            p.id: ({}, {}, {}, {}, {}) for p in self.dataset.projects}
+        seen: dict[str, dict[str, dict[str, None]]] = {
+            p.id: {field: {} for field in _ROLE_FIELDS} for p in self.dataset.projects}
         for r in self.dataset.relations:
             entry = seen.get(r.target)
             if entry is None:
                 continue
-            entry[slot[r.type]][r.source] = None
-            entry[4][r.source] = None
-        return {pid: ProjectRoles(*(tuple(ids) for ids in entry))
+            entry[role_of[r.type]][r.source] = None
+            entry["actors"][r.source] = None
+        return {pid: ProjectRoles(**{field: tuple(ids) for field, ids in entry.items()})
                 for pid, entry in seen.items()}
 
     @functools.cached_property
