@@ -26,6 +26,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ("Cannot reach Neo4j at {uri}: is the server running and the address right? "
                "({detail})"),
     },
+    # --- why a server cannot be reached (the OS's reasons, in the user's language) ------
+    "neo4j.reason.refused": {"fr": "connexion refusée", "en": "connection refused"},
+    "neo4j.reason.reset": {"fr": "connexion interrompue", "en": "connection reset"},
+    "neo4j.reason.host_unreachable": {"fr": "hôte injoignable", "en": "host unreachable"},
+    "neo4j.reason.network_unreachable": {"fr": "réseau injoignable",
+                                         "en": "network unreachable"},
+    "neo4j.reason.timeout": {"fr": "pas de réponse dans le délai",
+                             "en": "no answer in time"},
+    "neo4j.reason.unknown_host": {"fr": "nom d'hôte inconnu", "en": "unknown host name"},
+    "neo4j.reason.name_lookup": {"fr": "échec de la résolution du nom d'hôte",
+                                 "en": "host name lookup failed"},
     "neo4j.error.no_database": {
         "fr": ("La base « {database} » n'existe pas sur {uri} (ou n'est pas disponible). "
                "Neo4j Community n'a qu'une base, « neo4j » ; choisissez-la avec --database."),

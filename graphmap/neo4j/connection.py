@@ -3,13 +3,17 @@ one clear ``Neo4jSyncError`` (never a traceback, never the password)."""
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
+import socket
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphmap.errors import Neo4jSyncError
+from graphmap.i18n import Message
 
 __all__ = ["DEFAULT_URI", "DEFAULT_USER", "Connection", "open_driver", "run_query"]
 
@@ -62,16 +66,61 @@ def _first_line(text: object, password: str | None) -> str:
     return line[:300]
 
 
-def _os_reason(exc: BaseException) -> str | None:
-    """The operating system's reason (``Connection refused``...) behind a driver error."""
+# The operating system's usual reasons, said in the user's language (others: as the OS says).
+# By exception class first: on Windows, socket errors carry WSA codes, not errno values.
+_REASON_CLASSES: tuple[tuple[type[OSError], str], ...] = (
+    (ConnectionRefusedError, "neo4j.reason.refused"),
+    (ConnectionResetError, "neo4j.reason.reset"),
+    (TimeoutError, "neo4j.reason.timeout"),
+)
+_REASON_ERRNOS: Mapping[int, str] = {
+    errno.EHOSTUNREACH: "neo4j.reason.host_unreachable",
+    errno.ENETUNREACH: "neo4j.reason.network_unreachable",
+    socket.EAI_NONAME: "neo4j.reason.unknown_host",
+    socket.EAI_AGAIN: "neo4j.reason.name_lookup",
+}
+
+
+def _os_reason(exc: BaseException) -> Message | str | None:
+    """The operating system's reason (connection refused, unknown host...) behind a driver
+    error, as a :class:`~graphmap.i18n.Message` when it is a usual one.
+
+    The reason may be several causes deep, and inside an exception group: with a
+    ``neo4j://`` address the driver raises "Unable to retrieve routing information" from
+    a group holding one failed connection per router it tried.
+    """
     seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
         seen.add(id(current))
-        if isinstance(current, OSError) and current.strerror:
-            return str(current.strerror)
-        current = current.__cause__ or current.__context__
+        if isinstance(current, OSError):
+            key = next((k for kind, k in _REASON_CLASSES if isinstance(current, kind)),
+                       None) or _REASON_ERRNOS.get(current.errno or 0)
+            if key is not None:
+                return Message(key)
+            if current.strerror:
+                return str(current.strerror)
+        if isinstance(current, BaseExceptionGroup):
+            pending.extend(current.exceptions)
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
     return None
+
+
+def _innermost(exc: BaseException) -> BaseException:
+    """The first root cause of ``exc``, through exception groups: the driver's most precise
+    words when the operating system gave no reason."""
+    seen = {id(exc)}
+    current = exc
+    while True:
+        inner = (current.exceptions[0] if isinstance(current, BaseExceptionGroup)
+                 and current.exceptions else current.__cause__ or current.__context__)
+        if inner is None or id(inner) in seen:
+            return current
+        seen.add(id(inner))
+        current = inner
 
 
 def translate_error(exc: Exception, conn: Connection) -> Neo4jSyncError:  # noqa: PLR0911
@@ -89,12 +138,26 @@ def translate_error(exc: Exception, conn: Connection) -> Neo4jSyncError:  # noqa
                 "Neo.ClientError.Database.DatabaseUnavailable"):
         return _error("neo4j.error.no_database", conn)
     if isinstance(exc, nex.ServiceUnavailable | nex.SessionExpired | OSError):
-        return _error("neo4j.error.unreachable", conn, detail=_os_reason(exc) or detail)
+        return _error("neo4j.error.unreachable", conn, detail=_os_reason(exc) or _first_line(
+            getattr(_innermost(exc), "message", None) or _innermost(exc), conn.password))
     if isinstance(exc, nex.ConfigurationError | ValueError):
         return _error("neo4j.error.bad_uri", conn, detail=detail)
     if code.startswith("Neo.ClientError.Procedure.ProcedureNotFound"):
         return _error("neo4j.error.no_procedure", conn, detail=detail)
     return _error("neo4j.error.server", conn, code=code or type(exc).__name__, detail=detail)
+
+
+def _quiet_driver_log() -> None:
+    """Keep the driver's own log lines ("Unable to retrieve routing information") off
+    stderr: the error graphmap raises says the same in one line, in the user's language.
+
+    Without any handler on the ``neo4j`` logger, Python prints its warnings through
+    ``logging.lastResort``. A ``NullHandler`` stops that and nothing else: an application
+    that configures logging still receives the driver's records (they propagate).
+    """
+    logger = logging.getLogger("neo4j")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
 
 
 @contextmanager
@@ -105,6 +168,7 @@ def open_driver(conn: Connection) -> Iterator[Any]:
     """
     import neo4j
 
+    _quiet_driver_log()
     auth = (conn.user, conn.password) if conn.password is not None else None
     try:
         driver = neo4j.GraphDatabase.driver(

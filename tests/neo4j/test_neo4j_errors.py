@@ -71,6 +71,25 @@ def test_server_down(neo4j_env: dict[str, str]) -> None:
     assert query.startswith("Error: Cannot reach Neo4j at")
 
 
+def test_server_down_with_a_routing_address(neo4j_env: dict[str, str]) -> None:
+    """neo4j:// asks for a routing table first: still one line (no driver log line), with
+    the operating system's reason rather than "Unable to retrieve routing information"."""
+    port = _closed_port()
+    uri = f"neo4j://127.0.0.1:{port}"
+    env = {**neo4j_env, "NEO4J_URI": uri}
+    line = _one_clear_line(_graphmap(["push", str(EXAMPLE), "--no-analysis"], env),
+                           neo4j_env["NEO4J_PASSWORD"])
+    assert line == (f"Error: Cannot reach Neo4j at {uri}: is the server running and the "
+                    "address right? (connection refused)")
+    french = _one_clear_line(_graphmap(["query", "gaps", "--lang", "fr"], env),
+                             neo4j_env["NEO4J_PASSWORD"])
+    assert french == (f"Erreur : Impossible de joindre Neo4j à {uri} : le serveur est-il "
+                      "démarré et l'adresse est-elle la bonne ? (connexion refusée)")
+    bolt_env = {**env, "NEO4J_URI": f"bolt://127.0.0.1:{port}"}
+    bolt = _one_clear_line(_graphmap(["pull", "--out", "x"], bolt_env))
+    assert bolt.endswith("(connection refused)")
+
+
 def test_unknown_database(neo4j_env: dict[str, str]) -> None:
     line = _one_clear_line(
         _graphmap(["push", str(EXAMPLE), "--no-analysis", "--database", "nosuchdb"], neo4j_env),

@@ -173,6 +173,23 @@ def test_query_needs_a_workspace_when_there_are_several(conn: Connection,
     result = CliRunner().invoke(cli, ["query", "gaps", "--lang", "en"], env=neo4j_env)
     assert result.exit_code == 1
     assert result.output.startswith("Error: The database holds several workspaces (")
+    assert result.output.endswith("): choose one with --workspace.\n")
+    assert len(result.output.splitlines()) == 1
+    french = CliRunner().invoke(cli, ["query", "gaps", "--lang", "fr"], env=neo4j_env)
+    assert french.output.endswith(") : choisissez-en un avec --workspace.\n")
+    # The option the message names exists, and means --param workspace=NAME.
+    chosen = CliRunner().invoke(cli, ["query", "summary", "--workspace", "q-territories",
+                                      "--format", "csv"], env=neo4j_env)
+    assert chosen.exit_code == 0, chosen.output
+    assert chosen.stdout.splitlines()[:2] == ["metric,value,count", "actors,,4"]
+    same = CliRunner().invoke(cli, ["query", "summary", "--workspace", "q-territories",
+                                    "--param", "workspace=q-territories", "--format", "csv"],
+                              env=neo4j_env)
+    assert same.stdout == chosen.stdout
+    unknown = CliRunner().invoke(cli, ["query", "gaps", "--workspace", "q-nowhere",
+                                       "--lang", "en"], env=neo4j_env)
+    assert unknown.exit_code == 1
+    assert unknown.output.startswith("Error: No workspace 'q-nowhere' in database 'neo4j' ")
     missing = CliRunner().invoke(cli, ["query", "introduce", "--param",
                                        "workspace=q-territories", "--lang", "en"],
                                  env=neo4j_env)
