@@ -197,7 +197,7 @@ class _Builder:
 
     def _error(self, row: int, written: Mapping[str, str], path: str) -> Issue:
         return error("exchange.missing_field", self.graph.node_file, row,
-                     written.get(path), field=written.get(path, path))
+                     written.get(path, path), field=written.get(path, path))
 
     def grant(self, row: int, fields: Mapping[str, Any], written: Mapping[str, str]) -> None:
         text = {path: scalar_text(value) for path, value in fields.items()}

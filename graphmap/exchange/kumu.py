@@ -180,9 +180,7 @@ def _read_workbook(target: Path) -> ForeignGraph:
             node = ForeignNode(row, scalar_text(_get(flat, "id")) or None,
                                scalar_text(_get(flat, "label")) or None,
                                tags=_tags(_get(flat, "tags")))
-            kind = _get(flat, "type")
-            if kind not in (None, ""):
-                node.fields.append(("type", kind))
+            node.fields.extend((k, v) for k, v in cells if fold(k) == "type")
             node.fields.extend((k, v) for k, v in cells if fold(k) not in _SHEET_ELEMENT)
             graph.nodes.append(node)
         if connections is not None:

@@ -157,8 +157,6 @@ def to_dataset(graph: ForeignGraph) -> tuple[Dataset | None, list[Issue]]:
     ['exchange.ids_derived']
     """
     issues = list(graph.issues)
-    if any(i.is_error for i in issues):
-        return None, sorted(issues, key=Issue.sort_key)
     node_titles = {**node_title_table(), **graph.titles}
     edge_titles = {**edge_title_table(), **graph.titles}
     dropped: dict[str, None] = {}
@@ -182,8 +180,8 @@ def to_dataset(graph: ForeignGraph) -> tuple[Dataset | None, list[Issue]]:
     relations = [r for r in (_edge_row(graph, e, edge_titles, resolver=resolver,
                                        is_project=is_project, issues=issues)
                              for e in graph.edges) if r is not None]
-    if any(i.is_error for i in issues):
-        return None, sorted(issues, key=Issue.sort_key)
+    # Records with an error were left out; the rest is still checked, so every problem of
+    # the file is listed at once.
     source = WorkspaceSource(graph.name, "json", {
         "actors": _table("actors", graph.node_file, actors),
         "projects": _table("projects", graph.node_file, projects),
@@ -192,7 +190,8 @@ def to_dataset(graph: ForeignGraph) -> tuple[Dataset | None, list[Issue]]:
     from graphmap.validation import validate_source
 
     dataset, found = validate_source(source)
-    return dataset, sorted([*issues, *found], key=Issue.sort_key)
+    everything = sorted([*issues, *found], key=Issue.sort_key)
+    return (None if any(i.is_error for i in everything) else dataset), everything
 
 
 def _table(table: str, file: str, rows: list[_Row]) -> RawTable:

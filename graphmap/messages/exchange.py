@@ -109,8 +109,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the column '{column}' has the name of a graphmap attribute; exported as '{title}'",
     },
     "issue.exchange.undirected": {
-        "fr": "lien non orienté lu de « {source} » vers « {target} », dans l'ordre du fichier",
-        "en": "undirected edge read from '{source}' to '{target}', in the file's order",
+        "fr": "lien non orienté entre un projet et un acteur : lu de l'acteur « {source} » vers le projet « {target} »",
+        "en": "undirected edge between a project and an actor: read from the actor '{source}' to the project '{target}'",
     },
     "issue.exchange.individual_recipient": {
         "fr": "subvention à une personne : son nom n'est pas importé (acteur « {label} »)",
