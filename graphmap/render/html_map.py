@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from graphmap import atomic
 from graphmap.model.dataset import Dataset
 from graphmap.render.map_model import MapPayload
-from graphmap.render.map_panel import money
 from graphmap.render.map_payload import (
     AGGREGATE_ABOVE,
     analysis_needed,
@@ -35,9 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGGREGATE_ABOVE", "COLOR_BY", "LAYERS", "SIZE_BY", "MapPayload", "analysis_needed",
-    "build_map_html",
-    "build_map_payload", "check_options", "map_page", "money", "render_page", "resolve_focus",
-    "script_json", "vis_network_js", "write_map",
+    "build_map_html", "build_map_payload", "check_options", "map_page", "render_page",
+    "resolve_focus", "script_json", "vis_network_js", "write_map",
 ]
 
 

@@ -10,11 +10,12 @@ from typing import Any
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
+from graphmap.render.formatting import format_amount
 from graphmap.render.map_model import ROLE_ORDER, MapFacts
 from graphmap.schema import Category, RelationType, Scope, Sector, Stage, fold
 
 __all__ = [
-    "filter_groups", "filter_keys", "map_title", "money", "node_details", "node_label",
+    "filter_groups", "filter_keys", "map_title", "node_details", "node_label",
     "opportunity_text", "script_strings", "tooltip",
 ]
 
@@ -58,18 +59,6 @@ def tooltip(record: Actor | Project, lang: str) -> str:
     return "\n".join(lines)
 
 
-def money(amount: float, lang: str) -> str:
-    """An amount as a Québec reader expects it: ``12 500 $`` in French, ``$12,500`` in English.
-
-    >>> money(12500, "fr"), money(12500.5, "en")
-    ('12\\u202f500\\xa0$', '$12,500.50')
-    """
-    text = f"{amount:,.2f}" if amount != int(amount) else f"{int(amount):,}"
-    if lang == "fr":
-        return text.replace(",", "\u202f").replace(".", ",") + "\u00a0$"
-    return "$" + text
-
-
 def node_details(record: Actor | Project, facts: MapFacts, lang: str) -> list[list[str]]:
     rows: list[list[str]] = [[translate("render.panel_id", lang), record.id]]
     if isinstance(record, Actor):
@@ -105,7 +94,7 @@ def _actor_details(record: Actor, facts: MapFacts, lang: str) -> list[list[str]]
             f"{t.role_label(lang)} ({roles[t]})" for t in ROLE_ORDER if roles[t])])
     if facts.funding_out.get(record.id):
         rows.append([translate("render.panel_funding_out", lang),
-                     money(facts.funding_out[record.id], lang)])
+                     format_amount(facts.funding_out[record.id], lang)])
     return rows
 
 
@@ -122,7 +111,7 @@ def _project_details(record: Project, facts: MapFacts, lang: str) -> list[list[s
                      f"{record.start or '…'} – {record.end or '…'}"])
     if facts.funding_in.get(record.id):
         rows.append([translate("render.panel_funding_in", lang),
-                     money(facts.funding_in[record.id], lang)])
+                     format_amount(facts.funding_in[record.id], lang)])
     return rows
 
 

@@ -14,6 +14,7 @@ from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
+from graphmap.render.formatting import format_amount
 from graphmap.render.layout import compute_layout
 from graphmap.render.map_model import MapFacts, MapPayload, neighbourhood
 from graphmap.render.map_overview import overview_payload
@@ -21,7 +22,6 @@ from graphmap.render.map_panel import (
     filter_groups,
     filter_keys,
     map_title,
-    money,
     node_details,
     node_label,
     opportunity_text,
@@ -290,7 +290,7 @@ def _edge_rows(
             width = round(1.2 + 5.3 * math.log1p(r.amount) / math.log1p(top_amount), 2)
         note = ""
         if r.amount:
-            note += f" · {money(r.amount, lang)}"
+            note += f" · {format_amount(r.amount, lang)}"
         if r.year:
             note += f" · {r.year}"
         if r.kind:

@@ -104,7 +104,8 @@ def test_counts_shapes_and_legend(mini: tuple[Any, Any]) -> None:
     assert "rétroaction" in labels
     # Relations are rows [index, from, to, type, width, bend, note].
     funds = [e for e in payload.data["edges"] if e[3] == "funds"]
-    assert [e[6] for e in funds] == [" · 25\u202f000\xa0$ · 2024", " · 5\u202f000\xa0$"]
+    # Amounts as in every other output (graphmap.render.formatting): U+00A0 groups thousands.
+    assert [e[6] for e in funds] == [" · 25\xa0000\xa0$ · 2024", " · 5\xa0000\xa0$"]
     # Funding width grows with the amount.
     widths = {(e[1], e[2]): e[4] for e in funds}
     assert widths[("fgm", "p1")] > widths[("ville", "p2")]
