@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from graphmap import atomic
 from graphmap.exchange.attributes import Attribute, ExchangeGraph
 from graphmap.exchange.tables import ForeignEdge, ForeignGraph, ForeignNode
-from graphmap.exchange.xmlio import XmlRefused, attr, read_events, text
+from graphmap.exchange.xmlio import XmlRefused, attr, parse_xml, text
 from graphmap.load.issues import error
 
 __all__ = ["read_gexf", "write_gexf", "write_gexf_to"]
@@ -118,13 +118,8 @@ def read_gexf(path: str | os.PathLike[str]) -> ForeignGraph:
     target = Path(path)
     reader = _GexfReader(ForeignGraph(target.stem, target.name, target.name))
     try:
-        for event in read_events(target, text_in=frozenset({"default"})):
-            if event.kind == "start":
-                reader.start(event.name, event.attrs, event.line)
-            elif event.kind == "text":
-                reader.default_text(event.data)
-            else:
-                reader.end(event.name)
+        parse_xml(target, reader, text_in=frozenset({"default"}),
+                  ends_of=frozenset({"attribute", "node", "edge"}))
     except XmlRefused as exc:
         code = "exchange.doctype" if exc.doctype else "exchange.unreadable"
         reader.graph.issues.append(error(code, target.name, exc.line, None, format="GEXF",
@@ -169,7 +164,7 @@ class _GexfReader:
         elif name == "attvalue" and self.current is not None:
             _attvalue(self.current, self.declared, a)
 
-    def default_text(self, data: str) -> None:
+    def text(self, name: str, data: str) -> None:
         if self.pending_default is not None:
             scope, ident = self.pending_default
             self.defaults[scope][ident] = data

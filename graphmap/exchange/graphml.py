@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from graphmap import atomic
 from graphmap.exchange.attributes import Attribute, ExchangeGraph
 from graphmap.exchange.tables import ForeignEdge, ForeignGraph, ForeignNode
-from graphmap.exchange.xmlio import XmlRefused, attr, read_events, text
+from graphmap.exchange.xmlio import XmlRefused, attr, parse_xml, text
 from graphmap.load.issues import error
 
 __all__ = ["read_graphml", "write_graphml", "write_graphml_to"]
@@ -107,13 +107,8 @@ def read_graphml(path: str | os.PathLike[str]) -> ForeignGraph:
     target = Path(path)
     reader = _GraphmlReader(ForeignGraph(target.stem, target.name, target.name))
     try:
-        for event in read_events(target, text_in=frozenset({"data", "default"})):
-            if event.kind == "start":
-                reader.start(event.name, event.attrs, event.line)
-            elif event.kind == "text":
-                reader.text(event.name, event.data)
-            else:
-                reader.end(event.name)
+        parse_xml(target, reader, text_in=frozenset({"data", "default"}),
+                  ends_of=frozenset({"key", "node", "edge"}))
     except XmlRefused as exc:
         code = "exchange.doctype" if exc.doctype else "exchange.unreadable"
         reader.graph.issues.append(error(code, target.name, exc.line, None, format="GraphML",

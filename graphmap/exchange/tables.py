@@ -10,6 +10,7 @@ and then runs the workspace's own validation rules on the rows, located in the i
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -35,6 +36,8 @@ from graphmap.schema import (
 
 __all__ = ["ForeignEdge", "ForeignGraph", "ForeignNode", "scalar_text", "slug", "to_dataset"]
 
+# Titles repeat on every node and edge: fold each spelling once.
+_fold_title = functools.lru_cache(maxsize=65536)(fold)
 _ACTOR_WORDS = frozenset({"actor", "actors", "acteur", "acteurs", "acteur_rice"})
 _PROJECT_WORDS = frozenset({"project", "projects", "projet", "projets", "initiative"})
 
@@ -229,7 +232,7 @@ def _assign_ids(graph: ForeignGraph, issues: list[Issue]) -> list[str]:
 
 def _kind_of_word(text: str) -> bool | None:
     """``True`` for a project, ``False`` for an actor, ``None`` when the word says neither."""
-    folded = fold(text)
+    folded = _fold_title(text)
     if folded in _PROJECT_WORDS:
         return True
     if folded in _ACTOR_WORDS:
@@ -274,7 +277,7 @@ def _node_fields(node: ForeignNode, row: _Row, titles: Mapping[str, str],
     element_types: list[tuple[str, str]] = []
     for title, value in node.fields:
         text = scalar_text(value)
-        meaning = titles.get(fold(title))
+        meaning = titles.get(_fold_title(title))
         if not text or meaning == "viz":
             continue
         if meaning == "analysis":
@@ -343,9 +346,14 @@ def _move_foreign_columns(row: _Row, table: str) -> None:
     _rename_reserved(row, table)
 
 
+@functools.cache
+def _reserved(table: str) -> Mapping[str, str]:
+    return column_alias_table(table)
+
+
 def _rename_reserved(row: _Row, table: str) -> None:
-    reserved = column_alias_table(table)
-    if not any(fold(name) in reserved for name in row.extra):
+    reserved = _reserved(table)
+    if not any(_fold_title(name) in reserved for name in row.extra):
         return
     kept = list(row.extra.items())
     row.extra.clear()
@@ -366,11 +374,19 @@ class _Resolver:
         self.own_id = {node_id for node, node_id in zip(graph.nodes, ids, strict=True)
                        if node.id}
         self.by_label: dict[str, list[str]] = {}
-        self.by_folded: dict[str, list[str]] = {}
         for node, node_id in zip(graph.nodes, ids, strict=True):
             if node.label:
                 self.by_label.setdefault(node.label.strip(), []).append(node_id)
-                self.by_folded.setdefault(fold(node.label), []).append(node_id)
+        self._by_folded: dict[str, list[str]] | None = None
+
+    @property
+    def by_folded(self) -> dict[str, list[str]]:
+        """Labels without case or accents, built the first time an end is not an id."""
+        if self._by_folded is None:
+            self._by_folded = {}
+            for label, found in self.by_label.items():
+                self._by_folded.setdefault(fold(label), []).extend(found)
+        return self._by_folded
 
     def resolve(self, graph: ForeignGraph, edge: ForeignEdge, column: str, ref: str,
                 issues: list[Issue]) -> str | None:
@@ -417,7 +433,7 @@ def _edge_row(graph: ForeignGraph, edge: ForeignEdge, titles: Mapping[str, str],
     row.put("target", "to", target)
     for title, value in edge.fields:
         text = scalar_text(value)
-        meaning = titles.get(fold(title))
+        meaning = titles.get(_fold_title(title))
         if not text or meaning in ("viz", "direction"):
             continue
         if meaning in (None, "source", "target"):

@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 import re
 import xml.parsers.expat
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from graphmap.errors import GraphmapError
 
-__all__ = ["XmlEvent", "XmlRefused", "attr", "read_events", "text"]
+__all__ = ["XmlHandler", "XmlRefused", "attr", "parse_xml", "text"]
 
 # Characters XML 1.0 cannot hold at all, even as references.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -46,15 +45,14 @@ def text(value: str) -> str:
     return _legal(value).translate(_TEXT_ESCAPES)
 
 
-@dataclass(frozen=True)
-class XmlEvent:
-    """``start`` (with attributes), ``end`` or ``text`` of a local element name, at a line."""
+class XmlHandler(Protocol):
+    """What a reader does with the elements of a file (local names, namespaces dropped)."""
 
-    kind: str
-    name: str
-    line: int
-    attrs: dict[str, str]
-    data: str = ""
+    def start(self, name: str, attrs: dict[str, str], line: int) -> None: ...
+
+    def text(self, name: str, data: str) -> None: ...
+
+    def end(self, name: str) -> None: ...
 
 
 class XmlRefused(Exception):
@@ -72,14 +70,16 @@ def _local(name: str) -> str:
     return name.rpartition(" ")[2]
 
 
-def read_events(path: str | os.PathLike[str], *, text_in: frozenset[str] = frozenset()
-                ) -> Iterator[XmlEvent]:
-    """Stream the elements of an XML file with their line numbers.
+def parse_xml(path: str | os.PathLike[str], handler: XmlHandler, *,
+              text_in: frozenset[str] = frozenset(),
+              ends_of: frozenset[str] = frozenset()) -> None:
+    """Stream the elements of an XML file to ``handler``, with their line numbers.
 
     Namespaces are dropped from names (GEXF 1.2 and 1.3, the viz namespace and GraphML all
-    read the same); text is reported only inside the elements named in ``text_in``. A
-    DOCTYPE or entity declaration is refused: GEXF and GraphML need none, and refusing them
-    rules out entity-expansion attacks.
+    read the same); ``handler.text`` hears the text of the elements named in ``text_in``,
+    ``handler.end`` the ends of those named in ``ends_of``. A DOCTYPE or entity declaration
+    is refused: GEXF and GraphML need none, and refusing them rules out entity-expansion
+    attacks.
 
     Raises
     ------
@@ -87,22 +87,24 @@ def read_events(path: str | os.PathLike[str], *, text_in: frozenset[str] = froze
         Malformed XML or a DOCTYPE (``line`` says where).
     """
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
-    pending: list[XmlEvent] = []
+    parser.buffer_text = True
     collecting: list[list[str]] = []
+    on_start, on_text, on_end = handler.start, handler.text, handler.end
 
     def start(name: str, attributes: dict[str, str]) -> None:
-        local = _local(name)
-        pending.append(XmlEvent("start", local, parser.CurrentLineNumber,
-                                {_local(k): v for k, v in attributes.items()}))
+        local = name.rpartition(" ")[2]
+        if any(" " in k for k in attributes):
+            attributes = {_local(k): v for k, v in attributes.items()}
+        on_start(local, attributes, parser.CurrentLineNumber)
         if local in text_in:
             collecting.append([])
 
     def end(name: str) -> None:
-        local = _local(name)
+        local = name.rpartition(" ")[2]
         if local in text_in and collecting:
-            pending.append(XmlEvent("text", local, parser.CurrentLineNumber, {},
-                                    "".join(collecting.pop())))
-        pending.append(XmlEvent("end", local, parser.CurrentLineNumber, {}))
+            on_text(local, "".join(collecting.pop()))
+        if local in ends_of:
+            on_end(local)
 
     def characters(data: str) -> None:
         if collecting:
@@ -124,7 +126,5 @@ def read_events(path: str | os.PathLike[str], *, text_in: frozenset[str] = froze
             except xml.parsers.expat.ExpatError as exc:
                 raise XmlRefused(exc.lineno, xml.parsers.expat.errors.messages[exc.code]
                                  ) from exc
-            yield from pending
-            pending.clear()
             if not chunk:
                 return
