@@ -197,6 +197,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Les deux années sur un seul dessin. Les nouveaux liens sont en bleu, les liens perdus en orange et en pointillé, les liens inchangés en gris. Cliquez sur un nœud pour voir ses liens.",
         "en": "Both years on one drawing. New ties are blue, lost ties orange and dashed, unchanged ties grey. Click a node to see its ties.",
     },
+    "compare.map.only_changes": {
+        "fr": "L'écosystème compte {count} acteurs et projets\u00a0: la carte ne montre que ceux qu'un changement touche, avec tous les nouveaux liens et tous les liens perdus.",
+        "en": "The ecosystem has {count} actors and projects: the map shows only those a change touches, with every new and every lost tie.",
+    },
     "compare.map.tie_added": {"fr": "Nouveau lien", "en": "New tie"},
     "compare.map.tie_removed": {"fr": "Lien perdu (pointillé)", "en": "Lost tie (dashed)"},
     "compare.map.tie_kept": {"fr": "Lien inchangé", "en": "Unchanged tie"},

@@ -21,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from graphmap import atomic
-from graphmap.compare.report import ADDED, KEPT, REMOVED, STATUSES, CompareReport
+from graphmap.compare.report import (
+    ADDED,
+    KEPT,
+    REMOVED,
+    STATUSES,
+    CompareReport,
+    MapNode,
+    MapTie,
+)
 from graphmap.i18n import translate
 from graphmap.render.compare_sections import build_sections, compare_title, side_label
 from graphmap.render.formatting import format_number
@@ -29,7 +37,7 @@ from graphmap.render.layout import compute_layout
 from graphmap.render.page import script_json, vis_network_js
 from graphmap.schema import RelationType, Sector, Stage
 
-__all__ = ["GLOSSARY", "STATUS_COLORS", "build_compare_html", "change_map_data",
+__all__ = ["DRAW_ALL_UP_TO", "GLOSSARY", "STATUS_COLORS", "build_compare_html", "change_map_data",
            "write_compare_html"]
 
 #: Okabe–Ito blue and vermillion, and a neutral grey, per status of a tie.
@@ -37,6 +45,9 @@ STATUS_COLORS: Mapping[str, str] = {ADDED: "#0072B2", REMOVED: "#D55E00", KEPT: 
 #: The glossary entries of the page, in order (``compare.glossary.<term>``).
 GLOSSARY: tuple[str, ...] = ("new_tie", "lost_tie", "renamed", "broker", "gap", "hit_rate",
                              "density", "components", "hhi", "sectors_per_project")
+#: Past this many nodes a whole map is slow and unreadable (the analysis map draws
+#: communities instead, see html_map): the change map then draws only what changed.
+DRAW_ALL_UP_TO = 5000
 _DEFAULT_SEED = 42
 _HERE = Path(__file__).parent
 _STYLES: tuple[str, ...] = ("map.css", "report.css", "compare.css")
@@ -84,16 +95,36 @@ def _group_label(kind: str, group: str, lang: str) -> str:
     return term.label(lang) if term is not None else group
 
 
-def change_map_data(report: CompareReport, lang: str, *, seed: int) -> dict[str, Any]:
+def _touched(report: CompareReport) -> tuple[list[MapNode], list[MapTie]]:
+    """The part of the change map a change touches: nodes added or removed, the ends of new,
+    lost and changed ties, and every tie among them."""
+    drawing = report.change_map
+    moved = [t for t in drawing.ties if t.status != KEPT or t.changed]
+    keep = {n.id for n in drawing.nodes if n.status != KEPT}
+    keep.update(end for t in moved for end in (t.key.source, t.key.target))
+    nodes = [n for n in drawing.nodes if n.id in keep]
+    ties = [t for t in drawing.ties if t.key.source in keep and t.key.target in keep]
+    return nodes, ties
+
+
+def change_map_data(report: CompareReport, lang: str, *, seed: int,
+                    draw_all_up_to: int = DRAW_ALL_UP_TO) -> dict[str, Any]:
     """What the page's script draws: nodes ``[id, name, kind, status, detail, x, y]``
     (``kind`` ``a`` or ``p``) and ties ``[source, target, type label, status, changed]``,
-    laid out once here (seeded), with the legend's counts and the page's strings."""
+    laid out once here (seeded), with the legend's counts and the page's strings.
+
+    Above ``draw_all_up_to`` nodes only the part a change touches is drawn (``partial``):
+    every new and lost tie is still there.
+    """
     drawing = report.change_map
-    ids = [node.id for node in drawing.nodes]
-    positions = compute_layout(ids, [(t.key.source, t.key.target) for t in drawing.ties],
+    partial = len(drawing.nodes) > draw_all_up_to
+    drawn, drawn_ties = (_touched(report) if partial
+                         else (list(drawing.nodes), list(drawing.ties)))
+    ids = [node.id for node in drawn]
+    positions = compute_layout(ids, [(t.key.source, t.key.target) for t in drawn_ties],
                                seed=seed)
     nodes = []
-    for node in drawing.nodes:
+    for node in drawn:
         x, y = positions[node.id]
         detail = " · ".join(part for part in (
             translate(f"compare.kind.{node.kind}", lang),
@@ -101,12 +132,14 @@ def change_map_data(report: CompareReport, lang: str, *, seed: int) -> dict[str,
         nodes.append([node.id, node.name, "a" if node.kind == "actor" else "p", node.status,
                       detail, x, y])
     ties = []
-    for tie in drawing.ties:
+    for tie in drawn_ties:
         kind = (RelationType(tie.key.type).label(lang)
                 if tie.key.type in RelationType.codes() else tie.key.type)
         ties.append([tie.key.source, tie.key.target, kind, tie.status, 1 if tie.changed else 0])
-    counts = Counter(tie.status for tie in drawing.ties)
+    counts = Counter(tie.status for tie in drawn_ties)
     return {
+        "partial": partial,
+        "total_nodes": len(drawing.nodes),
         "nodes": nodes,
         "ties": ties,
         "counts": {status: counts.get(status, 0) for status in STATUSES},
@@ -156,6 +189,9 @@ def build_compare_html(report: CompareReport, lang: str, top: int | None = None,
         node_legend=[{"status": s, "label": translate(f"compare.map.node_{s}", lang)}
                      for s in STATUSES],
         glossary=[translate(f"compare.glossary.{term}", lang) for term in GLOSSARY],
+        map_note=(translate("compare.map.only_changes", lang,
+                            count=format_number(data["total_nodes"], lang))
+                  if data["partial"] else None),
         more=lambda count: translate("compare.more", lang, count=format_number(count, lang)),
         version=report.graphmap_version,
     ))
