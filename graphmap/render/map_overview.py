@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
+from graphmap.render.formatting import format_number
 from graphmap.render.layout import compute_layout
 from graphmap.render.map_model import MapFacts, MapPayload, dominant, territory_of
 from graphmap.render.map_panel import map_title, script_strings
@@ -70,9 +71,10 @@ def overview_payload(
                  translate("render.community_small", lang, below=small_below))
         top = sorted(group, key=lambda m: (-len(facts.neighbours[m]), m))[:10]
         radius = 14 + 56 * math.sqrt(len(group) / biggest)
-        caption = f"{label}\n{translate('render.members_count', lang, count=len(group))}"
+        count = format_number(len(group), lang)
+        caption = f"{label}\n{translate('render.members_count', lang, count=count)}"
         details = [
-            [translate("render.panel_members", lang), str(len(group))],
+            [translate("render.panel_members", lang), format_number(len(group), lang)],
             [translate("render.panel_dominant_sector", lang),
              Sector(sector).label(lang) if sector else "—"],
             [translate("render.panel_dominant_territory", lang), territory or "—"],
@@ -102,7 +104,7 @@ def overview_payload(
     edges = [
         [f"{a}_{b}", f"c{a}", f"c{b}", "ties",
          round(1 + 11 * math.log1p(ties[(a, b)]) / math.log1p(most), 2), None,
-         translate("render.ties_count", lang, count=ties[(a, b)])]
+         translate("render.ties_count", lang, count=format_number(ties[(a, b)], lang))]
         for a, b in pairs
     ]
     legend = {
@@ -127,7 +129,8 @@ def overview_payload(
     }
     return MapPayload(
         data=data, legend=legend, filters=[], layers=[],
-        note=translate("render.note_aggregated", lang, nodes=len(facts.ids)),
+        note=translate("render.note_aggregated", lang,
+                       nodes=format_number(len(facts.ids), lang)),
         title=map_title(dataset, lang), mode="aggregated", node_count=len(nodes),
         edge_count=len(edges), total_nodes=len(facts.ids), extra_notes=notes,
     )

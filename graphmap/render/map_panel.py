@@ -10,7 +10,7 @@ from typing import Any
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
-from graphmap.render.formatting import format_amount
+from graphmap.render.formatting import format_amount, format_number
 from graphmap.render.map_model import ROLE_ORDER, MapFacts
 from graphmap.schema import Category, RelationType, Scope, Sector, Stage, fold
 
@@ -65,12 +65,14 @@ def node_details(record: Actor | Project, facts: MapFacts, lang: str) -> list[li
         rows.extend(_actor_details(record, facts, lang))
     else:
         rows.extend(_project_details(record, facts, lang))
-    rows.append([translate("render.panel_degree", lang), str(len(facts.neighbours[record.id]))])
+    rows.append([translate("render.panel_degree", lang),
+                 format_number(len(facts.neighbours[record.id]), lang)])
     if record.id in facts.betweenness:
         rows.append([translate("render.panel_betweenness", lang),
-                     f"{facts.betweenness[record.id]:.3f}"])
+                     format_number(facts.betweenness[record.id], lang, digits=3)])
     if record.id in facts.rank:
-        rows.append([translate("render.panel_rank", lang), str(facts.rank[record.id])])
+        rows.append([translate("render.panel_rank", lang),
+                     format_number(facts.rank[record.id], lang)])
     if record.id in facts.community:
         rows.append([translate("render.panel_community", lang),
                      facts.community_label(facts.community[record.id], lang)])
@@ -147,7 +149,8 @@ def opportunity_text(dataset: Dataset, opp: Any, lang: str) -> str:
 
     kind = translate(kind_key, lang) if has_message(kind_key) else str(opp.kind)
     lines = [translate("render.opp_line", lang, kind=kind, source=dataset.node_name(opp.source),
-                       target=dataset.node_name(opp.target), score=f"{opp.score:.2f}")]
+                       target=dataset.node_name(opp.target),
+                       score=format_number(opp.score, lang, digits=2))]
     lines.extend(reason.render(lang) for reason in opp.reasons)
     if opp.introducer:
         lines.append(translate("render.opp_introducer", lang,

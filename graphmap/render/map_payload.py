@@ -14,7 +14,7 @@ from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
-from graphmap.render.formatting import format_amount
+from graphmap.render.formatting import format_amount, format_number
 from graphmap.render.layout import compute_layout
 from graphmap.render.map_model import MapFacts, MapPayload, neighbourhood
 from graphmap.render.map_overview import overview_payload
@@ -111,7 +111,8 @@ def build_map_payload(
         centre = resolve_focus(dataset, focus)
         drawn = neighbourhood(facts, centre, depth)
         note = translate("render.note_focus", lang, name=dataset.node_name(centre), depth=depth,
-                         nodes=len(drawn), total=len(all_ids))
+                         nodes=format_number(len(drawn), lang),
+                         total=format_number(len(all_ids), lang))
         return _full_payload(dataset, report, facts, drawn, lang=lang, color_by=color_by,
                              size_by=size_by, layers=chosen_layers, seed=seed, note=note,
                              mode="focus", focus=centre, layers_unavailable=layers_unavailable)

@@ -254,3 +254,22 @@ def test_map_without_analysis_is_the_same_whatever_the_hash_seed() -> None:
                               check=True, timeout=120)
         pages.add(done.stdout)
     assert len(pages) == 1
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("fr", ","), ("en", ".")])
+def test_panel_numbers_use_the_language_decimal_mark(mini: tuple[Any, Any], lang: str,
+                                                     mark: str) -> None:
+    """The side panel and the opportunity lines format numbers as the reports do."""
+    from graphmap.i18n import translate
+
+    dataset, report = mini
+    payload = build_map_payload(dataset, report, lang=lang)
+    labels = payload.data["labels"]
+    broker = report.brokers[0]
+    node = next(n for n in payload.data["nodes"] if n["id"] == broker.id)
+    rows = {labels[index]: value for index, value in node["details"]}
+    assert rows[translate("render.panel_betweenness", lang)] == (
+        f"{broker.betweenness:.3f}".replace(".", mark))
+    opp = report.opportunities[0]
+    lines = [line for n in payload.data["nodes"] for line in n["opps"]]
+    assert any(f"(score {opp.score:.2f})".replace(".", mark) in line for line in lines)
