@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graphmap.errors import GraphmapError, UsageError
-from graphmap.model.views import undirected_view
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.graph import to_networkx
 from graphmap.schema import RelationType, Scope, Sector, Stage
 from graphmap.synth import generate_dataset, write_workspace
 from graphmap.workspace import check_workspace, load_workspace
@@ -134,7 +135,7 @@ def test_gaps_appear_on_purpose() -> None:
     assert any(p.id not in by_type[RelationType.CARRIES] for p in dataset.projects)
     isolated = [a for a in dataset.actors if a.id not in touched]
     assert 0 < len(isolated) < 0.05 * len(dataset.actors)
-    graph = undirected_view(dataset)
+    graph = to_networkx(EcosystemGraph(dataset))
     with_project = [c for c in nx.connected_components(graph) if any(n.startswith("p") for n in c)]
     assert len(with_project) >= 2
     assert max(len(c) for c in with_project) > 0.9 * graph.number_of_nodes() - len(isolated)
