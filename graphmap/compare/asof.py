@@ -9,8 +9,9 @@ Only relations and projects carry dates (``Relation.year``, ``Project.start`` an
 - a relation counts from its ``year`` on (relations have no end); a relation with no year
   counts from the start; a relation to a project that does not count yet (or any more) does
   not count either;
-- an actor counts from its first relation that counts; an actor with no relation at all in
-  the workspace counts from the start (nothing dates it).
+- an actor counts in a year when one of its relations counts that year (so from its first
+  one on, and no longer once its only ties were to projects that ended); an actor with no
+  relation at all in the workspace counts every year (nothing dates it).
 """
 
 from __future__ import annotations

@@ -186,3 +186,12 @@ def test_analyze_as_of_usage_errors(dated: Path, year: str, message: str) -> Non
     result = run("analyze", str(dated), "--as-of", year, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: " + message.format(ws=dated)
+
+
+def test_an_actor_whose_only_project_ended_is_gone(tmp_path: Path) -> None:
+    ws = write_workspace(tmp_path / "ended", [actor("c", "community"), actor("g", "citizen")],
+                         [project("p1", "emergence", start="2020", end="2021"),
+                          project("p2", "emergence", start="2020")],
+                         [tie("g", "p1", "carries"), tie("c", "p2", "carries")])
+    assert [a.id for a in as_of(load_workspace(ws), 2021).actors] == ["c", "g"]
+    assert [a.id for a in as_of(load_workspace(ws), 2022).actors] == ["c"]
