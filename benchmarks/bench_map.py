@@ -64,7 +64,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     from graphmap.analysis.pipeline import analyze
-    from graphmap.render.html_map import AGGREGATE_ABOVE, build_map_payload, render_page
+    from graphmap.render.html_map import AGGREGATE_ABOVE, build_map_payload, map_page
     from graphmap.synth import generate_dataset
 
     load = os.getloadavg()
@@ -96,7 +96,7 @@ def main() -> None:
             payload = build_map_payload(
                 dataset, report, lang="fr",  # type: ignore[arg-type]
                 aggregate_above=10**9 if full else AGGREGATE_ABOVE)
-            html = render_page("map.html", lang="fr", map=payload, title=payload.title)
+            html = map_page(payload, lang="fr")
             build_s = time.perf_counter() - start
             path = Path(tmp) / f"map-{label}-{'full' if full else 'default'}.html"
             path.write_text(html, encoding="utf-8")

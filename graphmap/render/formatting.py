@@ -1,15 +1,16 @@
-"""Numbers and sums of money for people, the same in every output (reports and map panel).
+"""Numbers, sums of money and percentages for people, the same in every output (text,
+Markdown and HTML reports, the map's panel).
 
 French typography (Québec as elsewhere): a no-break space (U+00A0, as in the CLDR data of
-``fr-CA``) groups thousands and comes before the dollar sign, and the decimal mark is a
-comma. English uses a comma to group thousands and puts the dollar sign first.
+``fr-CA``) groups thousands and comes before the dollar and percent signs, and the decimal
+mark is a comma. English groups thousands with a comma and puts the dollar sign first.
 """
 
 from __future__ import annotations
 
 import math
 
-__all__ = ["format_amount", "format_number"]
+__all__ = ["format_amount", "format_number", "format_percent"]
 
 _NBSP = "\u00a0"
 
@@ -43,3 +44,18 @@ def format_amount(value: float | None, lang: str) -> str:
     whole = float(value).is_integer()
     number = format_number(int(value) if whole else float(value), lang, digits=2)
     return f"{number}{_NBSP}$" if lang == "fr" else f"${number}"
+
+
+def format_percent(rate: float | None, lang: str, *, digits: int = 0) -> str:
+    """A rate (``0.25`` is a quarter) as a percentage: ``25 %`` in French (a no-break space
+    before the sign, as in CLDR ``fr-CA``), ``25%`` in English, ``—`` if undefined.
+
+    >>> format_percent(0.25, "fr"), format_percent(0.125, "en", digits=1)
+    ('25\\xa0%', '12.5%')
+    >>> format_percent(None, "en")
+    '—'
+    """
+    if rate is None or not math.isfinite(rate):
+        return "—"
+    number = format_number(round(rate * 100) if digits == 0 else rate * 100, lang, digits=digits)
+    return f"{number}{_NBSP}%" if lang == "fr" else f"{number}%"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from graphmap import atomic
 from graphmap.analysis.report import ROLES, SEVERITIES
+from graphmap.config import AnalysisConfig
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport
 
 _MEMBERS_SHOWN = 12
-_DEFAULT_TOP = 20
 
 
 def build_report_html(
@@ -45,7 +45,7 @@ def build_report_html(
     lang
         ``"fr"`` or ``"en"``.
     top
-        Brokers listed; default: the analysis ``top`` setting (20).
+        Brokers listed; default: the report's ``top`` setting, else ``AnalysisConfig().top``.
     color_by
         Colouring of the embedded map.
     seed
@@ -57,7 +57,7 @@ def build_report_html(
         default drawing options), to embed as it is instead of laying it out again.
     """
     config = report.meta.get("config", {}) if isinstance(report.meta, Mapping) else {}
-    top = top or int(config.get("top", _DEFAULT_TOP))
+    top = top or int(config.get("top", AnalysisConfig().top))
     if payload is None:
         payload = build_map_payload(dataset, report, lang=lang, color_by=color_by,
                                     size_by="betweenness", layers=LAYERS, seed=seed,

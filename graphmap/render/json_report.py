@@ -1,4 +1,4 @@
-"""The JSON report of FORMATS.md §3: one document, byte-identical from run to run.
+"""The JSON report of docs/json-report.md: one document, byte-identical from run to run.
 
 The top-level keys and field names of the contract never change; this module only adds
 fields beside them (``lang``, ``meta``, names next to ids, gap ``remedy``, ...).
@@ -216,7 +216,7 @@ def _write_document(pairs: Iterable[tuple[str, Any]], stream: TextIO) -> None:
 
 
 def write_json(dataset: Dataset, report: AnalysisReport, lang: str, stream: TextIO) -> None:
-    """Write the JSON report (FORMATS.md §3) to the text ``stream``, piece by piece.
+    """Write the JSON report (docs/json-report.md) to the text ``stream``, piece by piece.
 
     Parameters
     ----------
@@ -250,7 +250,7 @@ def dumps(data: Any) -> str:
 
 def render_json(dataset: Dataset, report: AnalysisReport, lang: str,
                 top: int | None = None) -> str:
-    """The JSON report (FORMATS.md §3) as text.
+    """The JSON report (docs/json-report.md) as text.
 
     Parameters
     ----------

@@ -28,7 +28,7 @@ ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 
 
 def check_schema(doc: dict) -> None:
-    """The FORMATS.md §3 contract (plus documented extras), keys in order and types."""
+    """The docs/json-report.md contract (plus documented extras), keys in order and types."""
     assert list(doc) == CONTRACT_TOP + EXTRA_TOP
     assert isinstance(doc["graphmap_version"], str)
     assert isinstance(doc["summary"], dict)
