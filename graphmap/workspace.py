@@ -6,7 +6,7 @@ import os
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import ValidationFailed
-from graphmap.load import open_workspace
+from graphmap.load import Limits, limits_for, open_workspace, workspace_kind
 from graphmap.model.dataset import Dataset
 from graphmap.validation import validate_source
 from graphmap.validation.rules import Progress
@@ -14,8 +14,8 @@ from graphmap.validation.rules import Progress
 __all__ = ["check_workspace", "load_workspace"]
 
 
-def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None = None
-                    ) -> tuple[Dataset | None, list[Issue]]:
+def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None = None,
+                    limits: Limits | None = None) -> tuple[Dataset | None, list[Issue]]:
     """Read and validate the workspace at ``path``; report every issue.
 
     Parameters
@@ -27,6 +27,9 @@ def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None =
         Optional ``progress(step, done, total)``: ``("load", 0, 3)`` at the start, then
         ``("load", tables read, 3)`` every 100,000 rows and after each table; the last
         call is ``("load", 3, 3)``.
+    limits
+        How much to read before refusing (``graphmap.load.limits.Limits``); by default the
+        ``[limits]`` of the ``graphmap.toml`` beside the data, else the documented defaults.
 
     Returns
     -------
@@ -39,18 +42,24 @@ def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None =
     graphmap.errors.UsageError
         The path does not exist or is not a kind of workspace graphmap reads.
     graphmap.errors.InputError
-        The workspace cannot be opened at all (unreadable file, broken workbook).
+        The workspace cannot be opened at all (unreadable file, broken workbook), or is
+        larger than a limit checked before reading (``input_bytes``, ``xlsx_bytes``).
+    graphmap.errors.ConfigError
+        The ``[limits]`` table of ``graphmap.toml`` is not valid.
     """
-    with open_workspace(path) as source:
+    if limits is None:
+        workspace_kind(path)  # a path that is not a workspace is said first
+        limits = limits_for(path)
+    with open_workspace(path, limits) as source:
         return validate_source(source, progress=progress)
 
 
-def load_workspace(path: str | os.PathLike[str], *, progress: Progress | None = None
-                   ) -> Dataset:
+def load_workspace(path: str | os.PathLike[str], *, progress: Progress | None = None,
+                   limits: Limits | None = None) -> Dataset:
     """The validated Dataset of the workspace at ``path``; its ``warnings`` list the rest.
 
-    ``progress`` is called as for :func:`check_workspace`. Reading streams: rows are
-    validated one at a time and only the typed records are kept.
+    ``progress`` and ``limits`` are as for :func:`check_workspace`. Reading streams: rows
+    are validated one at a time and only the typed records are kept.
 
     Raises
     ------
@@ -68,7 +77,7 @@ def load_workspace(path: str | os.PathLike[str], *, progress: Progress | None = 
     >>> ds.projects[0].stage, ds.relations[0].type
     (<Stage.EMERGENCE: 'emergence'>, <RelationType.CARRIES: 'carries'>)
     """
-    dataset, issues = check_workspace(path, progress=progress)
+    dataset, issues = check_workspace(path, progress=progress, limits=limits)
     if dataset is None:
         raise ValidationFailed(issues)
     return dataset

@@ -15,9 +15,11 @@ from pathlib import Path
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import UsageError
+from graphmap.load.limits import DEFAULT_LIMITS, Limits, limits_for
 from graphmap.load.raw import RawRow, RawTable
 
-__all__ = ["RawRow", "RawTable", "WorkspaceSource", "open_workspace", "workspace_kind"]
+__all__ = ["Limits", "RawRow", "RawTable", "WorkspaceSource", "limits_for", "open_workspace",
+           "workspace_kind"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -53,24 +55,29 @@ def workspace_kind(path: str | os.PathLike[str]) -> str:
 
 
 @contextlib.contextmanager
-def open_workspace(path: str | os.PathLike[str]) -> Iterator[WorkspaceSource]:
-    """Open a workspace for reading; its tables' rows are read lazily inside the block."""
+def open_workspace(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS
+                   ) -> Iterator[WorkspaceSource]:
+    """Open a workspace for reading; its tables' rows are read lazily inside the block.
+
+    ``limits`` bound what is read (``graphmap.load.limits``); sizes are checked before a byte
+    is parsed.
+    """
     target = Path(path)
     kind = workspace_kind(target)
     name = target.resolve().name if kind == "folder" else target.stem
     if kind == "folder":
         from graphmap.load.csv_folder import read_csv_folder
 
-        tables, issues = read_csv_folder(target)
+        tables, issues = read_csv_folder(target, limits)
         yield WorkspaceSource(name, kind, tables, issues)
     elif kind == "xlsx":
         from graphmap.load.xlsx_book import XlsxWorkbook
 
-        with XlsxWorkbook(target) as book:
+        with XlsxWorkbook(target, limits) as book:
             tables, issues = book.tables()
             yield WorkspaceSource(name, kind, tables, issues)
     else:
         from graphmap.load.json_file import read_json_workspace
 
-        tables, issues = read_json_workspace(target)
+        tables, issues = read_json_workspace(target, limits)
         yield WorkspaceSource(name, kind, tables, issues)

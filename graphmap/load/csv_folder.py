@@ -1,22 +1,34 @@
 """Read a workspace folder of CSV files as people really save them (Excel, LibreOffice, Sheets).
 
 UTF-8 with or without BOM, UTF-16 (Excel's "Unicode text"), else Windows-1252 (French
-Excel); comma, semicolon or tab delimiter sniffed from the header line; CRLF; quoted
-cells with newlines (still one spreadsheet row); blank rows skipped, row numbers kept.
+Excel), decided per file from its bytes (``graphmap.load.encoding``); comma, semicolon or
+tab delimiter sniffed from the header line; CRLF; quoted cells with newlines (still one
+spreadsheet row); blank rows skipped, row numbers kept.
+
+Quoting is read strictly, because a misplaced quote silently merges rows: a quote never
+closed, text after a closing quote, or a quoted cell longer than ``[limits] cell_lines``
+lines is an error at the row where the quote opened.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
-from collections.abc import Iterator, Sequence
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
-from graphmap.load.issues import did_you_mean, error
-from graphmap.load.raw import RawTable, RowReadError, rows_from_cells
+from graphmap.i18n import Listing
+from graphmap.load.encoding import CsvEncoding, sniff_encoding
+from graphmap.load.issues import Number, did_you_mean, error, warning
+from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
+from graphmap.load.neutral import restore
+from graphmap.load.raw import NotedRow, RawTable, header_name, rows_from_cells
 from graphmap.schema import TABLES, fold, suggest_from
+
+__all__ = ["TABLE_FILE_STEMS", "check_input_size", "find_table_files", "read_csv_folder",
+           "read_csv_table", "sniff_delimiter", "table_candidates"]
 
 # Accepted file stems per table (folded); the English name is the one graphmap writes.
 TABLE_FILE_STEMS: dict[str, tuple[str, ...]] = {
@@ -25,24 +37,43 @@ TABLE_FILE_STEMS: dict[str, tuple[str, ...]] = {
     "relations": ("relations", "liens"),
 }
 _OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv")
-_CHUNK = 1 << 20
 
 
-def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
-    """The CSV file of each table in ``folder`` (names matched case-insensitively)."""
+def table_candidates(folder: Path, table: str) -> list[Path]:
+    """Every CSV file of ``folder`` that could hold ``table`` (English or French name, any
+    case), sorted by name."""
     try:
         entries = sorted(p for p in folder.iterdir() if p.is_file())
     except OSError as exc:
         raise InputError("validation.unreadable", path=str(folder),
                          detail=exc.strerror or str(exc)) from exc
-    csv_files = {fold(p.stem): p for p in entries if p.suffix.lower() == ".csv"}
+    return [p for p in entries
+            if p.suffix.lower() == ".csv" and fold(p.stem) in TABLE_FILE_STEMS[table]]
+
+
+def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
+    """The CSV file of each table in ``folder`` (names matched case-insensitively).
+
+    Two files for one table (``acteurs.csv`` beside ``actors.csv``, ``Actors.csv`` beside
+    ``actors.csv``) is an error naming both: reading either would silently ignore the other.
+    """
+    try:
+        entries = sorted(p for p in folder.iterdir() if p.is_file())
+    except OSError as exc:
+        raise InputError("validation.unreadable", path=str(folder),
+                         detail=exc.strerror or str(exc)) from exc
+    csv_files = [p for p in entries if p.suffix.lower() == ".csv"]
     found: dict[str, Path] = {}
     issues: list[Issue] = []
     for table in TABLES:
         expected = f"{table}.csv"
-        match = next((csv_files[s] for s in TABLE_FILE_STEMS[table] if s in csv_files), None)
-        if match is not None:
-            found[table] = match
+        matches = [p for p in csv_files if fold(p.stem) in TABLE_FILE_STEMS[table]]
+        if len(matches) > 1:
+            issues.append(error("workspace.two_files", matches[0].name, None, None,
+                                table=table, files=Listing(p.name for p in matches)))
+            continue
+        if matches:
+            found[table] = matches[0]
             continue
         other = next((p for p in entries if fold(p.stem) in TABLE_FILE_STEMS[table]
                       and p.suffix.lower() in _OTHER_FORMATS), None)
@@ -50,95 +81,161 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
             issues.append(error("workspace.wrong_format", expected, None, None,
                                 file=expected, found=other.name))
             continue
-        close = suggest_from(table, [p.stem for p in csv_files.values()])
+        close = suggest_from(table, [p.stem for p in csv_files])
         issues.append(error("workspace.missing_file", expected, None, None, file=expected,
                             folder=str(folder),
                             suggestion=did_you_mean(f"{close}.csv" if close else None)))
     return found, issues
 
 
-def read_csv_table(table: str, path: Path) -> RawTable:
+def read_csv_table(table: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> RawTable:
     """Open one table's CSV file; its rows are read lazily, one at a time."""
     label = path.name
-    encoding, issue = detect_encoding(path)
-    if issue is not None:
-        return RawTable(table, label, iter(()), [issue], usable=False)
+    encoding, issue = sniff_encoding(path)
+    if encoding is None:
+        return RawTable(table, label, iter(()), [issue] if issue else [], usable=False)
     delimiter = sniff_delimiter(path, encoding)
-    return rows_from_cells(table, label, _records(path, label, encoding, delimiter))
+    return rows_from_cells(table, label, _Records(path, encoding, delimiter, limits).rows())
 
 
-def _records(path: Path, label: str, encoding: str,
-             delimiter: str) -> Iterator[tuple[int, Sequence[str]]]:
-    with path.open(encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=delimiter)
-        number = 0
-        try:
-            for number, cells in enumerate(reader, start=1):
-                yield number, cells
-        except csv.Error as exc:
-            raise RowReadError(error("file.csv_syntax", label, number + 1, None,
-                                     detail=str(exc))) from exc
+class _Records:
+    """The numbered rows of one CSV file, with the reader's findings on the rare rows that
+    have some (quoting, stray bytes, limits)."""
+
+    def __init__(self, path: Path, encoding: CsvEncoding, delimiter: str,
+                 limits: Limits) -> None:
+        self.path = path
+        self.label = path.name
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.limits = limits
+        self.header: list[str] = []
+        # The csv module enforces the cell limit itself when its own limit is ours.
+        if csv.field_size_limit() < limits.cell_chars:
+            csv.field_size_limit(limits.cell_chars)
+        self.check_cells = csv.field_size_limit() > limits.cell_chars
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        """Each row as ``(number, cells)``; the rare row the reader has findings about is a
+        ``NotedRow``. After a syntax error on one line reading goes on at the next line;
+        after one spanning lines it stops (``stop`` is set)."""
+        enc, limits = self.encoding, self.limits
+        last_row = limits.rows + 1  # the header is row 1
+        watch = enc.mixed_line or sys.maxsize
+        protected = enc.protected
+        check_cells = self.check_cells
+        number = previous = 0
+        with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
+            reader = csv.reader(handle, delimiter=self.delimiter, strict=True)
+            while True:
+                try:
+                    for row in reader:
+                        number += 1
+                        line = reader.line_num
+                        cells = [restore(c) if "'" in c else c for c in row] if protected else row
+                        if number == 1:
+                            self.header = cells
+                        # One test per row on the common path; the findings are rare.
+                        if (line - previous != 1 or line >= watch or number > last_row
+                                or check_cells):
+                            if number > last_row:
+                                yield number, NotedRow(issues=[error(
+                                    "limit.rows", self.label, number, None,
+                                    limit=Number(limits.rows), setting="rows")], stop=True)
+                                return
+                            notes = self._notes(number, previous, line, cells,
+                                                mixed=line >= watch)
+                            if line >= watch:
+                                watch = sys.maxsize
+                            if notes:
+                                cells = NotedRow(cells, notes)
+                        previous = line
+                        yield number, cells
+                except csv.Error as exc:
+                    number += 1
+                    issue, stop = self._syntax_issue(exc, number, previous + 1,
+                                                     reader.line_num)
+                    yield number, NotedRow(issues=[issue], stop=stop)
+                    if stop:
+                        return
+                    previous = reader.line_num
+                else:
+                    return
+
+    def _notes(self, number: int, previous: int, line: int, cells: list[str], *,
+               mixed: bool) -> list[Issue]:
+        notes: list[Issue] = []
+        if mixed:
+            notes.append(warning(self.encoding.mixed_code, self.label, number, None,
+                                 count=self.encoding.mixed_count))
+        if line - previous > 1:
+            notes.extend(self._multiline_notes(number, line - previous, cells))
+        if self.check_cells:
+            # The row is not read (as when the csv module refuses the cell itself).
+            long = [error("limit.cell_chars", self.label, number, header_name(self.header, i),
+                          limit=Number(self.limits.cell_chars), setting="cell_chars")
+                    for i, cell in enumerate(cells) if len(cell) > self.limits.cell_chars]
+            if long:
+                cells.clear()
+                notes.extend(long)
+        return notes
+
+    def _multiline_notes(self, number: int, lines: int, cells: list[str]) -> list[Issue]:
+        """A quoted cell spanning many lines, or holding lines shaped like rows of this file,
+        is most likely a misplaced quote that merged rows."""
+        multiline = [i for i, cell in enumerate(cells) if "\n" in cell or "\r" in cell]
+        if not multiline:
+            return []
+        longest = max(multiline, key=lambda i: cells[i].count("\n"))
+        if lines > self.limits.cell_lines:
+            return [error("quote.long_cell", self.label, number,
+                          header_name(self.header, longest), lines=lines,
+                          limit=Number(self.limits.cell_lines), setting="cell_lines")]
+        width = max(len(self.header), 3)
+        for i in multiline:
+            inner = cells[i].replace("\r\n", "\n").replace("\r", "\n").split("\n")[1:]
+            if any(part.count(self.delimiter) >= width - 1 for part in inner):
+                return [warning("quote.rows_inside", self.label, number,
+                                header_name(self.header, i), lines=lines)]
+        return []
+
+    def _syntax_issue(self, exc: csv.Error, number: int, start: int,
+                      end: int) -> tuple[Issue, bool]:
+        """The issue of a CSV syntax error in row ``number`` (lines ``start`` to ``end``), and
+        whether reading must stop (the rows below can no longer be told apart)."""
+        detail = str(exc)
+        one_line = end <= start
+        if detail.startswith("field larger than field limit") and one_line:
+            return error("limit.cell_chars", self.label, number, None,
+                         limit=Number(self.limits.cell_chars), setting="cell_chars"), False
+        if "expected after" in detail and one_line:
+            return error("quote.text_after", self.label, number, None), False
+        column = self._opening_column(start)
+        lines = end - start + 1
+        if detail == "unexpected end of data":
+            return error("quote.unclosed", self.label, number, column, lines=lines), True
+        if detail.startswith("field larger than field limit"):
+            return error("quote.runaway", self.label, number, column, lines=lines,
+                         limit=Number(self.limits.cell_chars)), True
+        if "expected after" in detail:
+            return error("quote.spans_rows", self.label, number, column, lines=lines), True
+        return error("file.csv_syntax", self.label, number, None, detail=detail), True
+
+    def _opening_column(self, line_number: int) -> str | None:
+        """The column whose quote opens on physical line ``line_number`` and does not close
+        there (read again: this is the error path)."""
+        enc = self.encoding
+        with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
+            for number, text in enumerate(handle, start=1):
+                if number == line_number:
+                    cells = next(csv.reader([text], delimiter=self.delimiter), [])
+                    return header_name(self.header, len(cells) - 1) if cells else None
+        return None
 
 
-def detect_encoding(path: Path) -> tuple[str, Issue | None]:
-    """The encoding to read ``path`` with, or the issue saying why it cannot be read.
-
-    UTF-8 is tried on the whole file (in chunks, so a large file is not held in memory);
-    if it fails, Windows-1252, which is what French Excel writes for "CSV (séparateur :
-    point-virgule)".
-    """
-    label = path.name
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4)
-            if head.startswith(b"PK\x03\x04"):
-                return "", error("file.is_workbook", label, None, None, file=label)
-            if head.startswith(b"\xd0\xcf\x11\xe0"):
-                return "", error("file.is_xls", label, None, None, file=label)
-            handle.seek(0)
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                encoding = "utf-16"
-                bad = _first_undecodable(handle, encoding)
-            elif _decodes(handle, "utf-8"):
-                return "utf-8-sig", None
-            else:
-                encoding = "cp1252"
-                handle.seek(0)
-                bad = _first_undecodable(handle, encoding)
-    except OSError as exc:
-        raise InputError("validation.unreadable", path=str(path),
-                         detail=exc.strerror or str(exc)) from exc
-    if bad is None:
-        return encoding, None
-    offset, line = bad
-    return "", error("file.encoding", label, None, None, line=line, offset=offset)
-
-
-def _decodes(handle: object, encoding: str) -> bool:
-    return _first_undecodable(handle, encoding) is None
-
-
-def _first_undecodable(handle: object, encoding: str) -> tuple[int, int] | None:
-    """``(byte offset, line)`` of the first byte ``encoding`` cannot decode, or ``None``."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    read = handle.read  # type: ignore[attr-defined]
-    start = 0
-    lines = 1
-    while True:
-        chunk: bytes = read(_CHUNK)
-        try:
-            decoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:
-            return start + exc.start, lines + chunk.count(b"\n", 0, exc.start)
-        if not chunk:
-            return None
-        lines += chunk.count(b"\n")
-        start += len(chunk)
-
-
-def sniff_delimiter(path: Path, encoding: str) -> str:
+def sniff_delimiter(path: Path, encoding: CsvEncoding) -> str:
     """``;``, tab or ``,``: the most frequent outside quotes on the first non-blank line."""
-    with path.open(encoding=encoding, newline="") as handle:
+    with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
         for line in handle:
             if line.strip():
                 break
@@ -155,8 +252,27 @@ def sniff_delimiter(path: Path, encoding: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv_folder(folder: Path) -> tuple[dict[str, RawTable], list[Issue]]:
-    """Every table of a CSV workspace folder that exists, and the issues of missing ones."""
-    files, issues = find_table_files(folder)
-    return {table: read_csv_table(table, path) for table, path in files.items()}, issues
+def read_csv_folder(folder: Path, limits: Limits = DEFAULT_LIMITS
+                    ) -> tuple[dict[str, RawTable], list[Issue]]:
+    """Every table of a CSV workspace folder that exists, and the issues of missing ones.
 
+    Raises
+    ------
+    graphmap.errors.InputError
+        The table files together are larger than ``limits.input_bytes``.
+    """
+    files, issues = find_table_files(folder)
+    check_input_size(folder, list(files.values()), limits)
+    return {table: read_csv_table(table, path, limits) for table, path in files.items()}, issues
+
+
+def check_input_size(workspace: Path, files: list[Path], limits: Limits) -> None:
+    """Refuse, before reading a byte, a workspace whose files exceed ``input_bytes``."""
+    try:
+        size = sum(p.stat().st_size for p in files)
+    except OSError as exc:
+        raise InputError("validation.unreadable", path=str(workspace),
+                         detail=exc.strerror or str(exc)) from exc
+    if size > limits.input_bytes:
+        raise InputError("load.limit.input_bytes", path=str(workspace), size=size_text(size),
+                         limit=size_text(limits.input_bytes), setting="input_bytes")

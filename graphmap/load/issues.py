@@ -57,6 +57,22 @@ class Accepted:
         return ", ".join(Term(member).render(lang) for member in self.vocabulary)
 
 
+@dataclass(frozen=True)
+class Number:
+    """A count or a limit as written in running text: ``10,000,000`` in English,
+    ``10 000 000`` (narrow no-break spaces) in French.
+
+    >>> Number(10_000_000).render("en"), Number(131_072).render("fr")
+    ('10,000,000', '131\u202f072')
+    """
+
+    value: int
+
+    def render(self, lang: str) -> str:
+        text = f"{self.value:,}"
+        return text.replace(",", "\u202f") if lang == "fr" else text
+
+
 def error(code: str, file: str, row: int | None = None, column: str | None = None, /,
           **params: Any) -> Issue:
     """An error at ``file:row:column`` (the workspace cannot be used until it is fixed)."""

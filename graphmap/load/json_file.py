@@ -2,19 +2,29 @@
 
 Each record is an object whose keys are column headers (the same names and French aliases
 as the CSV headers). Locations are ``file.json[table]:N`` where N counts records from 1.
+
+The file is parsed whole, so it is bounded by ``[limits] json_bytes``. What ``json`` would
+otherwise lose or choke on is kept or reported: a key repeated in one object (``json``
+keeps the last value), integers too long to convert and ``NaN``/``Infinity`` (kept as the
+text written), lone UTF-16 surrogates such as ``"\\ud800"`` (no output can write them).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
-from graphmap.load.csv_folder import TABLE_FILE_STEMS
-from graphmap.load.issues import did_you_mean, error
+from graphmap.i18n import Listing
+from graphmap.load.csv_folder import TABLE_FILE_STEMS, check_input_size
+from graphmap.load.issues import Number, did_you_mean, error
+from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
 from graphmap.load.raw import (
     RawRow,
     RawTable,
@@ -24,6 +34,13 @@ from graphmap.load.raw import (
     scalar_text,
 )
 from graphmap.schema import TABLES, fold, suggest_from
+
+__all__ = ["json_text", "read_json_workspace"]
+
+# A \uD800-\uDFFF escape: only then can a decoded string hold a lone surrogate (valid
+# UTF-8 cannot encode one).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def json_text(value: Any) -> str:
@@ -40,10 +57,65 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def read_json_workspace(path: Path) -> tuple[dict[str, RawTable], list[Issue]]:
-    """Every table of a JSON workspace, and the issues of a file that cannot be used."""
+class _Repeated(dict[str, Any]):
+    """An object in which some key appears more than once (``repeated``)."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        for key, _ in pairs:
+            (repeated if key in seen else seen).add(key)
+        self.repeated = sorted(repeated)
+
+
+class _Parser:
+    """``json.loads`` hooks that keep what the defaults would lose, and note whether the
+    document needs the slower checks (repeated keys)."""
+
+    def __init__(self) -> None:
+        self.repeated = False
+        self.digits = sys.get_int_max_str_digits() or sys.maxsize
+
+    def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) == len(pairs):
+            return obj
+        self.repeated = True
+        return _Repeated(pairs)
+
+    def integer(self, digits: str) -> int | str:
+        # Past Python's conversion limit (4,300 digits) the number is kept as written.
+        return int(digits) if len(digits) <= self.digits else digits
+
+    @staticmethod
+    def real(text: str) -> float | str:
+        value = float(text)
+        return value if math.isfinite(value) else text  # 1e400: kept as written
+
+    def parse(self, text: str) -> Any:
+        return json.loads(text, object_pairs_hook=self.object, parse_int=self.integer,
+                          parse_float=self.real, parse_constant=str)
+
+
+def read_json_workspace(path: Path, limits: Limits = DEFAULT_LIMITS
+                        ) -> tuple[dict[str, RawTable], list[Issue]]:
+    """Every table of a JSON workspace, and the issues of a file that cannot be used.
+
+    Raises
+    ------
+    graphmap.errors.InputError
+        The file cannot be read, or is larger than ``json_bytes`` or ``input_bytes``.
+    """
     label = path.name
+    check_input_size(path, [path], limits)
     try:
+        size = path.stat().st_size
+        if size > limits.json_bytes:
+            raise InputError("load.limit.json_bytes", path=str(path), size=size_text(size),
+                             limit=size_text(limits.json_bytes), setting="json_bytes")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError("validation.unreadable", path=str(path),
@@ -53,8 +125,10 @@ def read_json_workspace(path: Path) -> tuple[dict[str, RawTable], list[Issue]]:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return {}, [error("file.encoding", label, None, None, line=line, offset=exc.start)]
+    del data
+    parser = _Parser()
     try:
-        document = json.loads(text)
+        document = parser.parse(text)
     except json.JSONDecodeError as exc:
         return {}, [error("file.json_syntax", label, exc.lineno, None, detail=exc.msg,
                           line=exc.lineno, col=exc.colno)]
@@ -63,29 +137,66 @@ def read_json_workspace(path: Path) -> tuple[dict[str, RawTable], list[Issue]]:
                           line=1, col=1)]
     if not isinstance(document, dict):
         return {}, [error("json.not_object", label, None, None)]
-    keys = {fold(str(k)): k for k in document}
+    checks = _Checks(limits, parser.repeated, _SURROGATE_ESCAPE.search(text) is not None,
+                     len(text) > limits.cell_chars)
+    return _tables(label, document, checks)
+
+
+def _tables(label: str, document: dict[str, Any], checks: _Checks
+            ) -> tuple[dict[str, RawTable], list[Issue]]:
     tables: dict[str, RawTable] = {}
     issues: list[Issue] = []
+    repeated = set(document.repeated) if isinstance(document, _Repeated) else set()
     for table in TABLES:
-        key = next((keys[s] for s in TABLE_FILE_STEMS[table] if s in keys), None)
-        if key is None:
+        keys = [k for k in document if fold(str(k)) in TABLE_FILE_STEMS[table]]
+        if not keys:
             close = suggest_from(table, [str(k) for k in document])
             issues.append(error("workspace.missing_table", label, None, None, table=table,
                                 suggestion=did_you_mean(close)))
+            continue
+        if len(keys) > 1:
+            issues.append(error("workspace.two_keys", label, None, None, table=table,
+                                keys=Listing(keys)))
+            continue
+        key = keys[0]
+        if key in repeated:
+            issues.append(error("workspace.two_keys", label, None, None, table=table,
+                                keys=Listing((key, key))))
             continue
         records = document[key]
         table_label = f"{label}[{key}]"
         if not isinstance(records, list):
             issues.append(error("json.not_list", table_label, None, None, table=key))
             continue
-        tables[table] = RawTable(table, table_label, _rows(table, table_label, records))
+        raw = RawTable(table, table_label, iter(()))
+        raw.rows = _rows(raw, records, checks)
+        tables[table] = raw
     return tables, issues
 
 
-def _rows(table: str, label: str, records: Sequence[Any]) -> Iterator[RawRow | Issue]:
+class _Checks:
+    """The checks a document needs beyond the common path, decided once from its text."""
+
+    def __init__(self, limits: Limits, repeated: bool, surrogates: bool,
+                 long_cells: bool) -> None:
+        self.limits = limits
+        self.repeated = repeated
+        self.surrogates = surrogates
+        self.long_cells = long_cells
+
+
+def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
+          ) -> Iterator[RawRow | Issue]:
+    table, label = raw.table, raw.file
     builders: dict[tuple[str, ...], RowBuilder] = {}
     reported: set[tuple[str, str | None]] = set()
+    rare = checks.repeated or checks.surrogates or checks.long_cells
+    limit = checks.limits.rows
     for number, record in enumerate(records, start=1):
+        if number > limit:
+            raw.truncated = True
+            yield error("limit.rows", label, number, None, limit=Number(limit), setting="rows")
+            return
         if not isinstance(record, dict):
             yield error("json.record_not_object", label, number, None)
             continue
@@ -100,6 +211,44 @@ def _rows(table: str, label: str, records: Sequence[Any]) -> Iterator[RawRow | I
                     yield issue
             builder = builders.setdefault(keys, RowBuilder(header, label))
         cells = clean_cells([json_text(v) for v in record.values()])
+        if rare:
+            # Errors: the row is still checked (its id stays known), never kept.
+            yield from _record_problems(label, number, record, keys=keys, cells=cells,
+                                        checks=checks)
         yield from builder.unnamed(number, cells)
         yield builder.build(number, cells)
 
+
+def _record_problems(label: str, number: int, record: dict[str, Any], *, keys: tuple[str, ...],
+                     cells: list[str], checks: _Checks) -> Iterator[Issue]:
+    """What keeps one record from being read as it is written (the document's rare cases)."""
+    if checks.repeated:
+        if isinstance(record, _Repeated):
+            for key in record.repeated:
+                yield error("json.duplicate_key", label, number, key, key=key)
+        for key, value in record.items():
+            if isinstance(value, dict | list) and _holds_repeated(value):
+                yield error("json.duplicate_key_inside", label, number, key)
+    if checks.surrogates:
+        for key, cell in zip(keys, cells, strict=True):
+            if _LONE_SURROGATE.search(key) or _LONE_SURROGATE.search(cell):
+                yield error("json.lone_surrogate", label, number, key)
+    if checks.long_cells:
+        limits = checks.limits
+        for key, cell in zip(keys, cells, strict=True):
+            if len(cell) > limits.cell_chars:
+                yield error("limit.cell_chars", label, number, key,
+                            limit=Number(limits.cell_chars), setting="cell_chars")
+
+
+def _holds_repeated(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _Repeated):
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

@@ -15,6 +15,7 @@ rows           10,000,000       data rows of one table (header excluded)
 cell_chars     131,072          characters of one cell
 cell_lines     100              lines of one quoted CSV cell
 xlsx_bytes     1 GiB            a workbook's parts once unzipped, together
+json_bytes     256 MiB          a JSON workspace (parsed whole, in 5 to 8 times its size)
 =============  ===============  ==========================================================
 
 A ``graphmap.toml`` beside the data raises them::
@@ -38,7 +39,8 @@ from typing import Any
 from graphmap.errors import ConfigError
 from graphmap.load.issues import did_you_mean
 
-__all__ = ["DEFAULT_LIMITS", "LIMITS_TABLE", "Limits", "limits_for", "limits_from_mapping"]
+__all__ = ["DEFAULT_LIMITS", "LIMITS_TABLE", "Limits", "limits_for", "limits_from_mapping",
+           "size_text"]
 
 LIMITS_TABLE = "limits"
 CONFIG_FILENAME = "graphmap.toml"
@@ -71,6 +73,8 @@ class Limits:
     cell_lines: int = 100
     #: Bytes of a workbook's parts once unzipped, together.
     xlsx_bytes: int = 1 << 30
+    #: Bytes of a JSON workspace, parsed whole in memory (in 5 to 8 times its size).
+    json_bytes: int = 256 << 20
 
     def __post_init__(self) -> None:
         for spec in dataclasses.fields(self):
@@ -139,3 +143,12 @@ def limits_for(workspace: str | os.PathLike[str]) -> Limits:
             difflib.get_close_matches(key, [LIMITS_TABLE], n=1, cutoff=0.8) for key in data):
         return DEFAULT_LIMITS
     return limits_from_mapping(data, source=str(candidate))
+
+
+def size_text(size: int) -> str:
+    """A size in bytes as messages show it.
+
+    >>> size_text(1 << 30), size_text(1_500_000)
+    ('1,024.0 MiB', '1.4 MiB')
+    """
+    return f"{size / (1 << 20):,.1f} MiB"

@@ -36,7 +36,9 @@ class RawTable:
     ``rows`` yields ``RawRow`` objects and, interleaved, the ``Issue`` objects the reader
     finds on the way (a value in a column without header, bytes that cannot be decoded).
     ``missing_columns`` are required columns the header lacks (already reported in
-    ``issues``); ``usable`` is false when no row can be read at all.
+    ``issues``); ``usable`` is false when no row can be read at all; ``truncated`` becomes
+    true when reading stopped before the end (an error says where), so the rows below are
+    unknown.
     """
 
     table: str
@@ -45,6 +47,7 @@ class RawTable:
     issues: list[Issue] = field(default_factory=list)
     missing_columns: frozenset[str] = frozenset()
     usable: bool = True
+    truncated: bool = False
 
 
 def clean_cell(value: str) -> str:
@@ -176,6 +179,20 @@ class RowBuilder:
                 extra[name] = value
         return RawRow(row, values, extra, self.header.written)
 
+    def formula_issues(self, row: int, formulas: Mapping[int, str]) -> Iterator[Issue]:
+        """A workbook cell holding a formula with no computed value reads as blank: an error
+        in a required column, a warning elsewhere (the row is still read)."""
+        if not formulas:
+            return
+        required = REQUIRED_COLUMNS[self.header.table]
+        names = {i: name for name, i in self.header.canonical}
+        written = {i: self.header.written[name] for i, name in names.items()}
+        written.update((i, name) for name, i in self.header.extra)
+        for index, formula in sorted(formulas.items()):
+            column = written.get(index) or column_letter(index)
+            make = error if names.get(index) in required else warning
+            yield make("xlsx.formula_no_value", self.file, row, column, formula=formula)
+
     def unnamed(self, row: int, cells: Sequence[str]) -> list[Issue]:
         """A value under no header is reported once per column, never silently dropped."""
         if len(cells) <= self._width and not self.header.unnamed:
@@ -209,6 +226,37 @@ def column_letter(index: int) -> str:
     return letters
 
 
+class NotedRow(list[str]):
+    """The cells of one row with what the reader noticed on the way: ``issues`` (already
+    located) and ``formulas``, cell index -> formula of a workbook cell that has no
+    computed value. Readers yield it instead of a plain list only for such rows, so the
+    common path stays a plain list; a ``NotedRow`` without cells carries only issues."""
+
+    __slots__ = ("formulas", "issues", "stop")
+
+    def __init__(self, cells: Iterable[str] = (), issues: Iterable[Issue] = (),
+                 formulas: Mapping[int, str] | None = None, *, stop: bool = False) -> None:
+        super().__init__(cells)
+        self.issues = list(issues)
+        self.formulas: Mapping[int, str] = formulas or {}
+        #: Reading stops after this row (its issues say why).
+        self.stop = stop
+
+
+def header_name(header: Sequence[str], index: int) -> str:
+    """The column of cell ``index`` as a location shows it: its header as written, or its
+    letter when it has none.
+
+    >>> header_name(["id", " Nom "], 1), header_name(["id"], 2)
+    ('Nom', 'C')
+    """
+    if index < len(header):
+        written = " ".join(header[index].split())
+        if written:
+            return written
+    return column_letter(index)
+
+
 class RowReadError(Exception):
     """A reader cannot go past some row (broken CSV quoting); carries the located issue."""
 
@@ -234,6 +282,14 @@ def rows_from_cells(table: str, file: str,
 def _rows_from_cells(table: str, file: str,
                      records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
     first = next(records, None)
+    noted: list[Issue] = []
+    while first is not None and isinstance(first[1], NotedRow):
+        noted.extend(first[1].issues)
+        if first[1] or any(i.is_error for i in noted):
+            break
+        first = next(records, None)
+    if any(i.is_error for i in noted):
+        return RawTable(table, file, iter(()), noted, usable=False)
     if first is None:
         return RawTable(table, file, iter(()), [error("file.empty", file, None, None)],
                         usable=False)
@@ -248,21 +304,31 @@ def _rows_from_cells(table: str, file: str,
             return RawTable(table, file, iter(()), [error("header.blank", file, 1, None)],
                             usable=False)
     header, issues = resolve_header(table, cells, file)
+    issues[:0] = noted
     builder = RowBuilder(header, file)
+    raw = RawTable(table, file, iter(()), issues, header.missing, usable=bool(header.canonical))
 
     def rows() -> Iterator[RawRow | Issue]:
         try:
             for number, data in records:
+                # A row the reader has something to say about (the plain-list check first:
+                # it is the per-row hot path).
+                if data.__class__ is not list and isinstance(data, NotedRow):
+                    yield from data.issues
+                    yield from builder.formula_issues(number, data.formulas)
+                    if data.stop:
+                        raw.truncated = True
                 cells = clean_cells(data)
                 if not any(cells):
                     continue
                 yield from builder.unnamed(number, cells)
                 yield builder.build(number, cells)
         except RowReadError as exc:
+            raw.truncated = True
             yield exc.issue
 
-    return RawTable(table, file, rows(), issues, header.missing,
-                    usable=bool(header.canonical))
+    raw.rows = rows()
+    return raw
 
 
 _HEADER_SEARCH_ROWS = 10

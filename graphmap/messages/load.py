@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 # How to raise a limit, shared by every "limit" message.
-_RAISE_FR = "pour l'augmenter, ajoutez {key} = … dans la table [limits] d'un graphmap.toml placé à côté des données"
-_RAISE_EN = "to raise it, set {key} = … in the [limits] table of a graphmap.toml beside the data"
+_SET_FR = "ajoutez {setting} = … dans la table [limits] d'un graphmap.toml placé à côté des données"
+_SET_EN = "set {setting} = … in the [limits] table of a graphmap.toml beside the data"
+_RAISE_FR = "pour l'augmenter, " + _SET_FR
+_RAISE_EN = "to raise it, " + _SET_EN
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- the [limits] table of graphmap.toml (graphmap.load.limits) -----------------------------
@@ -44,5 +46,105 @@ MESSAGES.update({
     "load.output.stdout_failed": {
         "fr": "impossible d'écrire la sortie standard : {detail}",
         "en": "cannot write to standard output: {detail}",
+    },
+})
+MESSAGES.update({
+    # -- limits (graphmap.load.limits): refused before reading, or where reading stops -------
+    "load.limit.input_bytes": {
+        "fr": "{path} contient {size} de données, plus que les {limit} que graphmap lit (input_bytes) ; " + _RAISE_FR,
+        "en": "{path} holds {size} of data, more than the {limit} graphmap reads (input_bytes); " + _RAISE_EN,
+    },
+    "issue.limit.rows": {
+        "fr": "plus de {limit} lignes de données : la lecture s'arrête ici ; " + _RAISE_FR,
+        "en": "more than {limit} data rows: reading stops here; " + _RAISE_EN,
+    },
+    "issue.limit.cell_chars": {
+        "fr": "une cellule de cette ligne dépasse {limit} caractères ; " + _RAISE_FR,
+        "en": "a cell of this row holds more than {limit} characters; " + _RAISE_EN,
+    },
+    # -- two candidates for one table -----------------------------------------------------------
+    "issue.workspace.two_files": {
+        "fr": "deux fichiers pour la table {table} : {files} ; gardez-en un seul (aucun n'a été lu)",
+        "en": "two files for the {table} table: {files}; keep only one (neither was read)",
+    },
+    "issue.workspace.two_sheets": {
+        "fr": "deux feuilles pour la table {table} : {sheets} ; gardez-en une seule (aucune n'a été lue)",
+        "en": "two sheets for the {table} table: {sheets}; keep only one (neither was read)",
+    },
+    "issue.workspace.two_keys": {
+        "fr": "deux clés pour la table {table} : {keys} ; gardez-en une seule (aucune n'a été lue)",
+        "en": "two keys for the {table} table: {keys}; keep only one (neither was read)",
+    },
+    # -- CSV quoting ----------------------------------------------------------------------------
+    "issue.quote.unclosed": {
+        "fr": "un guillemet (\") ouvre une cellule ici et n'est jamais fermé : les {lines} lignes jusqu'à la fin du fichier formeraient une seule cellule ; fermez le guillemet ou supprimez-le",
+        "en": "a quote (\") opens a cell here and is never closed: the {lines} lines to the end of the file would become one cell; close the quote or remove it",
+    },
+    "issue.quote.runaway": {
+        "fr": "un guillemet (\") ouvre une cellule ici et ne se ferme pas avant {limit} caractères ({lines} lignes) : il manque ou il y a un guillemet de trop ; les lignes suivantes ne sont pas lues",
+        "en": "a quote (\") opens a cell here and does not close within {limit} characters ({lines} lines): a quote is missing or extra; the rows below are not read",
+    },
+    "issue.quote.spans_rows": {
+        "fr": "la cellule entre guillemets qui s'ouvre ici s'étend sur {lines} lignes et son guillemet fermant est suivi de texte : il manque ou il y a un guillemet de trop ; les lignes suivantes ne sont pas lues",
+        "en": "the quoted cell that opens here spans {lines} lines and its closing quote is followed by text: a quote is missing or extra; the rows below are not read",
+    },
+    "issue.quote.text_after": {
+        "fr": "du texte suit le guillemet fermant d'une cellule (\"…\"x) : mettez toute la cellule entre guillemets et doublez ceux qu'elle contient (\"\") ; la ligne n'est pas lue",
+        "en": "text follows the closing quote of a cell (\"…\"x): put the whole cell in quotes and double the quotes inside it (\"\"); the row is not read",
+    },
+    "issue.quote.long_cell": {
+        "fr": "la cellule entre guillemets qui s'ouvre ici s'étend sur {lines} lignes (plus de {limit}) : il manque probablement un guillemet ; si la cellule est juste, " + _SET_FR,
+        "en": "the quoted cell that opens here spans {lines} lines (more than {limit}): a quote is probably missing or extra; if the cell is right, " + _SET_EN,
+    },
+    "issue.quote.rows_inside": {
+        "fr": "la cellule entre guillemets qui s'ouvre ici s'étend sur {lines} lignes qui ressemblent à des lignes du fichier : vérifiez qu'il ne manque pas un guillemet (elles sont lues comme une seule cellule)",
+        "en": "the quoted cell that opens here spans {lines} lines shaped like rows of this file: check that no quote is missing (they are read as one cell)",
+    },
+    # -- encodings (graphmap.load.encoding) -------------------------------------------------------
+    "issue.encoding.stray_bytes": {
+        "fr": "ce fichier UTF-8 contient {count} octet(s) qui ne sont pas de l'UTF-8, le premier sur cette ligne : ils ont été lus en Windows-1252 (é, à…) ; vérifiez le texte et enregistrez le fichier en « CSV UTF-8 »",
+        "en": "this UTF-8 file holds {count} byte(s) that are not UTF-8, the first on this row: they were read as Windows-1252 (é, à…); check the text and save the file as 'CSV UTF-8'",
+    },
+    "issue.encoding.utf8_in_cp1252": {
+        "fr": "ce fichier a été lu en Windows-1252, mais cette ligne contient du texte qui se lit aussi en UTF-8 ({count} octet(s)) : vérifiez ses accents (Ã© pour é) et enregistrez le fichier en « CSV UTF-8 »",
+        "en": "this file was read as Windows-1252, but this row holds text that also reads as UTF-8 ({count} byte(s)): check its accents (Ã© for é) and save the file as 'CSV UTF-8'",
+    },
+    # -- workbooks --------------------------------------------------------------------------------
+    "issue.xlsx.formula_no_value": {
+        "fr": "la formule « {formula} » n'a pas de valeur calculée (le classeur n'a pas été enregistré par un tableur) : ouvrez-le dans Excel ou LibreOffice Calc et enregistrez-le pour que les valeurs soient calculées ; lue comme vide",
+        "en": "the formula '{formula}' has no computed value (the workbook was not saved by a spreadsheet program): open it in Excel or LibreOffice Calc and save it so that values are computed; read as blank",
+    },
+})
+MESSAGES.update({
+    # -- JSON workspaces --------------------------------------------------------------------------
+    "load.limit.json_bytes": {
+        "fr": "{path} fait {size}, plus que les {limit} qu'un espace de travail JSON peut faire (json_bytes ; il est lu en entier en mémoire) ; " + _RAISE_FR,
+        "en": "{path} is {size}, more than the {limit} a JSON workspace may be (json_bytes; it is read whole into memory); " + _RAISE_EN,
+    },
+    "issue.json.duplicate_key": {
+        "fr": "la clé « {key} » apparaît plusieurs fois dans cet objet : une seule valeur peut être lue ; gardez-en une",
+        "en": "the key '{key}' appears more than once in this object: only one value can be read; keep one",
+    },
+    "issue.json.duplicate_key_inside": {
+        "fr": "cette valeur contient un objet dont une clé apparaît plusieurs fois : une seule valeur peut être lue ; gardez-en une",
+        "en": "this value holds an object in which a key appears more than once: only one value can be read; keep one",
+    },
+    "issue.json.lone_surrogate": {
+        "fr": "cette valeur contient une moitié de paire UTF-16 (un échappement \\ud800 à \\udfff seul), qui n'est pas un caractère : corrigez l'échappement",
+        "en": "this value holds half of a UTF-16 pair (a lone \\ud800 to \\udfff escape), which is not a character: fix the escape",
+    },
+})
+MESSAGES.update({
+    "load.limit.xlsx_bytes": {
+        "fr": "{path} fait {size} une fois décompressé, plus que les {limit} que graphmap lit (xlsx_bytes) ; " + _RAISE_FR,
+        "en": "{path} is {size} once unzipped, more than the {limit} graphmap reads (xlsx_bytes); " + _RAISE_EN,
+    },
+    "issue.xlsx.not_worksheet": {
+        "fr": "la feuille « {sheet} » n'est pas une feuille de calcul (c'est un graphique ou une boîte de dialogue) : mettez les lignes de la table {table} dans une feuille de calcul de ce nom",
+        "en": "sheet '{sheet}' is not a worksheet (it is a chart or a dialog): put the rows of the {table} table in a worksheet of that name",
+    },
+    "issue.xlsx.row_out_of_range": {
+        "fr": "la ligne {row} dépasse la dernière ligne possible d'un classeur ({last}) : le fichier est endommagé ou n'a pas été écrit par un tableur ; la lecture s'arrête ici",
+        "en": "row {row} is past the last row a workbook can have ({last}): the file is damaged or was not written by a spreadsheet program; reading stops here",
     },
 })

@@ -124,7 +124,10 @@ class WorkspaceValidator:
                     yield item
                 else:
                     yield from rule(raw, item)
-            relations_read = table == "relations" and not raw.missing_columns
+            if raw.truncated and table != "relations":
+                self._ids_complete = False  # the ids below the stop are unknown
+            relations_read = (table == "relations" and not raw.missing_columns
+                              and not raw.truncated)
             if table == "relations":
                 yield from self._duplicate_relations()
             if done + 1 < len(rules):
