@@ -18,7 +18,7 @@ LAYERS: dict[str, int] = {
     "model": 2,
     **dict.fromkeys(("validation", "workspace", "export", "synth", "timeline"), 3),
     **dict.fromkeys(("analysis", "compare"), 4),
-    **dict.fromkeys(("render", "neo4j"), 5),
+    **dict.fromkeys(("render", "neo4j", "exchange"), 5),
     "cli": 6,
 }
 # graphmap/__init__.py is the public API and __main__.py the entry point: they may import
