@@ -64,6 +64,9 @@ class MapFacts:
     community: dict[str, int]
     community_labels: dict[int, Localized]
     community_order: list[int]
+    # Each community's dominant sector and territory, as the report gives them.
+    community_sector: dict[int, str | None] = field(default_factory=dict)
+    community_territory: dict[int, str | None] = field(default_factory=dict)
 
     @classmethod
     def read(cls, dataset: Dataset, report: AnalysisReport | None,
@@ -102,7 +105,9 @@ class MapFacts:
             for member in c.members:
                 community[member] = c.id
         return cls(ids, neighbours, roles, funding_out, funding_in, betweenness, rank,
-                   community, labels, order)
+                   community, labels, order,
+                   community_sector={c.id: c.dominant_sector for c in communities or ()},
+                   community_territory={c.id: c.dominant_territory for c in communities or ()})
 
     def community_label(self, community: int, lang: str) -> str:
         """The report's label of a community, else ``Communauté 3`` / ``Community 3``."""
@@ -114,6 +119,8 @@ class MapFacts:
 
 
 def neighbourhood(facts: MapFacts, centre: str, depth: int) -> list[str]:
+    """The nodes within ``depth`` relations of ``centre`` (itself included), in the
+    dataset's order: what ``--focus`` draws."""
     seen = {centre}
     frontier = [centre]
     for _ in range(depth):
@@ -128,6 +135,9 @@ def neighbourhood(facts: MapFacts, centre: str, depth: int) -> list[str]:
 
 
 def dominant(values: Iterable[str | None]) -> str | None:
+    """The most frequent non-empty value (ties: the smallest), ``None`` if there is none: the
+    overview names its "small groups" node by it, a group of the map's own (the report's
+    communities come with their dominant sector and territory)."""
     counts = Counter(v for v in values if v)
     if not counts:
         return None
@@ -135,5 +145,6 @@ def dominant(values: Iterable[str | None]) -> str | None:
 
 
 def territory_of(dataset: Dataset, node_id: str) -> str | None:
+    """The territory of an actor or project, ``None`` if it has none or is unknown."""
     record = dataset.actor_by_id.get(node_id) or dataset.project_by_id.get(node_id)
     return record.territory if record is not None else None

@@ -59,9 +59,12 @@ def overview_payload(
     nodes = []
     for index, c in enumerate(order):
         group = members[c]
-        sector = dominant(dataset.actor_by_id[m].sector.value for m in group
-                           if m in dataset.actor_by_id)
-        territory = dominant(t for m in group if (t := territory_of(dataset, m)))
+        if c >= 0:
+            sector, territory = facts.community_sector[c], facts.community_territory[c]
+        else:
+            sector = dominant(dataset.actor_by_id[m].sector.value for m in group
+                              if m in dataset.actor_by_id)
+            territory = dominant(t for m in group if (t := territory_of(dataset, m)))
         if color_by == "sector" and sector is not None:
             color = SECTOR_COLORS[sector]
             legend_colors[sector] = (Sector(sector).label(lang), color)
