@@ -2,6 +2,13 @@
 
 Output is deterministic (same Dataset ⇒ same bytes) and written atomically, and reading it
 back gives an equal Dataset: ``load_workspace(write_workspace(ds, path)) == ds``.
+
+CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
+``@``, tab or carriage return) are written with a guard apostrophe, as OWASP recommends;
+graphmap's CSV reader removes exactly that apostrophe, so the round trip holds (the rule is
+in ``graphmap.load.neutral``). Workbooks need no guard: their text cells are typed as text.
+A CSV folder is never written beside another file of the same table (``acteurs.csv`` when
+writing ``actors.csv``): the folder would hold two copies of one table.
 """
 
 from __future__ import annotations
@@ -18,13 +25,16 @@ from typing import Any
 
 from graphmap.atomic import write_bytes
 from graphmap.errors import GraphmapError, UsageError
+from graphmap.i18n import Listing
+from graphmap.load.csv_folder import table_candidates
+from graphmap.load.neutral import protect
 from graphmap.load.raw import FRENCH_HEADERS
 from graphmap.model.dataset import Dataset
 from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, TABLES, Vocabulary
 
 __all__ = [
-    "csv_bytes", "json_bytes", "table_rows", "write_csv_folder", "write_json",
-    "write_workspace", "write_xlsx", "xlsx_bytes",
+    "check_no_other_table_files", "csv_bytes", "json_bytes", "table_rows", "write_csv_folder",
+    "write_json", "write_workspace", "write_xlsx", "xlsx_bytes",
 ]
 
 Cell = str | int | float
@@ -101,12 +111,20 @@ def table_rows(dataset: Dataset, table: str, *, lang: str = "en", numbers: bool 
 
 def csv_bytes(dataset: Dataset, table: str, *, lang: str = "en", delimiter: str = ",",
               encoding: str = "utf-8", line_end: str = "\n") -> bytes:
-    """One table as CSV bytes (UTF-8 without BOM, ``,`` and ``\\n`` by default)."""
+    """One table as CSV bytes (UTF-8 without BOM, ``,`` and ``\\n`` by default); a cell a
+    spreadsheet would run as a formula gets a guard apostrophe (``graphmap.load.neutral``).
+
+    >>> from graphmap.model.records import Actor
+    >>> from graphmap.schema import Sector
+    >>> ds = Dataset((Actor("a1", "=HYPERLINK(1)", Sector.MEDIA),), (), ())
+    >>> csv_bytes(ds, "actors").splitlines()[1]
+    b"a1,'=HYPERLINK(1),media,,organization,,local"
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator=line_end)
     header, rows = table_rows(dataset, table, lang=lang)
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([protect(h) for h in header])
+    writer.writerows([protect(c) if isinstance(c, str) else c for c in row] for row in rows)
     try:
         return buffer.getvalue().encode(encoding)
     except UnicodeEncodeError as exc:
@@ -117,13 +135,37 @@ def csv_bytes(dataset: Dataset, table: str, *, lang: str = "en", delimiter: str 
 def write_csv_folder(dataset: Dataset, folder: str | os.PathLike[str], *, lang: str = "en",
                      delimiter: str = ",", encoding: str = "utf-8",
                      line_end: str = "\n") -> list[Path]:
-    """Write ``actors.csv``, ``projects.csv`` and ``relations.csv`` into ``folder``."""
+    """Write ``actors.csv``, ``projects.csv`` and ``relations.csv`` into ``folder``.
+
+    Raises
+    ------
+    graphmap.errors.GraphmapError
+        ``folder`` already holds another file for one of the tables (``acteurs.csv``,
+        ``Actors.csv``): nothing is written, since the folder would hold two copies of a
+        table and graphmap would refuse to read it.
+    """
+    check_no_other_table_files(Path(folder))
     return [
         write_bytes(Path(folder) / f"{table}.csv",
                     csv_bytes(dataset, table, lang=lang, delimiter=delimiter,
                               encoding=encoding, line_end=line_end))
         for table in TABLES
     ]
+
+
+def check_no_other_table_files(folder: Path) -> None:
+    """Refuse to write a CSV workspace into a folder that holds a table under another name
+    (French, or another case): ``graphmap init`` never hides a user's workspace this way."""
+    if not folder.is_dir():
+        return
+    for table in TABLES:
+        target = folder / f"{table}.csv"
+        others = [p for p in table_candidates(folder, table)
+                  if not (target.exists() and os.path.samefile(p, target))]
+        if others:
+            raise GraphmapError("load.export.other_table_file", path=str(folder),
+                                found=Listing(p.name for p in others), table=table,
+                                file=target.name)
 
 
 def xlsx_bytes(dataset: Dataset, *, lang: str = "en") -> bytes:
@@ -139,7 +181,7 @@ def xlsx_bytes(dataset: Dataset, *, lang: str = "en") -> bytes:
         sheet = book.create_sheet(table)
         header, rows = table_rows(dataset, table, lang=lang, numbers=True, spreadsheet=True)
         try:
-            sheet.append(header)
+            sheet.append([_text_cell(sheet, h, WriteOnlyCell) for h in header])
             for row in rows:
                 sheet.append([_text_cell(sheet, v, WriteOnlyCell) for v in row])
         except IllegalCharacterError as exc:

@@ -171,13 +171,10 @@ class _Records:
         if line - previous > 1:
             notes.extend(self._multiline_notes(number, line - previous, cells))
         if self.check_cells:
-            # The row is not read (as when the csv module refuses the cell itself).
-            long = [error("limit.cell_chars", self.label, number, header_name(self.header, i),
-                          limit=Number(self.limits.cell_chars), setting="cell_chars")
-                    for i, cell in enumerate(cells) if len(cell) > self.limits.cell_chars]
-            if long:
-                cells.clear()
-                notes.extend(long)
+            notes.extend(
+                error("limit.cell_chars", self.label, number, header_name(self.header, i),
+                      limit=Number(self.limits.cell_chars), setting="cell_chars")
+                for i, cell in enumerate(cells) if len(cell) > self.limits.cell_chars)
         return notes
 
     def _multiline_notes(self, number: int, lines: int, cells: list[str]) -> list[Issue]:

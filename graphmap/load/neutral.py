@@ -7,12 +7,13 @@ writer puts an apostrophe before such a cell, so the spreadsheet shows it as tex
 
 The rule, chosen so that reading what graphmap wrote gives the same data back:
 
-- writing: a cell made of zero or more apostrophes followed by ``= + - @``, tab or carriage
-  return gets one more apostrophe in front (``=SUM(A1)`` -> ``'=SUM(A1)``,
-  ``'=x`` -> ``''=x``);
-- reading: a cell made of one or more apostrophes followed by one of those characters
-  loses one apostrophe (``'=SUM(A1)`` -> ``=SUM(A1)``); every other cell is read as is.
+- writing: a cell that starts, after any spaces and apostrophes, with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return gets one more apostrophe in front
+  (``=SUM(A1)`` -> ``'=SUM(A1)``, ``'=x`` -> ``''=x``);
+- reading: a cell that starts with an apostrophe and then has that shape loses its first
+  apostrophe (``'=SUM(A1)`` -> ``=SUM(A1)``); every other cell is read as is.
 
+Since a cell of that shape keeps it with one more apostrophe in front,
 ``restore(protect(text)) == text`` for every text.
 """
 
@@ -22,8 +23,8 @@ import re
 
 __all__ = ["protect", "restore"]
 
-_NEEDS_GUARD = re.compile(r"'*[=+\-@\t\r]")
-_GUARDED = re.compile(r"'+[=+\-@\t\r]")
+_NEEDS_GUARD = re.compile(r"[\s']*[=+\-@\t\r]")
+_GUARDED = re.compile(r"'[\s']*[=+\-@\t\r]")
 
 
 def protect(text: str) -> str:
@@ -38,8 +39,7 @@ def protect(text: str) -> str:
 def restore(text: str) -> str:
     """A cell as the user meant it: the writer's guard apostrophe removed.
 
-    >>> restore("'=1+1"), restore("''=x"), restore("'quoted'"), restore("  '@home ")
-    ('=1+1', "'=x", "'quoted'", '@home')
+    >>> restore("'=1+1"), restore("''=x"), restore("'quoted'"), restore("' @home")
+    ('=1+1', "'=x", "'quoted'", ' @home')
     """
-    cell = text.strip()
-    return cell[1:] if _GUARDED.match(cell) else text
+    return text[1:] if _GUARDED.match(text) else text

@@ -148,3 +148,19 @@ MESSAGES.update({
         "en": "row {row} is past the last row a workbook can have ({last}): the file is damaged or was not written by a spreadsheet program; reading stops here",
     },
 })
+MESSAGES.update({
+    "issue.amount.too_large": {
+        "fr": "montant « {value} » trop grand : graphmap accepte au plus {limit} $",
+        "en": "amount '{value}' is too large: graphmap accepts at most {limit} $",
+    },
+    "issue.weight.too_large": {
+        "fr": "poids « {value} » trop grand : un poids vaut au plus {limit}",
+        "en": "weight '{value}' is too large: a weight is at most {limit}",
+    },
+})
+MESSAGES.update({
+    "load.export.other_table_file": {
+        "fr": "{path} contient déjà {found} pour la table {table} : écrire {file} à côté laisserait deux fichiers pour une même table ; rien n'a été écrit. Choisissez un autre dossier.",
+        "en": "{path} already holds {found} for the {table} table: writing {file} beside it would leave two files for one table; nothing was written. Choose another folder.",
+    },
+})

@@ -22,7 +22,17 @@ def validate_source(source: WorkspaceSource, *, progress: Progress | None = None
     ``progress(step, done, total)``, if given, hears ``("load", tables read, 3)`` as the
     rows stream by (see :data:`graphmap.validation.rules.Progress`)."""
     validator = WorkspaceValidator(progress)
-    issues = sorted(validator.run(source), key=Issue.sort_key)
+    issues = _without_echoes(sorted(validator.run(source), key=Issue.sort_key))
     if validator.failed:
         return None, issues
     return validator.dataset(source.name, tuple(issues)), issues
+
+
+def _without_echoes(issues: list[Issue]) -> list[Issue]:
+    """Drop the "required value missing" that only repeats, for the same cell, that a
+    workbook formula has no computed value (the formula's message says what to do)."""
+    formulas = {(i.file, i.row, i.column) for i in issues if i.code == "xlsx.formula_no_value"}
+    if not formulas:
+        return issues
+    return [i for i in issues
+            if not (i.code == "value.missing" and (i.file, i.row, i.column) in formulas)]

@@ -9,13 +9,14 @@ relations) keep only compact indexes, never a second copy of the rows.
 from __future__ import annotations
 
 import difflib
+import math
 from array import array
 from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from graphmap.diagnostics import Issue
 from graphmap.load import RawRow, RawTable, WorkspaceSource
-from graphmap.load.issues import Accepted, Term, did_you_mean, error, warning
+from graphmap.load.issues import Accepted, Number, Term, did_you_mean, error, warning
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Origin, Project, Relation
 from graphmap.schema import (
@@ -29,7 +30,14 @@ from graphmap.schema import (
     Stage,
     Vocabulary,
 )
-from graphmap.validation.values import parse_date, parse_number, parse_year, split_themes
+from graphmap.validation.values import (
+    MAX_AMOUNT,
+    MAX_WEIGHT,
+    parse_date,
+    parse_number,
+    parse_year,
+    split_themes,
+)
 
 # Relation types that fit a target kind, by code: enum hashing is slow on the hot path.
 _TO_PROJECT = frozenset(t.value for t in ACTOR_TO_PROJECT)
@@ -285,8 +293,9 @@ class WorkspaceValidator:
         year = (self._years.get(text) or (yield from self._year(t, r))) if text else None
         weight = (yield from self._weight(t, r)) if v.get("weight") else 1.0
         if (source is _BAD or source is None or target is _BAD or target is None
-                or rtype is _BAD or amount is _BAD or year is _BAD or weight is _BAD):
-            return
+                or rtype is _BAD or rtype is None or amount is _BAD or year is _BAD
+                or weight is _BAD):
+            return  # rtype is None when the type column is missing (reported once)
         kind = r.values.get("kind") or None
         if kind is not None:
             kind = self._canon.setdefault(kind, kind)
@@ -359,8 +368,14 @@ class WorkspaceValidator:
         except ValueError:
             yield error("number.invalid", t.file, r.row, column, value=text)
             return _BAD
+        except OverflowError:
+            amount = math.inf
         if amount < 0:
             yield error("amount.negative", t.file, r.row, column, value=text)
+            return _BAD
+        if amount > MAX_AMOUNT:
+            yield error("amount.too_large", t.file, r.row, column, value=text,
+                        limit=Number(int(MAX_AMOUNT)))
             return _BAD
         if isinstance(rtype, RelationType) and rtype is not RelationType.FUNDS:
             # Kept (nothing is dropped) but only funds relations carry money in analyses.
@@ -394,8 +409,14 @@ class WorkspaceValidator:
         except ValueError:
             yield error("number.invalid", t.file, r.row, column, value=text)
             return _BAD
+        except OverflowError:
+            weight = math.inf
         if weight <= 0:
             yield error("weight.not_positive", t.file, r.row, column, value=text)
+            return _BAD
+        if weight > MAX_WEIGHT:
+            yield error("weight.too_large", t.file, r.row, column, value=text,
+                        limit=Number(int(MAX_WEIGHT)))
             return _BAD
         return weight
 

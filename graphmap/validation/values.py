@@ -22,6 +22,12 @@ _GROUPED = {
     ".": re.compile(r"\d{1,3}(?:\.\d{3})+"),
 }
 _YEAR = re.compile(r"[12]\d{3}")
+
+#: The largest amount graphmap accepts: 10^15 $ (a million billion). Totals of millions of
+#: amounts then stay exact to the dollar and far from overflowing.
+MAX_AMOUNT = 1e15
+#: The largest weight graphmap accepts (a weight says how strong a tie is, relative to 1).
+MAX_WEIGHT = 1e9
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MINUS = ("-", "\u2212", "\u2013")
 
@@ -34,6 +40,8 @@ def parse_number(text: str) -> float:
     With a single separator, a comma followed by exactly three digits groups thousands
     (``12,500`` is 12500) and otherwise marks decimals (``12,5`` is 12.5). Negative numbers
     parse (``-5``, ``(5)``) so the caller can say "negative" rather than "not a number".
+    A number too large to compute with (``1e400``, a thousand digits) raises
+    ``OverflowError``, so the caller can say "too large".
 
     >>> parse_number("12 500,50"), parse_number("12,500.50"), parse_number("12\u202f500 $")
     (12500.5, 12500.5, 12500.0)
@@ -52,7 +60,7 @@ def parse_number(text: str) -> float:
     value = _CURRENCY.sub("", value).strip()
     number = _unsigned(_SPACES.sub(" ", value))
     if not math.isfinite(number):
-        raise ValueError(text)
+        raise OverflowError(text)  # a number, too large for any computation
     return sign * number
 
 

@@ -144,7 +144,7 @@ _theme = _text.filter(lambda s: ";" not in s and "|" not in s).map(lambda s: " "
 _all_aliases = {fold(h) for table in ("actors", "projects", "relations")
                 for h in column_alias_table(table)}
 _extra_key = _text.map(lambda s: " ".join(s.split())).filter(
-    lambda s: fold(s) not in _all_aliases and not s.startswith("="))
+    lambda s: fold(s) not in _all_aliases)
 _amount = st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False)
 _weight = st.floats(min_value=1e-6, max_value=1e6, allow_nan=False, allow_infinity=False)
 _date = st.one_of(st.integers(1900, 2100).map(str),
