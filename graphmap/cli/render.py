@@ -9,6 +9,7 @@ import click
 from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
 from graphmap.errors import UsageError
 from graphmap.i18n import translate
+from graphmap.render.formatting import format_number
 from graphmap.render.options import (
     COLOR_BY,
     DEFAULT_COLOR_BY,
@@ -83,12 +84,16 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     )
     html = map_page(payload, lang=lang)
     path = atomic.write_text(output, html)
+    def count(value: int) -> str:
+        return format_number(value, lang)
+
     if payload.mode == "aggregated":
         message = translate("render.written_aggregated", lang, path=str(path),
-                            communities=payload.node_count, nodes=payload.total_nodes)
+                            communities=count(payload.node_count),
+                            nodes=count(payload.total_nodes))
     else:
-        message = translate("render.written", lang, path=str(path), nodes=payload.node_count,
-                            edges=payload.edge_count)
+        message = translate("render.written", lang, path=str(path),
+                            nodes=count(payload.node_count), edges=count(payload.edge_count))
     click.echo(message, err=True)
     if open_after:
         click.launch(str(path.resolve()))
