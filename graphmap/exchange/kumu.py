@@ -144,7 +144,7 @@ def _read_blueprint(target: Path) -> ForeignGraph:
 
 def _connections(number: int, flat: Mapping[str, Any]) -> Iterator[ForeignEdge]:
     """One connection, or several when its ``to`` lists elements separated by ``|``."""
-    direction = fold(scalar_text(flat.get("direction")))
+    direction = scalar_text(flat.get("direction")).lower()
     directed = direction not in ("undirected", "mutual")
     fields: list[tuple[str, Any]] = []
     kind = _type_of(flat, "connection type")

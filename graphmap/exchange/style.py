@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 __all__ = ["LAYOUT_UP_TO", "NodeStyle", "map_styles"]
 
-#: Above this many nodes no positions are written: the map itself stops drawing nodes one
-#: by one past 5,000 (it draws communities), and the seeded layout of 125,000 nodes takes
-#: minutes where Gephi's own ForceAtlas2 is the better tool (benchmarks/bench_exchange.py).
-LAYOUT_UP_TO = 20_000
+#: Above this many nodes no positions are written, as the map itself draws nodes one by one
+#: only up to ``graphmap.render.html_map.AGGREGATE_ABOVE`` (5,000; communities above): there
+#: are no map positions to copy, and the seeded layout takes 35 s at 20,000 nodes (minutes at
+#: 125,000) where Gephi's own ForceAtlas2 does better (benchmarks/bench_exchange.py).
+LAYOUT_UP_TO = 5_000
 
 
 

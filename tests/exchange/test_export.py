@@ -194,3 +194,17 @@ def test_an_extra_column_named_like_an_analysis_attribute_is_renamed(tmp_path: P
     assert [a.title for a in graph.node_attributes][-1] == "communauté (2)"
     assert [(i.code, i.file) for i in graph.issues] == [("exchange.extra_renamed",
                                                          "actors.csv")]
+
+
+def test_positions_stop_where_the_map_stops_drawing_nodes(laurentides: Any) -> None:
+    from graphmap.exchange.style import LAYOUT_UP_TO
+    from graphmap.render.html_map import AGGREGATE_ABOVE
+
+    assert LAYOUT_UP_TO == AGGREGATE_ABOVE
+    dataset, config, report = laurentides
+    styles = map_styles(dataset, report, seed=config.seed, layout_up_to=10)
+    assert {(s.x, s.y) for s in styles.values()} == {(None, None)}
+    exported = exchange_graph(dataset, report, styles=styles)
+    node = next(exported.nodes())
+    assert node.style is not None
+    assert node.style.color == SECTOR_COLORS[dataset.actors[0].sector.value]
