@@ -1,49 +1,87 @@
-"""Numbers, sums of money and percentages for people, the same in every output (text,
-Markdown and HTML reports, the map's panel).
+"""Numbers, sums of money, percentages and counted nouns for people, the same in every
+output (text, Markdown and HTML reports, the brief, the action list, the map's panel).
 
-French typography (Québec as elsewhere): a no-break space (U+00A0, as in the CLDR data of
-``fr-CA``) groups thousands and comes before the dollar and percent signs, and the decimal
-mark is a comma. English groups thousands with a comma and puts the dollar sign first.
+Every format comes from Babel's CLDR data for ``fr-CA`` and ``en-CA``, not hand-written
+rules: French groups thousands with a no-break space (U+00A0 in ``fr-CA``), writes a decimal
+comma and puts the dollar and percent signs after a no-break space (``12 500 $``, ``25 %``);
+Canadian English groups with a comma and puts the dollar sign first (``$12,500``, ``25%``).
 """
 
 from __future__ import annotations
 
+import functools
 import math
+from decimal import Decimal
+from typing import Any
 
-__all__ = ["format_amount", "format_number", "format_percent"]
+__all__ = ["babel_locale", "format_amount", "format_number", "format_percent"]
 
-_NBSP = "\u00a0"
+#: The CLDR locale of each language of graphmap's users (Québec first).
+LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
+
+
+@functools.cache
+def babel_locale(lang: str) -> Any:
+    """The Babel ``Locale`` of ``lang`` (``fr`` is ``fr_CA``; anything else ``en_CA``)."""
+    from babel import Locale
+
+    return Locale.parse(LOCALES.get(lang, LOCALES["en"]))
+
+
+@functools.cache
+def _pattern(lang: str, kind: str, digits: int) -> str:
+    """The locale's decimal/percent/currency pattern with exactly ``digits`` decimals."""
+    locale = babel_locale(lang)
+    source = {"decimal": locale.decimal_formats, "percent": locale.percent_formats,
+              "currency": locale.currency_formats}[kind]
+    pattern = str(source[None if kind != "currency" else "standard"].pattern)
+    integer_part = "#,##0" + ("." + "0" * digits if digits else "")
+    for decimals in ("#,##0.###", "#,##0.00", "#,##0"):
+        if decimals in pattern:
+            return pattern.replace(decimals, integer_part, 1)
+    return pattern
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and not (isinstance(value, float) and not math.isfinite(value))
 
 
 def format_number(value: float | None, lang: str, *, digits: int = 3) -> str:
-    """A measure for people: fixed ``digits`` decimals, the language's marks, ``—`` if undefined.
+    """A measure for people: a whole number grouped by thousands, any other number with
+    fixed ``digits`` decimals, the language's marks; ``—`` if undefined.
 
     >>> format_number(1234.5, "fr", digits=1), format_number(1234.5, "en", digits=1)
     ('1\\xa0234,5', '1,234.5')
-    >>> format_number(None, "en"), format_number(7, "fr")
-    ('—', '7')
+    >>> format_number(None, "en"), format_number(7, "fr"), format_number(0.365, "fr")
+    ('—', '7', '0,365')
     """
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if value is None or not _finite(value):
         return "—"
+    from babel.numbers import format_decimal
+
     if isinstance(value, bool):
         value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.{digits}f}"
-    if lang == "fr":
-        text = text.replace(",", _NBSP).replace(".", ",")
-    return text
+    places = 0 if isinstance(value, int) else digits
+    number = Decimal(value) if isinstance(value, int) else Decimal(float(value))
+    return str(format_decimal(number, format=_pattern(lang, "decimal", places),
+                              locale=babel_locale(lang)))
 
 
 def format_amount(value: float | None, lang: str) -> str:
-    """A sum of money in dollars: ``12 500 $`` in French, ``$12,500`` in English.
+    """A sum of money in dollars: ``12 500 $`` in French, ``$12,500`` in English; cents only
+    when there are some.
 
     >>> format_amount(12500, "fr"), format_amount(12500.5, "en")
     ('12\\xa0500\\xa0$', '$12,500.50')
     """
-    if value is None or not math.isfinite(value):
+    if value is None or not _finite(value):
         return "—"
+    from babel.numbers import format_currency
+
     whole = float(value).is_integer()
-    number = format_number(int(value) if whole else float(value), lang, digits=2)
-    return f"{number}{_NBSP}$" if lang == "fr" else f"${number}"
+    number = Decimal(int(value)) if whole else Decimal(float(value))
+    return str(format_currency(number, "CAD", format=_pattern(lang, "currency", 0 if whole else 2),
+                               currency_digits=False, locale=babel_locale(lang)))
 
 
 def format_percent(rate: float | None, lang: str, *, digits: int = 0) -> str:
@@ -55,7 +93,9 @@ def format_percent(rate: float | None, lang: str, *, digits: int = 0) -> str:
     >>> format_percent(None, "en")
     '—'
     """
-    if rate is None or not math.isfinite(rate):
+    if rate is None or not _finite(rate):
         return "—"
-    number = format_number(round(rate * 100) if digits == 0 else rate * 100, lang, digits=digits)
-    return f"{number}{_NBSP}%" if lang == "fr" else f"{number}%"
+    from babel.numbers import format_percent as babel_percent
+
+    return str(babel_percent(Decimal(float(rate)), format=_pattern(lang, "percent", digits),
+                             locale=babel_locale(lang)))
