@@ -228,6 +228,79 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Made with graphmap {version}. Works offline.",
     },
     "render.fit": {"fr": "Vue d'ensemble", "en": "Fit to screen"},
+    # --- issue 17: readable labels, community level, focus, guided views, PNG ----------------
+    "render.opt_views": {
+        "fr": "Fichier TOML de vues guidées ([[views]]) ; sinon celles de graphmap.toml, sinon trois vues proposées.",
+        "en": "TOML file of guided views ([[views]]); else those of graphmap.toml, else three proposed views.",
+    },
+    "render.views": {"fr": "Vues guidées", "en": "Guided views"},
+    "render.view_prev": {"fr": "◀ Précédente", "en": "◀ Previous"},
+    "render.view_next": {"fr": "Suivante ▶", "en": "Next ▶"},
+    "render.view_counter": {"fr": "Vue {n} sur {total}", "en": "View {n} of {total}"},
+    "render.view_link": {"fr": "Lien vers cette vue", "en": "Link to this view"},
+    "render.png": {"fr": "PNG de cette vue", "en": "PNG of this view"},
+    "render.depth": {"fr": "Voisinage", "en": "Neighbourhood"},
+    "render.depth_steps": {"fr": "{n} pas", "en": "{n} steps"},
+    "render.fade_filters": {"fr": "Estomper au lieu de masquer", "en": "Fade instead of hiding"},
+    "render.isolated_box": {"fr": "Acteurs sans lien ({count})", "en": "Actors without ties ({count})"},
+    "render.level_communities": {"fr": "Communautés", "en": "Communities"},
+    "render.level_all": {"fr": "Tous les nœuds", "en": "All nodes"},
+    "render.level_hint": {
+        "fr": "Carte ouverte au niveau des communautés ({count} nœuds en tout) : cliquez sur une communauté pour l'ouvrir, ou cherchez un nom.",
+        "en": "The map opens on its communities ({count} nodes in all): click a community to open it, or search for a name.",
+    },
+    "render.community_members": {"fr": "{name} · {count} membres", "en": "{name} · {count} members"},
+    "render.view_whole": {"fr": "L'écosystème entier", "en": "The whole ecosystem"},
+    "render.view_whole_caption": {
+        "fr": "Tous les acteurs et projets ({nodes} nœuds). La taille d'un nœud dit son rôle de pont.",
+        "en": "Every actor and project ({nodes} nodes). A node's size tells how much it bridges.",
+    },
+    "render.view_broker": {"fr": "Autour de {name}", "en": "Around {name}"},
+    "render.view_gap": {"fr": "Manque prioritaire : {name}", "en": "Most serious gap: {name}"},
+    "render.view.in_file": {"fr": "{where}, vue {number} : {detail}", "en": "{where}, view {number}: {detail}"},
+    "render.view.not_a_list": {
+        "fr": "{where} : « views » doit être une liste de tables [[views]].",
+        "en": "{where}: 'views' must be a list of [[views]] tables.",
+    },
+    "render.view.not_a_table": {"fr": "ce n'est pas une table [[views]].", "en": "not a [[views]] table."},
+    "render.view.unknown_key": {
+        "fr": "clé inconnue « {key} » (clés possibles : {known}).",
+        "en": "unknown key '{key}' (known keys: {known}).",
+    },
+    "render.view.not_text": {"fr": "« {key} » doit être un texte.", "en": "'{key}' must be a text."},
+    "render.view.not_bool": {"fr": "« {key} » doit valoir true ou false.", "en": "'{key}' must be true or false."},
+    "render.view.no_title": {
+        "fr": "il manque un titre (title, ou title_fr et title_en).",
+        "en": "a title is missing (title, or title_fr and title_en).",
+    },
+    "render.view.bad_depth": {
+        "fr": "profondeur {depth} invalide : un entier de 1 à {most}.",
+        "en": "bad depth {depth}: a whole number from 1 to {most}.",
+    },
+    "render.view.filters_not_table": {
+        "fr": "« filters » doit être une table (par exemple filters.sector = [\"public\"]).",
+        "en": "'filters' must be a table (for example filters.sector = [\"public\"]).",
+    },
+    "render.view.unknown_filter": {
+        "fr": "filtre inconnu « {key} » (filtres possibles : {known}).",
+        "en": "unknown filter '{key}' (known filters: {known}).",
+    },
+    "render.view.filter_values": {
+        "fr": "« {key} » doit être une liste de textes.",
+        "en": "'{key}' must be a list of texts.",
+    },
+    "render.view.unknown_focus": {
+        "fr": "identifiant inconnu « {id} » dans « focus ».",
+        "en": "unknown id '{id}' in 'focus'.",
+    },
+    "render.view.unknown_focus_suggest": {
+        "fr": "identifiant inconnu « {id} » dans « focus » ; vouliez-vous dire « {suggestion} » ?",
+        "en": "unknown id '{id}' in 'focus'; did you mean '{suggestion}'?",
+    },
+    "render.view.bad_choice": {
+        "fr": "valeur « {value} » invalide pour « {key} » (valeurs possibles : {choices}).",
+        "en": "bad value '{value}' for '{key}' (choices: {choices}).",
+    },
     "render.community_label": {"fr": "Communauté {id}", "en": "Community {id}"},
     "render.amount": {"fr": "{amount} $", "en": "${amount}"},
     # --- the report page -------------------------------------------------------------------
