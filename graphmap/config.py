@@ -160,7 +160,8 @@ def config_from_mapping(data: Mapping[str, Any], *, source: str = "") -> Analysi
     """
     where = source or CONFIG_FILENAME
     for key, value in data.items():
-        if key == SECTION:
+        # [[views]]: the map's guided views, read and checked by graphmap.render.map_views.
+        if key in (SECTION, "views"):
             continue
         if not isinstance(value, Mapping):
             raise ConfigError("analysis.config.top_level_key", name=key, where=where)
