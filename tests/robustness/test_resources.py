@@ -1,0 +1,224 @@
+"""Resource limits: each is checked before the work it bounds, and past it the user reads a
+located error naming the limit and how to raise it (``[limits]`` in ``graphmap.toml``)."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from xlsx_craft import csv_table, sheet_xml, write_workbook
+
+from graphmap.cli import cli
+from graphmap.errors import ConfigError, InputError
+from graphmap.load.limits import DEFAULT_LIMITS, Limits, limits_for
+from graphmap.load.xlsx_parts import Package
+from graphmap.load.xlsx_sheet import sheet_rows
+from graphmap.workspace import check_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD = ROOT / "tests" / "fixtures" / "good"
+DAMAGED = ROOT / "tests" / "fixtures" / "damaged"
+
+
+def _good_tables() -> dict[str, list[tuple[int, list[object]]]]:
+    return {name: csv_table((GOOD / f"{name}.csv").read_text(encoding="utf-8").replace(
+        '"5 000 $"', "5000")) for name in ("actors", "projects", "relations")}
+
+
+def _codes(issues: list) -> list[tuple[str, str, int | None]]:  # type: ignore[type-arg]
+    return [(i.code, i.file, i.row) for i in issues]
+
+
+def _copy_good(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("actors.csv", "projects.csv", "relations.csv"):
+        (folder / name).write_bytes((GOOD / name).read_bytes())
+    return folder
+
+
+# -- workbooks: refused before the rows are read ------------------------------------------------
+def _relation_rows(path: Path) -> list[tuple[int, list[str]]]:
+    package = Package.open(path, DEFAULT_LIMITS)
+    try:
+        entry = next(s for s in package.sheets if s.name == "relations")
+        assert entry.part is not None
+        return list(sheet_rows(package, entry.part, entry.name))
+    finally:
+        package.close()
+
+
+def test_a_cell_at_row_two_billion_is_refused_without_filling_the_gap() -> None:
+    started = time.perf_counter()
+    rows = _relation_rows(DAMAGED / "xlsx_far_row.xlsx")
+    # The seven real rows, then the refusal: no empty row was ever produced for the gap.
+    assert [number for number, _ in rows] == [1, 2, 3, 4, 5, 6, 7, 2_000_000_000]
+    assert rows[-1][1].stop  # type: ignore[attr-defined]
+    assert time.perf_counter() - started < 5
+
+
+def test_a_sheet_whose_dimension_is_too_long_is_refused_unread() -> None:
+    rows = _relation_rows(DAMAGED / "xlsx_dimension.xlsx")
+    assert [number for number, _ in rows] == [2_000_000_000]  # not one row read
+
+
+def test_empty_rows_past_the_last_row_are_refused() -> None:
+    started = time.perf_counter()
+    rows = _relation_rows(DAMAGED / "xlsx_empty_rows.xlsx")
+    # Two million <row/> (12 MB of XML): the header, then the refusal at the format's end.
+    assert [number for number, _ in rows] == [1, 1_048_577]
+    assert time.perf_counter() - started < 30  # 193 s and 3.5 GB before
+
+
+def test_empty_rows_are_read_in_flat_memory(tmp_path: Path) -> None:
+    tables = _good_tables()
+    flood = sheet_xml(tables["relations"]).replace("</sheetData>",
+                                                   "<row/>" * 200_000 + "</sheetData>")
+    path = write_workbook(tmp_path / "flood.xlsx", [
+        ("actors", sheet_xml(tables["actors"])), ("projects", sheet_xml(tables["projects"])),
+        ("relations", flood)])
+    import openpyxl.utils.datetime  # noqa: F401 - imported by the reader; not its memory
+
+    tracemalloc.start()
+    try:
+        _, issues = check_workspace(path, limits=Limits(rows=100_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _codes(issues) == [("limit.rows", "flood.xlsx[relations]", 100_002)]
+    assert peak < 4 << 20
+
+
+def test_whitespace_padding_costs_no_memory(tmp_path: Path) -> None:
+    tables = _good_tables()
+    padded = sheet_xml(tables["relations"], padding=" " * 4_000_000)  # 28 MB of spaces
+    path = write_workbook(tmp_path / "padded.xlsx", [
+        ("actors", sheet_xml(tables["actors"])), ("projects", sheet_xml(tables["projects"])),
+        ("relations", padded)])
+    import openpyxl.utils.datetime  # noqa: F401
+
+    tracemalloc.start()
+    try:
+        dataset, issues = check_workspace(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert dataset is not None, issues
+    assert len(dataset.relations) == 6
+    assert peak < 4 << 20
+
+
+def test_a_workbook_that_unzips_past_the_limit_is_refused_before_unzipping(
+        tmp_path: Path) -> None:
+    tables = _good_tables()
+    # The zip claims 1.1 GB for one part: refused from the zip directory alone.
+    path = write_workbook(tmp_path / "big.xlsx", [
+        ("actors", sheet_xml(tables["actors"])), ("projects", sheet_xml(tables["projects"])),
+        ("relations", sheet_xml(tables["relations"]))],
+        declared_sizes={"xl/worksheets/sheet3.xml": 1_100_000_000})
+    with pytest.raises(InputError) as caught:
+        check_workspace(path)
+    assert caught.value.render("en") == (
+        f"{path} is 1,049.0 MiB once unzipped, more than the 1,024.0 MiB graphmap reads "
+        "(xlsx_bytes); to raise it, set xlsx_bytes = … in the [limits] table of a "
+        "graphmap.toml beside the data")
+
+
+def test_a_shared_string_past_the_cell_limit_is_refused_where_it_is_used(
+        tmp_path: Path) -> None:
+    tables = _good_tables()
+    strings = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+               'spreadsheetml/2006/main"><si><t>' + "x" * 500_000 + "</t></si><si><t>never"
+               "</t></si></sst>").encode()
+    relations = sheet_xml(tables["relations"]).replace(
+        "</sheetData>", '<row r="8"><c r="A8" t="s"><v>0</v></c></row></sheetData>')
+    path = write_workbook(tmp_path / "long.xlsx", [
+        ("actors", sheet_xml(tables["actors"])), ("projects", sheet_xml(tables["projects"])),
+        ("relations", relations)], raw_parts={"xl/sharedStrings.xml": strings})
+    rels = ('<Relationship Id="rId9" Target="sharedStrings.xml" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>')
+    with_strings = _add_relation(path, rels)
+    _, issues = check_workspace(with_strings)
+    assert [(i.code, i.file, i.row, i.column) for i in issues] == [
+        ("limit.cell_chars", "with-long.xlsx[relations]", 8, "A")]
+
+
+def _add_relation(path: Path, relation: str) -> Path:
+    import zipfile
+
+    out = path.with_name("with-" + path.name)
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", relation.encode() + b"</Relationships>")
+            target.writestr(info, data)
+    return out
+
+
+# -- CSV and JSON: sizes on disk before reading, rows and cells while reading ------------------
+def test_a_workspace_past_input_bytes_is_refused_before_reading(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    with (folder / "relations.csv").open("r+b") as handle:
+        handle.truncate(1_100_000_000)  # sparse: 1.1 GB on paper, nothing on disk
+    started = time.perf_counter()
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--lang", "en"])
+    assert time.perf_counter() - started < 5
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        f"Error: {folder} holds 1,049.0 MiB of data, more than the 1,024.0 MiB graphmap reads "
+        "(input_bytes); to raise it, set input_bytes = … in the [limits] table of a "
+        "graphmap.toml beside the data")
+
+
+def test_a_json_file_past_json_bytes_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "ws.json"
+    with path.open("wb") as handle:
+        handle.truncate(300 << 20)
+    with pytest.raises(InputError) as caught:
+        check_workspace(path)
+    assert caught.value.key == "load.limit.json_bytes"
+
+
+def test_rows_past_the_limit_stop_reading(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    rows = "".join(f"a1,p1,supports,,,,k{i}\n" for i in range(50_000))
+    (folder / "relations.csv").write_text(
+        (GOOD / "relations.csv").read_text(encoding="utf-8") + rows, encoding="utf-8")
+    _, issues = check_workspace(folder, limits=Limits(rows=1000))
+    assert _codes(issues) == [("limit.rows", "relations.csv", 1002)]
+
+
+def test_a_cell_past_the_limit_is_refused_at_its_row(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    text = (GOOD / "actors.csv").read_text(encoding="utf-8")
+    (folder / "actors.csv").write_text(
+        text.replace("Fondation du Nord", "x" * 200_000), encoding="utf-8")
+    _, issues = check_workspace(folder)
+    assert _codes(issues)[0] == ("limit.cell_chars", "actors.csv", 4)
+    assert issues[0].format("en") == (
+        "actors.csv:4: a cell of this row holds more than 131,072 characters; to raise it, "
+        "set cell_chars = … in the [limits] table of a graphmap.toml beside the data")
+
+
+def test_limits_are_raised_in_graphmap_toml(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    (folder / "graphmap.toml").write_text(
+        "[analysis]\nseed = 3\n\n[limits]\nrows = 20_000_000\ncell_chars = 200_000\n",
+        encoding="utf-8")
+    assert limits_for(folder) == Limits(rows=20_000_000, cell_chars=200_000)
+    (folder / "graphmap.toml").write_text("[limits]\nrow = 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        limits_for(folder)
+    assert caught.value.render("en").startswith(
+        f"{folder / 'graphmap.toml'}: unknown limit 'row' in [limits]; did you mean 'rows'?")
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--lang", "en"])
+    assert result.exit_code == 1
+    (folder / "graphmap.toml").write_text("[limits]\nrows = -1\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        limits_for(folder)
+    assert caught.value.render("fr") == (
+        f"{folder / 'graphmap.toml'} : [limits] rows doit être un nombre entier d'au moins 1 "
+        "(lu : -1)")
