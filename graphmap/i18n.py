@@ -26,9 +26,9 @@ _AREAS: tuple[str, ...] = (
 
 
 @functools.cache
-def catalogue() -> Mapping[str, Mapping[str, str]]:
+def catalogue() -> Mapping[str, Mapping[str, Any]]:
     """All messages, key -> {lang: template}. Duplicate keys across areas are an error."""
-    merged: dict[str, Mapping[str, str]] = {}
+    merged: dict[str, Mapping[str, Any]] = {}
     for area in _AREAS:
         module = importlib.import_module(f"graphmap.messages.{area}")
         for key, texts in module.MESSAGES.items():
@@ -47,10 +47,56 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
     'Langue'
     """
     texts = catalogue()[key]
-    template = texts.get(lang) or texts[DEFAULT_LANG]
+    forms = texts.get(lang) or texts[DEFAULT_LANG]
+    # A text with plural forms: the form of the CLDR category of its ``count`` parameter (or
+    # of the parameter its ``"by"`` entry names).
+    template: str = (
+        forms.get(plural_category(params.get(forms.get("by", "count")), lang)) or forms["other"]
+        if isinstance(forms, Mapping) else forms)
     if not params:
         return template
     return template.format(**{name: localize(value, lang) for name, value in params.items()})
+
+
+#: The CLDR locale whose plural rules each language follows.
+_PLURAL_LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
+
+
+@functools.cache
+def _plural_rule(lang: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_PLURAL_LOCALES.get(lang, _PLURAL_LOCALES[DEFAULT_LANG])).plural_form
+
+
+def plural_category(count: Any, lang: str) -> str:
+    """The CLDR plural category (``one``, ``other``...) of ``count`` in ``lang``, from Babel.
+
+    A message whose text in a language is a mapping ``{"one": ..., "other": ...}`` takes the
+    form of its ``count`` parameter's category (or of the parameter named by an entry
+    ``"by": "name"``): a number, or a number already formatted for people (``1 234``,
+    ``1,234``). French puts 0 and 1 in ``one``, English only 1.
+
+    >>> translate("error.validation_failed", "fr", count=1)
+    "1 erreur dans l'espace de travail."
+
+    >>> plural_category(0, "fr"), plural_category(0, "en"), plural_category("1", "en")
+    ('one', 'other', 'one')
+    >>> plural_category("12\u00a0500", "fr"), plural_category(None, "fr")
+    ('other', 'other')
+    """
+    if isinstance(count, bool) or count is None:
+        return "other"
+    if isinstance(count, str):
+        digits = count.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+        digits = digits.replace(",", "" if lang != "fr" else ".")
+        try:
+            count = float(digits) if "." in digits else int(digits)
+        except ValueError:
+            return "other"
+    if not isinstance(count, int | float):
+        return "other"
+    return str(_plural_rule(lang)(abs(count)))
 
 
 @runtime_checkable

@@ -26,20 +26,70 @@ def _fields(template: str, lang: str | None = None) -> set[str]:
     return names
 
 
+def _forms(texts: object) -> list[str]:
+    """The templates of one language's text: itself, or each of its plural forms."""
+    if isinstance(texts, dict):
+        return [text for category, text in texts.items() if category != "by"]
+    assert isinstance(texts, str)
+    return [texts]
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_message_has_both_languages_with_the_same_placeholders(key: str) -> None:
     texts = catalogue()[key]
     assert set(texts) >= set(LANGS), f"{key}: missing {set(LANGS) - set(texts)}"
+    fields = {}
     for lang in LANGS:
-        assert texts[lang].strip(), f"{key}: empty {lang} text"
-    assert _fields(texts["fr"], "fr") == _fields(texts["en"], "en"), key
+        forms = _forms(texts[lang])
+        assert all(form.strip() for form in forms), f"{key}: empty {lang} text"
+        per_form = [_fields(form, lang) for form in forms]
+        assert all(f == per_form[0] for f in per_form), f"{key}: {lang} forms differ"
+        fields[lang] = per_form[0]
+    assert fields["fr"] == fields["en"], key
+
+
+@pytest.mark.parametrize("key", [k for k in KEYS if any(isinstance(catalogue()[k][lang], dict)
+                                                        for lang in LANGS)])
+def test_plural_forms_are_cldr_categories_chosen_by_a_parameter(key: str) -> None:
+    """A text with plural forms has ``other`` and only CLDR categories; the parameter that
+    chooses the form (``count``, or the one ``by`` names) is one of its placeholders."""
+    for lang in LANGS:
+        texts = catalogue()[key][lang]
+        if not isinstance(texts, dict):
+            continue
+        assert "other" in texts, key
+        assert set(texts) <= {"by", "zero", "one", "two", "few", "many", "other"}, key
+        assert texts.get("by", "count") in _fields(texts["other"]), key
+
+
+def test_plural_forms_follow_each_language_cldr_rules() -> None:
+    """French says "0 erreur", "1 erreur", English "0 errors", "1 error" (CLDR)."""
+    rendered = {(lang, n): translate("error.validation_failed", lang, count=n)
+                for lang in LANGS for n in (0, 1, 2, "1\u00a0234")}
+    assert rendered["fr", 0].startswith("0 erreur ")
+    assert rendered["fr", 1].startswith("1 erreur ")
+    assert rendered["fr", 2].startswith("2 erreurs ")
+    assert rendered["fr", "1\u00a0234"].startswith("1\u00a0234 erreurs ")
+    assert rendered["en", 0].startswith("0 errors ")
+    assert rendered["en", 1].startswith("1 error ")
+    assert rendered["en", 2].startswith("2 errors ")
+
+
+def test_no_message_says_s_in_brackets() -> None:
+    """Real singular and plural forms, never "projet(s)"."""
+    offenders = [key for key in KEYS for lang in LANGS
+                 for form in _forms(catalogue()[key][lang]) if "(s)" in form]
+    assert not offenders
 
 
 @pytest.mark.parametrize("key", KEYS)
 def test_message_renders(key: str) -> None:
     """A template without placeholders is shown as is: doubled braces would show doubled."""
     for lang in LANGS:
-        template = catalogue()[key][lang]
+        texts = catalogue()[key][lang]
+        if isinstance(texts, dict):
+            continue
+        template = texts
         fields = _fields(template)
         if not fields:
             assert "{{" not in template, key

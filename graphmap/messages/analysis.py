@@ -112,12 +112,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analysis.group.community": {"fr": "communauté {id}", "en": "community {id}"},
     # --- brokers -------------------------------------------------------------------------
     "analysis.broker.why_bridges": {
-        "fr": "Fait le pont entre {count} groupes ({groups}) : intermédiaire dans {total} échange(s) entre acteurs non liés directement, dont {across} entre groupes différents.",
-        "en": "Connects {count} groups ({groups}): intermediary in {total} exchange(s) between actors not tied directly, {across} of them across groups.",
+        "fr": {"by": "total", "one": "Fait le pont entre {count} groupes ({groups}) : intermédiaire dans {total} échange entre acteurs non liés directement, dont {across} entre groupes différents.", "other": "Fait le pont entre {count} groupes ({groups}) : intermédiaire dans {total} échanges entre acteurs non liés directement, dont {across} entre groupes différents."},
+        "en": {"by": "total", "one": "Connects {count} groups ({groups}): intermediary in {total} exchange between actors not tied directly, {across} of them across groups.", "other": "Connects {count} groups ({groups}): intermediary in {total} exchanges between actors not tied directly, {across} of them across groups."},
     },
     "analysis.broker.why_within": {
-        "fr": "Intermédiaire dans {total} échange(s) entre acteurs non liés directement, tous au sein du groupe {group}.",
-        "en": "Intermediary in {total} exchange(s) between actors not tied directly, all within the {group} group.",
+        "fr": {"by": "total", "one": "Intermédiaire dans {total} échange entre acteurs non liés directement, au sein du groupe {group}.", "other": "Intermédiaire dans {total} échanges entre acteurs non liés directement, tous au sein du groupe {group}."},
+        "en": {"by": "total", "one": "Intermediary in {total} exchange between actors not tied directly, within the {group} group.", "other": "Intermediary in {total} exchanges between actors not tied directly, all within the {group} group."},
     },
     "analysis.broker.why_paths": {
         "fr": "Se trouve sur des chemins les plus courts entre d'autres parties de la carte, sans toutefois relayer d'échange direct entre acteurs.",
@@ -165,8 +165,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "From mobilization on, the carrier needs backing (knowledge, credibility, diffusion): invite a support partner active on similar projects or in the territory (see the 'support' opportunities).",
     },
     "analysis.gap.project_low_diversity": {
-        "fr": "« {name} » (étape : {stage}) ne réunit que {count} secteur(s) : {sectors} ; il en faut au moins {min_sectors}.",
-        "en": "“{name}” ({stage} stage) brings together only {count} sector(s): {sectors}; at least {min_sectors} are needed.",
+        "fr": {"one": "« {name} » (étape : {stage}) ne réunit que {count} secteur : {sectors} ; il en faut au moins {min_sectors}.", "other": "« {name} » (étape : {stage}) ne réunit que {count} secteurs : {sectors} ; il en faut au moins {min_sectors}."},
+        "en": {"one": "“{name}” ({stage} stage) brings together only {count} sector: {sectors}; at least {min_sectors} are needed.", "other": "“{name}” ({stage} stage) brings together only {count} sectors: {sectors}; at least {min_sectors} are needed."},
     },
     "analysis.gap.project_low_diversity_none": {
         "fr": "« {name} » (étape : {stage}) ne réunit aucun acteur ; il faut au moins {min_sectors} secteurs.",
@@ -189,16 +189,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "At appropriation, adopters integrate the novelty into their practice or use it directly: without them, the innovation is not taken up. Recruit organisations or beneficiaries (see the 'adopt' opportunities).",
     },
     "analysis.gap.territory_no_local_funder": {
-        "fr": "Territoire {territory} : {count} projet(s), mais aucun acteur situé sur ce territoire ne finance quoi que ce soit ({outside} bailleur(s) de fonds de l'extérieur).",
-        "en": "Territory {territory}: {count} project(s), but no actor located there funds anything ({outside} funder(s) from elsewhere).",
+        "fr": {"one": "Territoire {territory} : {count} projet, mais aucun acteur situé sur ce territoire ne finance quoi que ce soit (bailleurs de fonds de l'extérieur : {outside}).", "other": "Territoire {territory} : {count} projets, mais aucun acteur situé sur ce territoire ne finance quoi que ce soit (bailleurs de fonds de l'extérieur : {outside})."},
+        "en": {"one": "Territory {territory}: {count} project, but no actor located there funds anything (funders from elsewhere: {outside}).", "other": "Territory {territory}: {count} projects, but no actor located there funds anything (funders from elsewhere: {outside})."},
     },
     "analysis.remedy.territory_no_local_funder": {
         "fr": "Bâtissez une base de financement locale : une municipalité, la MRC, une fondation ou une entreprise du territoire ({territory}).",
         "en": "Build a local funding base: a municipality, the MRC, a foundation or a company of the territory ({territory}).",
     },
     "analysis.gap.territory_no_local_support": {
-        "fr": "Territoire {territory} : {count} projet(s), mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit ({outside} partenaire(s) de soutien de l'extérieur).",
-        "en": "Territory {territory}: {count} project(s), but no actor located there supports anything ({outside} support partner(s) from elsewhere).",
+        "fr": {"one": "Territoire {territory} : {count} projet, mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit (partenaires de soutien de l'extérieur : {outside}).", "other": "Territoire {territory} : {count} projets, mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit (partenaires de soutien de l'extérieur : {outside})."},
+        "en": {"one": "Territory {territory}: {count} project, but no actor located there supports anything (support partners from elsewhere: {outside}).", "other": "Territory {territory}: {count} projects, but no actor located there supports anything (support partners from elsewhere: {outside})."},
     },
     "analysis.remedy.territory_no_local_support": {
         "fr": "Mobilisez des partenaires de soutien du territoire ({territory}) : organismes communautaires, corporations de développement communautaire, centres de recherche, médias locaux.",
@@ -244,11 +244,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Would bring a sector the project does not have yet: {sector}.",
     },
     "analysis.reason.shared_neighbours": {
-        "fr": "Ont {count} lien(s) en commun : {names}.",
-        "en": "Share {count} tie(s): {names}.",
+        "fr": {"one": "Ont {count} lien en commun : {names}.", "other": "Ont {count} liens en commun : {names}."},
+        "en": {"one": "Share {count} tie: {names}.", "other": "Share {count} ties: {names}."},
     },
     "analysis.reason.shared_neighbours_more": {
-        "fr": "Ont {count} liens en commun, dont {names} (et {more} autre(s)).",
+        "fr": {"by": "more", "one": "Ont {count} liens en commun, dont {names} (et {more} autre).", "other": "Ont {count} liens en commun, dont {names} (et {more} autres)."},
         "en": "Share {count} ties, including {names} (and {more} more).",
     },
     # --- communities ------------------------------------------------------------------------

@@ -38,8 +38,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} error in the workspaces to compare.",
     },
     "compare.cli.errors.other": {
-        "fr": "{count} erreurs dans les espaces de travail à comparer.",
-        "en": "{count} errors in the workspaces to compare.",
+        "fr": {"one": "{count} erreur dans les espaces de travail à comparer.", "other": "{count} erreurs dans les espaces de travail à comparer."},
+        "en": {"one": "{count} error in the workspaces to compare.", "other": "{count} errors in the workspaces to compare."},
     },
     "compare.cli.renamed": {
         "fr": "avertissement\u00a0: {kind} «\u00a0{name}\u00a0»\u00a0: «\u00a0{old_id}\u00a0» a disparu et «\u00a0{new_id}\u00a0» est apparu\u00a0; identifiant renommé\u00a0?",

@@ -18,8 +18,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "graphmap internal error ({kind}: {detail}). Please report it with the command you ran.",
     },
     "error.validation_failed": {
-        "fr": "{count} erreur(s) dans l'espace de travail.",
-        "en": "{count} error(s) in the workspace.",
+        "fr": {"one": "{count} erreur dans l'espace de travail.", "other": "{count} erreurs dans l'espace de travail."},
+        "en": {"one": "{count} error in the workspace.", "other": "{count} errors in the workspace."},
     },
     "error.write_failed": {
         "fr": "Impossible d'écrire {path} : {detail}",

@@ -52,8 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the text '{text}' holds a control character an XML file cannot hold",
     },
     "exchange.import_failed": {
-        "fr": "{count} erreur(s) dans « {path} » : rien n'a été écrit.",
-        "en": "{count} error(s) in '{path}': nothing was written.",
+        "fr": {"one": "{count} erreur dans « {path} » : rien n'a été écrit.", "other": "{count} erreurs dans « {path} » : rien n'a été écrit."},
+        "en": {"one": "{count} error in '{path}': nothing was written.", "other": "{count} errors in '{path}': nothing was written."},
     },
     # -- located issues of an import (Issue codes "exchange.*": keys "issue.exchange.*") --
     "issue.exchange.unreadable": {
@@ -85,8 +85,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the type '{value}' is neither a graphmap sector nor a stage; kept in the column '{column}'",
     },
     "issue.exchange.ids_derived": {
-        "fr": "{count} élément(s) sans identifiant : identifiants tirés de leur nom (par ex. « {label} » → « {id} »)",
-        "en": "{count} element(s) without an id: ids derived from their names (e.g. '{label}' → '{id}')",
+        "fr": {"one": "{count} élément sans identifiant : identifiant tiré de son nom (« {label} » → « {id} »)", "other": "{count} éléments sans identifiant : identifiants tirés de leur nom (par ex. « {label} » → « {id} »)"},
+        "en": {"one": "{count} element without an id: id derived from its name ('{label}' → '{id}')", "other": "{count} elements without an id: ids derived from their names (e.g. '{label}' → '{id}')"},
     },
     "issue.exchange.endpoint_unknown": {
         "fr": "« {ref} » ne désigne aucun élément{suggestion}",

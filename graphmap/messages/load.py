@@ -102,12 +102,12 @@ MESSAGES.update({
     },
     # -- encodings (graphmap.load.encoding) -------------------------------------------------------
     "issue.encoding.stray_bytes": {
-        "fr": "ce fichier UTF-8 contient {count} octet(s) qui ne sont pas de l'UTF-8, le premier sur cette ligne : ils ont été lus en Windows-1252 (é, à…) ; vérifiez le texte et enregistrez le fichier en « CSV UTF-8 »",
-        "en": "this UTF-8 file holds {count} byte(s) that are not UTF-8, the first on this row: they were read as Windows-1252 (é, à…); check the text and save the file as 'CSV UTF-8'",
+        "fr": {"one": "ce fichier UTF-8 contient {count} octet qui n'est pas de l'UTF-8, sur cette ligne : il a été lu en Windows-1252 (é, à…) ; vérifiez le texte et enregistrez le fichier en « CSV UTF-8 »", "other": "ce fichier UTF-8 contient {count} octets qui ne sont pas de l'UTF-8, le premier sur cette ligne : ils ont été lus en Windows-1252 (é, à…) ; vérifiez le texte et enregistrez le fichier en « CSV UTF-8 »"},
+        "en": {"one": "this UTF-8 file holds {count} byte that is not UTF-8, on this row: it was read as Windows-1252 (é, à…); check the text and save the file as 'CSV UTF-8'", "other": "this UTF-8 file holds {count} bytes that are not UTF-8, the first on this row: they were read as Windows-1252 (é, à…); check the text and save the file as 'CSV UTF-8'"},
     },
     "issue.encoding.utf8_in_cp1252": {
-        "fr": "ce fichier a été lu en Windows-1252, mais cette ligne contient du texte qui se lit aussi en UTF-8 ({count} octet(s)) : vérifiez ses accents (Ã© pour é) et enregistrez le fichier en « CSV UTF-8 »",
-        "en": "this file was read as Windows-1252, but this row holds text that also reads as UTF-8 ({count} byte(s)): check its accents (Ã© for é) and save the file as 'CSV UTF-8'",
+        "fr": {"one": "ce fichier a été lu en Windows-1252, mais cette ligne contient du texte qui se lit aussi en UTF-8 ({count} octet) : vérifiez ses accents (Ã© pour é) et enregistrez le fichier en « CSV UTF-8 »", "other": "ce fichier a été lu en Windows-1252, mais cette ligne contient du texte qui se lit aussi en UTF-8 ({count} octets) : vérifiez ses accents (Ã© pour é) et enregistrez le fichier en « CSV UTF-8 »"},
+        "en": {"one": "this file was read as Windows-1252, but this row holds text that also reads as UTF-8 ({count} byte): check its accents (Ã© for é) and save the file as 'CSV UTF-8'", "other": "this file was read as Windows-1252, but this row holds text that also reads as UTF-8 ({count} bytes): check its accents (Ã© for é) and save the file as 'CSV UTF-8'"},
     },
     # -- workbooks --------------------------------------------------------------------------------
     "issue.xlsx.formula_no_value": {

@@ -245,8 +245,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                "{relations} relations) and written to {path}."),
     },
     "neo4j.query.rows": {
-        "fr": "{count} ligne(s).",
-        "en": "{count} row(s).",
+        "fr": {"one": "{count} ligne.", "other": "{count} lignes."},
+        "en": {"one": "{count} row.", "other": "{count} rows."},
     },
     "neo4j.query.list_header": {
         "fr": "Requêtes de graphmap (dossier queries/) :",

@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "render.note_focus": {
         "fr": "Voisinage de « {name} » à {depth} pas : {nodes} nœuds sur {total}.",
-        "en": "Neighbourhood of '{name}' within {depth} step(s): {nodes} of {total} nodes.",
+        "en": {"by": "depth", "one": "Neighbourhood of '{name}' within {depth} step: {nodes} of {total} nodes.", "other": "Neighbourhood of '{name}' within {depth} steps: {nodes} of {total} nodes."},
     },
     "render.note_layers_aggregated": {
         "fr": "Les couches de manques et d'occasions s'affichent sur les cartes détaillées (--focus).",
@@ -217,8 +217,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Petits groupes et nœuds isolés (moins de {below} membres)",
         "en": "Small groups and isolated nodes (under {below} members)",
     },
-    "render.ties_count": {"fr": "{count} liens", "en": "{count} ties"},
-    "render.members_count": {"fr": "{count} membres", "en": "{count} members"},
+    "render.ties_count": {"fr": {"one": "{count} lien", "other": "{count} liens"},
+                          "en": {"one": "{count} tie", "other": "{count} ties"}},
+    "render.members_count": {"fr": {"one": "{count} membre", "other": "{count} membres"},
+                             "en": {"one": "{count} member", "other": "{count} members"}},
     "render.stats": {
         "fr": "{nodes} nœuds · {edges} liens",
         "en": "{nodes} nodes · {edges} links",
@@ -240,7 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "render.view_link": {"fr": "Lien vers cette vue", "en": "Link to this view"},
     "render.png": {"fr": "PNG de cette vue", "en": "PNG of this view"},
     "render.depth": {"fr": "Voisinage", "en": "Neighbourhood"},
-    "render.depth_steps": {"fr": "{n} pas", "en": "{n} steps"},
+    "render.depth_steps": {"fr": "{n} pas", "en": {"by": "n", "one": "{n} step", "other": "{n} steps"}},
     "render.fade_filters": {"fr": "Estomper au lieu de masquer", "en": "Fade instead of hiding"},
     "render.isolated_box": {"fr": "Acteurs sans lien ({count})", "en": "Actors without ties ({count})"},
     "render.level_communities": {"fr": "Communautés", "en": "Communities"},
@@ -249,7 +251,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Carte ouverte au niveau des communautés ({count} nœuds en tout) : cliquez sur une communauté pour l'ouvrir, ou cherchez un nom.",
         "en": "The map opens on its communities ({count} nodes in all): click a community to open it, or search for a name.",
     },
-    "render.community_members": {"fr": "{name} · {count} membres", "en": "{name} · {count} members"},
+    "render.community_members": {"fr": {"one": "{name} · {count} membre", "other": "{name} · {count} membres"},
+                                 "en": {"one": "{name} · {count} member", "other": "{name} · {count} members"}},
     "render.view_whole": {"fr": "L'écosystème entier", "en": "The whole ecosystem"},
     "render.view_whole_caption": {
         "fr": "Tous les acteurs et projets ({nodes} nœuds). La taille d'un nœud dit son rôle de pont.",

@@ -201,12 +201,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Community {id}: {label}",
     },
     "report.community.size": {
-        "fr": "{count} membre(s), dont {members}",
-        "en": "{count} member(s), including {members}",
+        "fr": {"one": "{count} membre, dont {members}", "other": "{count} membres, dont {members}"},
+        "en": {"one": "{count} member, including {members}", "other": "{count} members, including {members}"},
     },
     "report.community.size_all": {
-        "fr": "{count} membre(s)\u00a0: {members}",
-        "en": "{count} member(s): {members}",
+        "fr": {"one": "{count} membre\u00a0: {members}", "other": "{count} membres\u00a0: {members}"},
+        "en": {"one": "{count} member: {members}", "other": "{count} members: {members}"},
     },
     "report.community.id": {"fr": "N°", "en": "No."},
     "report.community.label": {"fr": "Communauté", "en": "Community"},

@@ -23,14 +23,20 @@ def _messages(report):
         yield c.label
 
 
+def _fields(text):
+    """Placeholders of a text, or of all its plural forms (``{"one": ..., "other": ...}``)."""
+    forms = [t for c, t in text.items() if c != "by"] if isinstance(text, dict) else [text]
+    return {f for form in forms for _, f, _, _ in string.Formatter().parse(form) if f}
+
+
 def test_catalogue_keys_are_prefixed_and_bilingual():
     for key, texts in MESSAGES.items():
         assert key.startswith("analysis."), key
         assert set(texts) == {"fr", "en"}, key
         assert texts["fr"], key
         assert texts["en"], key
-        fields = {f for _, f, _, _ in string.Formatter().parse(texts["en"]) if f}
-        fields_fr = {f for _, f, _, _ in string.Formatter().parse(texts["fr"]) if f}
+        fields = _fields(texts["en"])
+        fields_fr = _fields(texts["fr"])
         # Same parameters in both languages: a name that needs translating is one
         # Localized parameter, never a _fr/_en pair.
         assert fields == fields_fr, key
