@@ -17,7 +17,7 @@ LAYERS: dict[str, int] = {
     "load": 1,
     "model": 2,
     **dict.fromkeys(("validation", "workspace", "export", "synth", "timeline"), 3),
-    **dict.fromkeys(("analysis", "compare"), 4),
+    **dict.fromkeys(("analysis", "compare", "privacy"), 4),
     **dict.fromkeys(("render", "neo4j", "exchange"), 5),
     "cli": 6,
 }

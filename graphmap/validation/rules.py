@@ -35,6 +35,7 @@ from graphmap.validation.values import (
     MAX_WEIGHT,
     parse_date,
     parse_number,
+    parse_public,
     parse_year,
     split_themes,
 )
@@ -217,6 +218,7 @@ class WorkspaceValidator:
         category = yield from self._term(t, r, "category", Category,
                                          default=Category.ORGANIZATION)
         scope = yield from self._term(t, r, "scope", Scope, default=Scope.LOCAL)
+        yield from _public_flag(t, r)
         if not self.failed:
             v = r.values
             self.actors.append(Actor(
@@ -446,3 +448,12 @@ class WorkspaceValidator:
             if kind is NodeKind.ACTOR and node_id not in self._linked:
                 yield warning("actor.isolated", file, row, None, id=node_id)
 
+
+def _public_flag(t: RawTable, r: RawRow) -> Iterator[Issue]:
+    """The optional ``public`` column of actors holds yes or no (docs/privacy.md)."""
+    for header, value in r.extra.items():
+        if header.strip().lower() == "public":
+            try:
+                parse_public(value)
+            except ValueError:
+                yield error("public.invalid", t.file, r.row, header, value=value)

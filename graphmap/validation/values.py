@@ -142,3 +142,23 @@ def split_themes(text: str) -> tuple[str, ...]:
         return ()
     parts = text.replace("|", ";").split(";")
     return tuple(t for t in (" ".join(p.split()) for p in parts) if t)
+
+
+#: Values of the optional ``public`` column of actors (docs/privacy.md), folded.
+PUBLIC_VALUES: dict[str, bool] = {"oui": True, "yes": True, "o": True, "y": True,
+                                  "non": False, "no": False, "n": False}
+
+
+def parse_public(text: str) -> bool | None:
+    """The ``public`` column: ``oui``/``yes`` True, ``non``/``no`` False, empty ``None``
+    (any case); anything else raises ``ValueError``.
+
+    >>> parse_public("Oui"), parse_public(" NO "), parse_public("")
+    (True, False, None)
+    """
+    value = text.strip().lower()
+    if not value:
+        return None
+    if value not in PUBLIC_VALUES:
+        raise ValueError(text)
+    return PUBLIC_VALUES[value]
