@@ -327,7 +327,8 @@ def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
                  communities: Sequence[Community] = (),
                  progress: Any = None) -> BrokerAnalysis:
     """Every actor (never a project) with its brokerage profile, ranked by betweenness
-    (descending, ties by id). Isolated actors get ``None`` measures.
+    (descending), then total brokerage (descending), then id. An actor with no relation
+    has betweenness 0 and ``None`` constraint and effective size (undefined).
 
     ``measures`` are computed by :func:`structural_measures` unless given (the Neo4j engine
     computes betweenness in the database). ``why`` says in a sentence which groups the
@@ -348,8 +349,10 @@ def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
     >>> top = find_brokers(EcosystemGraph(ds)).brokers
     >>> [(b.id, b.rank, b.brokerage.liaison) for b in top]
     [('c', 1, 1), ('f', 2, 0), ('t', 3, 0), ('z', 4, 0)]
-    >>> top[-1].betweenness is None, top[0].why.render("en")[:8]
-    (True, 'Connects')
+    >>> top[-1].betweenness, top[-1].constraint, top[0].why.render("en")[:8]
+    (0.0, None, 'Relays 1')
+    >>> [b.id for b in top if b.brokers]
+    ['c']
     """
     config = config or AnalysisConfig()
     measures = measures or structural_measures(graph, config, progress=progress)
@@ -363,27 +366,32 @@ def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
     # The actors are the first nodes of the graph, in input order.
     at = np.arange(graph.actor_count, dtype=np.int64)
     isolated = graph.degree[at] == 0
-    between = _values(measures.betweenness, graph)
-    key = np.where(isolated, -1.0, between)
-    ranking = np.lexsort((graph.id_rank[at], -key))
+    # An actor with no relation lies on no path: betweenness 0, as networkx, igraph and
+    # sna define it (only constraint and effective size are undefined).
+    between = np.where(isolated, 0.0, np.nan_to_num(_values(measures.betweenness, graph)))
+    role_rows = np.stack([counts[role][at] for role in ROLES], axis=1)
+    total = role_rows.sum(axis=1)
+    # Betweenness, then total brokerage, then id: the actors that broker come first.
+    ranking = np.lexsort((graph.id_rank[at], -total, -between))
     burt = _values(measures.constraint, graph)
     size = _values(measures.effective_size, graph)
-    role_rows = np.stack([counts[role][at] for role in ROLES], axis=1).tolist()
+    role_rows = role_rows.tolist()
     named: dict[tuple[str, ...], Listing] = {}
 
     brokers = []
     for rank, k in enumerate(ranking.tolist(), start=1):
         actor = actors[k]
-        b = None if isolated[k] else float(between[k])
+        alone = bool(isolated[k])
+        b = float(between[k])
         profile = Brokerage(*role_rows[k])
         bridged = _bridged(graph, flow_in, k, node_group, profile)
         brokers.append(Broker(
             id=actor.id, name=actor.name, rank=rank, betweenness=b,
-            constraint=None if b is None else _finite(burt[k]),
-            effective_size=None if b is None else _finite(size[k]),
+            constraint=None if alone else _finite(burt[k]),
+            effective_size=None if alone else _finite(size[k]),
             brokerage=profile,
-            why=_why(b, profile, bridged, groups.get(actor.id), config.group_by,
-                     named=named),
+            why=_why(None if alone else b, profile, bridged, groups.get(actor.id),
+                     config.group_by, named=named),
             bridged_groups=bridged,
         ))
     _step(progress, "brokerage", 1)
@@ -430,11 +438,14 @@ def _why(betweenness: float | None, profile: Brokerage, bridged: tuple[str, ...]
         groups = named.get(bridged)
         if groups is None:
             groups = named[bridged] = Listing(group_term(g, group_by) for g in bridged)
-        return Message("analysis.broker.why_bridges",
+        # The why never contradicts the figures: brokerage without betweenness says so.
+        key = "why_bridges" if betweenness > 0 else "why_bridges_off_paths"
+        return Message(f"analysis.broker.{key}",
                        {"total": profile.total, "count": len(bridged),
                         "across": profile.total - profile.coordinator, "groups": groups})
     if profile.total > 0:
-        return Message("analysis.broker.why_within",
+        key = "why_within" if betweenness > 0 else "why_within_off_paths"
+        return Message(f"analysis.broker.{key}",
                        {"total": profile.total, "group": group_term(_text(own), group_by)})
     if betweenness > 0:
         return Message("analysis.broker.why_paths")

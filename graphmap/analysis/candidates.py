@@ -8,12 +8,17 @@ around the project:
 .. math:: \\text{score} = 0.6\\,s + 0.2\\,\\ell + 0.2\\,z
 
 (:data:`SIMILARITY_WEIGHT`, :data:`LOCAL_WEIGHT`, :data:`NEW_SECTOR_WEIGHT`), rounded to 6
-decimals. :class:`CandidatePool` finds the best candidates of a project without scoring
+decimals. Every candidate has evidence of the role: it already funds or supports (for
+``fund`` and ``support``); for ``adopt`` it adopts or benefits from a project sharing a
+theme, or it is of a kind that adopts practices (:func:`adopts_practices`) and knows an
+actor tied to the project. A territory or a missing sector is never enough on its own.
+:class:`CandidatePool` finds the best candidates of a project without scoring
 the whole pool; ``graphmap.analysis.proposals`` turns them into opportunities.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +35,7 @@ from graphmap.analysis.similarity import (
 )
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.records import Actor, Project
-from graphmap.schema import ADOPTER_TYPES, Category, RelationType
+from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Sector
 
 #: Weights of a fund / support / adopt score: similarity of the candidate's projects,
 #: presence in the project's territory, and a sector the project does not have yet.
@@ -43,6 +48,28 @@ REASON_PROJECTS = 2
 ROLE_TYPES: Mapping[str, frozenset[RelationType]] = {
     "fund": frozenset({RelationType.FUNDS}), "support": frozenset({RelationType.SUPPORTS}),
     "adopt": ADOPTER_TYPES}
+#: Sectors whose organisations adopt practices: community organisations, institutions
+#: (public bodies, universities and colleges); and citizen groups (not individuals).
+ADOPTING_SECTORS: frozenset[Sector] = frozenset({Sector.COMMUNITY, Sector.PUBLIC,
+                                                 Sector.ACADEMIC})
+
+
+def adopts_practices(actor: Actor) -> bool:
+    """Whether ``actor`` is of a kind that adopts practices: a community organisation, an
+    institution (public, academic) or a citizen group (not an individual).
+
+    >>> from graphmap.schema import Sector
+    >>> adopts_practices(Actor("a", "CDC", Sector.COMMUNITY))
+    True
+    >>> adopts_practices(Actor("b", "Caisse", Sector.PRIVATE))
+    False
+    >>> adopts_practices(Actor("c", "Comité", Sector.CITIZEN, category=Category.GROUP))
+    True
+    """
+    if actor.category is Category.INDIVIDUAL:
+        return False
+    return actor.sector in ADOPTING_SECTORS or (
+        actor.sector is Sector.CITIZEN and actor.category is Category.GROUP)
 
 
 @dataclass(frozen=True)
@@ -55,18 +82,20 @@ class Candidate:
     similar: tuple[tuple[str, float], ...]
     local: bool
     new_sector: bool
+    #: For an adopter chosen for its kind: the actor tied to the project it knows.
+    knows: str | None = None
 
 
 @dataclass(frozen=True)
 class ActorCodes:
     """What the pools read of every actor, as arrays over the actors (input order):
     territory code (-1 = none), sector code, whether it acts anywhere (scope), whether it
-    is an organisation with a territory (a possible adopter there)."""
+    is of a kind that adopts practices (:func:`adopts_practices`)."""
 
     place: np.ndarray
     sector: np.ndarray
     anywhere: np.ndarray
-    organisation_with_place: np.ndarray
+    adopting: np.ndarray
     sector_codes: Mapping[str, int]
     sector_of: Mapping[str, int]
 
@@ -78,9 +107,7 @@ class ActorCodes:
             place=graph.territory_code[:graph.actor_count],
             sector=np.array([sector_codes[a.sector.value] for a in actors], dtype=np.int64),
             anywhere=np.array([a.scope.reaches_everywhere for a in actors], dtype=bool),
-            organisation_with_place=np.array(
-                [a.category is not Category.INDIVIDUAL and bool(a.territory)
-                 for a in actors], dtype=bool),
+            adopting=np.array([adopts_practices(a) for a in actors], dtype=bool),
             sector_codes=sector_codes,
             sector_of={a.id: sector_codes[a.sector.value] for a in actors},
         )
@@ -126,10 +153,10 @@ class CandidatePool:
         n_projects = graph.node_count - na
         src, dst = graph.relation_source, graph.relation_target
         role = graph.relations_of(ROLE_TYPES[kind]) & (src < na)
-        in_pool = np.zeros(na, dtype=bool)  # holds the role anywhere, organisations too
+        in_pool = np.zeros(na, dtype=bool)  # holds the role anywhere
         in_pool[src[role]] = True
         if kind == "adopt":
-            in_pool |= actors.organisation_with_place
+            in_pool |= actors.adopting  # may adopt when tied nearby
         pool = np.flatnonzero(in_pool)
         members = tuple(graph.dataset.actors[i] for i in pool.tolist())
         slot = np.full(na, -1, dtype=np.int64)
@@ -191,6 +218,62 @@ class CandidatePool:
             return self._best(t, excluded, present, limit, {} if similar is None else similar)
         finally:
             self.scratch_blocked[excluded] = False
+
+    def best_adopters(self, t: int, around: set[str], limit: int,
+                      nearby: Mapping[str, str],
+                      similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
+                      ) -> list[Candidate]:
+        """The ``limit`` best ``adopt`` candidates for project ``t`` that have evidence of
+        adoption: they adopt or benefit from a project sharing a theme with ``t``, or
+        they are in ``nearby`` (actor id → the actor tied to ``t`` it knows; the caller
+        keeps only kinds that adopt practices). Scores as :meth:`best`, exact."""
+        excluded = np.array([self.position[a] for a in around if a in self.position],
+                            dtype=np.int64)
+        present = np.zeros(self.sector_count, dtype=bool)
+        present[[self.sector_of[a] for a in around if a in self.sector_of]] = True
+        blocked = self.scratch_blocked
+        blocked[excluded] = True
+        try:
+            near, sims = self._similar(t, False, {} if similar is None else similar)
+            cand, score, local, new_sector, seen = self._score(
+                t, near, sims, excluded, present, with_local=False)
+            table = self.table
+            themes = table.themes.indices[table.themes.indptr[t]:table.themes.indptr[t + 1]]
+            by_theme = table.by_theme
+            sharing = np.concatenate([EMPTY, *(by_theme.indices[by_theme.indptr[k]:
+                                                               by_theme.indptr[k + 1]]
+                                               for k in themes.tolist())])
+            sharing = sharing[sharing != t]
+            holders = self.holders
+            theme_holders = np.concatenate([EMPTY, *(holders.indices[holders.indptr[q]:
+                                                                     holders.indptr[q + 1]]
+                                                     for q in np.unique(sharing).tolist())])
+            known = np.array(sorted(self.position[a] for a in nearby if a in self.position),
+                             dtype=np.int64)
+            keep = np.isin(cand, theme_holders) | np.isin(cand, known)
+            cand, score, local, new_sector = (part[keep] for part in
+                                              (cand, score, local, new_sector))
+            # Kinds that adopt, tied nearby, holding no project near t: similarity 1/3
+            # if they hold one at t's stage, else 0.
+            extra = known[~np.isin(known, seen) & ~blocked[known]]
+            place = int(table.place[t])
+            extra_local = (self.place[extra] == place) & (place >= 0)
+            extra = extra[self.anywhere[extra] | extra_local | (place < 0)]
+            extra_local = (self.place[extra] == place) & (place >= 0)
+            extra_sim = np.where(self.same_stage[extra, int(table.stage[t])] > 0, ONE_THIRD,
+                                 0.0)
+            extra_new = ~present[self.sector[extra]]
+            extra_score = np.round(SIMILARITY_WEIGHT * extra_sim + LOCAL_WEIGHT * extra_local
+                                   + NEW_SECTOR_WEIGHT * extra_new, 6)
+            picked = self._pick(t, (np.concatenate([cand, extra]),
+                                    np.concatenate([score, extra_score]),
+                                    np.concatenate([local, extra_local]),
+                                    np.concatenate([new_sector, extra_new])), limit)
+        finally:
+            blocked[excluded] = False
+        by_theme_evidence = {self.actors[i].id for i in np.unique(theme_holders).tolist()}
+        return [c if c.actor.id in by_theme_evidence
+                else dataclasses.replace(c, knows=nearby.get(c.actor.id)) for c in picked]
 
     def _similar(self, t: int, high_only: bool,
                  cache: dict[bool, tuple[np.ndarray, np.ndarray]]

@@ -1,8 +1,27 @@
-"""Introducers: who can introduce two nodes of the ecosystem to each other, and the path
-of ties between them.
+"""Introducers: who in the map knows both sides of a proposed tie, and can introduce them.
 
-Every opportunity names one (``introducer``, ``path``): the person to call first to make
-the proposed tie happen.
+An introduction only works when the introducer **knows** both people. Two actors know each
+other when
+
+- a relation ties them directly (any type, either direction): a *direct* tie, strength 2;
+- or both are tied to the same project: a tie *through a project*, strength 1.
+
+An actor knows a project when it is tied to it (strength 2), or when it knows one of the
+project's carriers (strength 1: the carrier can take it from there).
+
+The introducer of ``source`` and ``target`` (:func:`find_introducer`) is an actor, neither
+of the two, who knows both, chosen by
+
+1. the strongest ties: the sum of its two strengths, highest first (2 + 2 = knows both
+   directly);
+2. then ``importance`` (betweenness), highest first (the degree when none is given);
+3. then id.
+
+The path is the introduction chain itself: ``(source, introducer, target)``. When nobody
+knows both, a **two-step chain** ``(source, A, B, target)`` is given if one exists: A knows
+the source, B knows the target and A knows B ("A, then B"), chosen by the sum of the three
+strengths, then A's and B's importance and ids. Otherwise there is no introducer and no
+path: no one in the map knows both, so the approach is direct.
 """
 
 from __future__ import annotations
@@ -10,67 +29,139 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from graphmap.analysis.report import Opportunity
+from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
+
+#: Strength of knowing someone by a direct relation, and through a shared project.
+DIRECT = 2
+THROUGH_PROJECT = 1
+
+
+def acquaintances(graph: EcosystemGraph, node: int) -> dict[int, int]:
+    """The actors who know node ``node`` (an actor or a project), with the strength of the
+    tie (:data:`DIRECT` or :data:`THROUGH_PROJECT`), as node positions; never ``node``.
+
+    >>> from graphmap.model.dataset import Dataset
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import RelationType as R, Sector, Stage
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abcd"),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE),
+    ...                        Project("q", "Q", Stage.EMERGENCE)),
+    ...              relations=(Relation("a", "b", R.COLLABORATES), Relation("a", "p", R.FUNDS),
+    ...                         Relation("c", "p", R.CARRIES), Relation("d", "q", R.ADOPTS),
+    ...                         Relation("c", "q", R.CARRIES)))
+    >>> g = EcosystemGraph(ds)
+    >>> sorted((g.ids[k], s) for k, s in acquaintances(g, g.index["a"]).items())
+    [('b', 2), ('c', 1)]
+    >>> sorted((g.ids[k], s) for k, s in acquaintances(g, g.index["q"]).items())
+    [('a', 1), ('c', 2), ('d', 2)]
+    """
+    na = graph.actor_count
+    known: dict[int, int] = {}
+    if node < na:
+        for z in graph.neighbours(node).tolist():
+            if z < na:
+                known[z] = DIRECT
+            else:
+                for w in graph.neighbours(z).tolist():
+                    if w < na and w != node:
+                        known.setdefault(w, THROUGH_PROJECT)
+        known.pop(node, None)
+        return known
+    carriers = graph.project_roles[graph.ids[node]].carriers
+    for c in carriers:
+        for w, _strength in acquaintances(graph, graph.index[c]).items():
+            known.setdefault(w, THROUGH_PROJECT)
+    for z in graph.neighbours(node).tolist():
+        if z < na:
+            known[z] = DIRECT
+    return known
+
+
+def knows(graph: EcosystemGraph, who: str, other: str) -> bool:
+    """Whether actor ``who`` knows ``other`` (an actor or a project), as the module says.
+
+    >>> from graphmap.model.dataset import Dataset
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import RelationType as R, Sector, Stage
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abc"),
+    ...              projects=(Project("p", "P", Stage.EMERGENCE),),
+    ...              relations=(Relation("a", "p", R.FUNDS), Relation("b", "p", R.CARRIES)))
+    >>> g = EcosystemGraph(ds)
+    >>> knows(g, "a", "b"), knows(g, "a", "p"), knows(g, "c", "p")
+    (True, True, False)
+    """
+    return graph.index[who] in acquaintances(graph, graph.index[other])
 
 
 def find_introducer(graph: EcosystemGraph, source: str, target: str,
                     importance: Mapping[str, float] | None = None
                     ) -> tuple[str | None, tuple[str, ...]]:
-    """The best actor to make an introduction between ``source`` and ``target``, and the
-    path through it, on ``G_u``:
-
-    1. an actor tied to both (the most central by ``importance``, else by degree; ties by
-       id): path ``(source, introducer, target)``;
-    2. else the first actor inside a shortest path of ``G_u``
-       (:meth:`~graphmap.model.compiled.EcosystemGraph.shortest_path`);
-    3. else, when that path only crosses projects, a carrier of its first project that has
-       one (who knows the people around it);
-    4. else ``None``; the path is empty when the two are not connected at all.
+    """Who can introduce ``source`` to ``target`` and the introduction chain, by the rules
+    of the module: ``(introducer, (source, introducer, target))``; else the two-step chain
+    ``(A, (source, A, B, target))``; else ``(None, ())``.
 
     >>> from graphmap.model.dataset import Dataset
     >>> from graphmap.model.records import Actor, Relation
     >>> from graphmap.schema import RelationType as R, Sector
-    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abm"),
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abmnz"),
     ...              relations=(Relation("a", "m", R.COLLABORATES),
-    ...                         Relation("m", "b", R.MEMBER_OF)))
-    >>> find_introducer(EcosystemGraph(ds), "a", "b")
-    ('m', ('a', 'm', 'b'))
+    ...                         Relation("m", "n", R.MEMBER_OF), Relation("n", "b", R.FUNDS)))
+    >>> g = EcosystemGraph(ds)
+    >>> find_introducer(g, "a", "n"), find_introducer(g, "a", "b")
+    (('m', ('a', 'm', 'n')), ('m', ('a', 'm', 'n', 'b')))
+    >>> find_introducer(g, "a", "z")
+    (None, ())
     """
-    actors = graph.dataset.actor_by_id
     ids = graph.ids
     node = graph.index
     degree = graph.degree
 
-    def rank(z: str) -> tuple[float, str]:
-        weight = importance.get(z, 0.0) if importance else float(degree[node[z]])
-        return (-(weight or 0.0), z)
+    def weight(z: int) -> float:
+        if importance:
+            return float(importance.get(ids[z], 0.0) or 0.0)
+        return float(degree[z])
 
     s, t = node[source], node[target]
-    common = [ids[z] for z in set(graph.neighbours(s).tolist())
-              & set(graph.neighbours(t).tolist()) if ids[z] in actors]
-    if common:
-        best = min(common, key=rank)
-        return best, (source, best, target)
-    found = graph.shortest_path(s, t)
-    if found is None:
+    ends = {s, t}
+    near_source = acquaintances(graph, s)
+    near_target = acquaintances(graph, t)
+    both = [z for z in near_source if z in near_target and z not in ends]
+    if both:
+        best = min(both, key=lambda z: (-(near_source[z] + near_target[z]), -weight(z), ids[z]))
+        return ids[best], (source, ids[best], target)
+    best_chain: tuple[tuple[float, float, str, float, str], int, int] | None = None
+    for a, to_a in near_source.items():
+        if a in ends:
+            continue
+        for b, a_to_b in acquaintances(graph, a).items():
+            to_b = near_target.get(b)
+            if to_b is None or b in ends:
+                continue
+            key = (-float(to_a + a_to_b + to_b), -weight(a), ids[a], -weight(b), ids[b])
+            if best_chain is None or key < best_chain[0]:
+                best_chain = (key, a, b)
+    if best_chain is None:
         return None, ()
-    path = tuple(ids[v] for v in found)
-    inside = path[1:-1]
-    for z in inside:
-        if z in actors:
-            return z, path
-    roles = graph.project_roles
-    for z in inside:
-        knowing = sorted((c for c in roles[z].carriers if c not in (source, target)),
-                         key=rank)
-        if knowing:
-            return knowing[0], path
-    return None, path
+    _key, a, b = best_chain
+    return ids[a], (source, ids[a], ids[b], target)
+
+
+def introduction(graph: EcosystemGraph, path: tuple[str, ...]) -> Message:
+    """The introduction in a sentence: who knows both, "A, then B", or a direct approach."""
+    name = graph.dataset.node_name
+    if len(path) == 3:
+        return Message("analysis.introduction.one", {"name": name(path[1])})
+    if len(path) == 4:
+        return Message("analysis.introduction.chain",
+                       {"first": name(path[1]), "second": name(path[2])})
+    return Message("analysis.introduction.none")
 
 
 def with_introducer(opp: Opportunity, graph: EcosystemGraph,
                     importance: Mapping[str, float] | None) -> Opportunity:
-    """``opp`` with the introducer and path of :func:`find_introducer`."""
+    """``opp`` with the introducer, chain and sentence of :func:`find_introducer`."""
     introducer, path = find_introducer(graph, opp.source, opp.target, importance)
     return Opportunity(kind=opp.kind, source=opp.source, target=opp.target, score=opp.score,
-                       reasons=opp.reasons, introducer=introducer, path=path)
+                       reasons=opp.reasons, introducer=introducer, path=path,
+                       evidence=opp.evidence, introduction=introduction(graph, path))

@@ -10,6 +10,7 @@ Each names who can make the introduction (:mod:`graphmap.analysis.introducers`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -59,5 +60,36 @@ def find_opportunities(graph: EcosystemGraph, gaps: Iterable[Gap],
            for o in found[kind]]
     if progress is not None:
         progress("opportunities", 3, 4)
-    out.extend(collaborate_opportunities(graph, config, importance=importance))
+    out.extend(collaborate_evidence(graph, o)
+               for o in collaborate_opportunities(graph, config, importance=importance))
     return tuple(out)
+
+
+#: Shared ties of a ``collaborate`` pair for moderate and for strong evidence.
+COLLABORATE_MODERATE = 2
+COLLABORATE_STRONG = 3
+
+
+def collaborate_evidence(graph: EcosystemGraph, opp: Opportunity) -> Opportunity:
+    """``opp`` (a ``collaborate`` pair) with its evidence in words, from the ties the two
+    share in ``G_u`` (the neighbours the score sums over): 3 or more strong, 2 moderate,
+    1 weak. Other kinds are returned as they are (their evidence is set with the score).
+
+    >>> from graphmap.model.dataset import Dataset
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import RelationType as R, Sector
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "abm"),
+    ...              relations=(Relation("a", "m", R.COLLABORATES),
+    ...                         Relation("m", "b", R.COLLABORATES)))
+    >>> opp = Opportunity("collaborate", "a", "b", 0.5, (), "m", ("a", "m", "b"))
+    >>> collaborate_evidence(EcosystemGraph(ds), opp).evidence
+    'weak'
+    """
+    if opp.kind != "collaborate":
+        return opp
+    index = graph.index
+    shared = len(set(graph.neighbours(index[opp.source]).tolist())
+                 & set(graph.neighbours(index[opp.target]).tolist()))
+    strength = ("strong" if shared >= COLLABORATE_STRONG
+                else "moderate" if shared >= COLLABORATE_MODERATE else "weak")
+    return dataclasses.replace(opp, evidence=strength)

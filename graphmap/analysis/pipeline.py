@@ -9,7 +9,7 @@ from graphmap._version import __version__
 from graphmap.analysis.brokers import StructuralMeasures, find_brokers, structural_measures
 from graphmap.analysis.communities import find_communities
 from graphmap.analysis.gaps import find_gaps
-from graphmap.analysis.opportunities import find_opportunities
+from graphmap.analysis.opportunities import collaborate_evidence, find_opportunities
 from graphmap.analysis.report import AnalysisReport, Community, Opportunity
 from graphmap.analysis.summary import summarize
 from graphmap.config import AnalysisConfig
@@ -117,7 +117,8 @@ def complete_report(
     opportunities = find_opportunities(graph, gaps, local_config,
                                        importance=measures.betweenness, progress=progress)
     if collaborate is not None:
-        opportunities = (*opportunities, *collaborate())
+        opportunities = (*opportunities, *(collaborate_evidence(graph, o)
+                                           for o in collaborate()))
     step("opportunities", 1)
     step("summary", 0)
     summary = summarize(graph)

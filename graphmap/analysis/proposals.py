@@ -11,8 +11,14 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from graphmap.analysis.candidates import ActorCodes, Candidate, CandidatePool
-from graphmap.analysis.introducers import with_introducer
+from graphmap.analysis.candidates import (
+    NEW_SECTOR_WEIGHT,
+    ActorCodes,
+    Candidate,
+    CandidatePool,
+    adopts_practices,
+)
+from graphmap.analysis.introducers import acquaintances, with_introducer
 from graphmap.analysis.labels import Enumeration, territory_term
 from graphmap.analysis.report import Gap, Opportunity
 from graphmap.analysis.similarity import ProjectTable, themes_of
@@ -89,7 +95,7 @@ def project_opportunities(graph: EcosystemGraph, kind: str, gaps: Iterable[Gap],
     >>> graph = EcosystemGraph(ds)
     >>> [(o.source, o.target, o.score, o.path) for o in
     ...  project_opportunities(graph, "fund", find_gaps(graph))]
-    [('f', 'p', 0.6, ('f', 'q', 'c', 'p'))]
+    [('f', 'p', 0.6, ('f', 'c', 'p'))]
     """
     found = project_proposals(graph, (kind,), list(gaps), config or AnalysisConfig())
     return [with_introducer(o, graph, importance) for o in found[kind]]
@@ -125,10 +131,51 @@ def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequenc
         around.update(graph.ids[v] for v in graph.neighbours(node).tolist())
         similar: dict[bool, tuple[np.ndarray, np.ndarray]] = {}
         for kind, pool in pools.items():
-            if target_id in targets[kind]:
-                out[kind].extend(proposal(kind, cand, projects[t], graph)
-                                 for cand in pool.best(t, around, limit, similar))
+            if target_id not in targets[kind]:
+                continue
+            if kind == "adopt":
+                chosen = pool.best_adopters(t, around, limit,
+                                            nearby_adopters(graph, target_id, around), similar)
+            else:
+                chosen = pool.best(t, around, limit, similar)
+            out[kind].extend(proposal(kind, cand, projects[t], graph) for cand in chosen)
     return {kind: truncate(found, config) for kind, found in out.items()}
+
+
+def nearby_adopters(graph: EcosystemGraph, project_id: str, around: set[str]
+                    ) -> dict[str, str]:
+    """The actors of a kind that adopts practices who know an actor tied to the project
+    (:func:`~graphmap.analysis.introducers.acquaintances`) and are not tied to it yet:
+    actor id → the tied actor it knows (smallest id)."""
+    actors = graph.dataset.actors
+    found: dict[str, str] = {}
+    for tied in sorted(graph.project_roles[project_id].actors):
+        for w in acquaintances(graph, graph.index[tied]):
+            who = actors[w]
+            if who.id not in around and who.id not in found and adopts_practices(who):
+                found[who.id] = tied
+    return found
+
+
+#: Evidence strength of a fund / support / adopt proposal, from its evidence score (the
+#: score without the new-sector bonus, which is no evidence): at least these thresholds.
+STRONG_EVIDENCE = 0.5
+MODERATE_EVIDENCE = 0.3
+
+
+def evidence_strength(score: float, new_sector: bool) -> str:
+    """``"strong"``, ``"moderate"`` or ``"weak"``: the evidence behind a proposal of score
+    ``score`` (docs/analysis.md §8), whose sector bonus (``new_sector``) is no evidence.
+
+    >>> evidence_strength(0.6, False), evidence_strength(0.6, True), evidence_strength(0.2, False)
+    ('strong', 'moderate', 'weak')
+    >>> evidence_strength(0.4, True)
+    'weak'
+    """
+    evidence = round(score - (NEW_SECTOR_WEIGHT if new_sector else 0.0), 6)
+    if evidence >= STRONG_EVIDENCE:
+        return "strong"
+    return "moderate" if evidence >= MODERATE_EVIDENCE else "weak"
 
 
 def proposal(kind: str, cand: Candidate, project: Project,
@@ -148,13 +195,18 @@ def proposal(kind: str, cand: Candidate, project: Project,
             shared.append(_SAME_STAGE)
         reasons.append(Message(f"analysis.reason.{kind}_similar",
                                {"project": q.name, "shared": Enumeration(shared)}))
+    if cand.knows is not None:
+        reasons.append(Message("analysis.reason.adopter_kind_nearby",
+                               {"category": cand.actor.sector,
+                                "name": graph.dataset.node_name(cand.knows)}))
     if cand.local:
         reasons.append(Message("analysis.reason.local",
                                {"territory": territory_term(project.territory)}))
     if cand.new_sector:
         reasons.append(Message("analysis.reason.new_sector", {"sector": cand.actor.sector}))
     return Opportunity(kind=kind, source=cand.actor.id, target=project.id, score=cand.score,
-                       reasons=tuple(reasons), introducer=None, path=())
+                       reasons=tuple(reasons), introducer=None, path=(),
+                       evidence=evidence_strength(cand.score, cand.new_sector))
 
 
 def truncate(proposals: list[Opportunity], config: AnalysisConfig) -> list[Opportunity]:

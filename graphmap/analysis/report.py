@@ -39,7 +39,8 @@ class Brokerage:
 
 @dataclass(frozen=True)
 class Broker:
-    """One actor's brokerage profile. Measures are ``None`` where undefined (isolated actor)."""
+    """One actor's brokerage profile. Constraint and effective size are ``None`` where
+    undefined (an actor with no relation, whose betweenness is 0)."""
 
     id: str
     name: str
@@ -50,6 +51,12 @@ class Broker:
     brokerage: Brokerage
     why: Message
     bridged_groups: tuple[str, ...] = ()
+
+    @property
+    def brokers(self) -> bool:
+        """Whether a broker measure the reports show says this actor brokers: betweenness
+        above 0, or a Gould–Fernandez brokerage count above 0 (docs/analysis.md §5)."""
+        return (self.betweenness or 0.0) > 0.0 or self.brokerage.total > 0
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,11 @@ class Opportunity:
     reasons: tuple[Message, ...]
     introducer: str | None
     path: tuple[str, ...]
+    #: How strong the evidence behind the proposal is, in words for the human reports:
+    #: "strong", "moderate" or "weak" (docs/analysis.md §8, evidence strength).
+    evidence: str = "weak"
+    #: The introduction in a sentence ("X knows both", "X, then Y", "no one knows both").
+    introduction: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -101,3 +113,33 @@ class AnalysisReport:
     communities: tuple[Community, ...]
     # Run facts: approximate betweenness, sample size, group_by, seed, config used.
     meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def brokers_shown(self, top: int | None) -> tuple[Broker, ...]:
+        """The brokers a human report lists: only actors that broker
+        (:attr:`Broker.brokers`), in rank order, at most ``top`` (``None``: all).
+
+        Ranks order brokers first (betweenness, then total brokerage), so this is a
+        prefix of ``brokers``; when it is shorter than ``top``, say how many broker.
+        """
+        count = 0
+        for broker in self.brokers:
+            if not broker.brokers or (top is not None and count >= max(top, 0)):
+                break
+            count += 1
+        return self.brokers[:count]
+
+    def broker_count(self) -> int:
+        """How many actors broker at all (:attr:`Broker.brokers`)."""
+        return sum(1 for broker in self.brokers if broker.brokers)
+
+    def brokers_note(self, top: int | None) -> Message | None:
+        """The sentence a human report shows when fewer actors broker than it would list
+        (``top``, ``None``: all actors), else ``None``."""
+        count = self.broker_count()
+        wanted = len(self.brokers) if top is None else min(max(top, 0), len(self.brokers))
+        if count >= wanted or not self.brokers:
+            return None
+        if count == 0:
+            return Message("analysis.broker.shown_none")
+        key = "analysis.broker.shown_one" if count == 1 else "analysis.broker.shown_fewer"
+        return Message(key, {"count": count, "actors": len(self.brokers)})

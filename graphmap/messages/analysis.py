@@ -127,6 +127,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ne se trouve entre aucun autre acteur : ses contacts sont liés entre eux ou ne mènent pas plus loin.",
         "en": "Does not stand between other actors: its contacts are tied to one another or lead nowhere else.",
     },
+    "analysis.broker.why_bridges_off_paths": {
+        "fr": {"by": "total", "one": "Relaie {total} échange entre acteurs non liés directement, entre {count} groupes ({groups}), dont {across} entre groupes différents ; mais ne se trouve sur aucun chemin le plus court de la carte : ceux qu'il relie le sont aussi sans lui (par un projet commun ou un autre partenaire).", "other": "Relaie {total} échanges entre acteurs non liés directement, entre {count} groupes ({groups}), dont {across} entre groupes différents ; mais ne se trouve sur aucun chemin le plus court de la carte : ceux qu'il relie le sont aussi sans lui (par un projet commun ou un autre partenaire)."},
+        "en": {"by": "total", "one": "Relays {total} exchange between actors not tied directly, across {count} groups ({groups}), {across} of them between different groups; but lies on no shortest path of the map: those it relays between are also linked without it (through a shared project or another partner).", "other": "Relays {total} exchanges between actors not tied directly, across {count} groups ({groups}), {across} of them between different groups; but lies on no shortest path of the map: those it relays between are also linked without it (through a shared project or another partner)."},
+    },
+    "analysis.broker.why_within_off_paths": {
+        "fr": {"by": "total", "one": "Relaie {total} échange entre acteurs non liés directement, au sein du groupe {group} ; mais ne se trouve sur aucun chemin le plus court de la carte : ceux qu'il relie le sont aussi sans lui (par un projet commun ou un autre partenaire).", "other": "Relaie {total} échanges entre acteurs non liés directement, tous au sein du groupe {group} ; mais ne se trouve sur aucun chemin le plus court de la carte : ceux qu'il relie le sont aussi sans lui (par un projet commun ou un autre partenaire)."},
+        "en": {"by": "total", "one": "Relays {total} exchange between actors not tied directly, within the {group} group; but lies on no shortest path of the map: those it relays between are also linked without it (through a shared project or another partner).", "other": "Relays {total} exchanges between actors not tied directly, all within the {group} group; but lies on no shortest path of the map: those it relays between are also linked without it (through a shared project or another partner)."},
+    },
+    "analysis.broker.shown_fewer": {
+        "fr": "Seuls {count} acteurs sur {actors} jouent un rôle d'intermédiaire (intermédiarité ou courtage au-dessus de 0) : les autres ne sont pas listés.",
+        "en": "Only {count} of {actors} actors act as brokers (betweenness or brokerage above 0): the others are not listed.",
+    },
+    "analysis.broker.shown_one": {
+        "fr": "Un seul acteur sur {actors} joue un rôle d'intermédiaire (intermédiarité ou courtage au-dessus de 0) : les autres ne sont pas listés.",
+        "en": "Only one of {actors} actors acts as a broker (betweenness or brokerage above 0): the others are not listed.",
+    },
+    "analysis.broker.shown_none": {
+        "fr": "Aucun acteur ne joue de rôle d'intermédiaire : aucune intermédiarité ni aucun courtage au-dessus de 0.",
+        "en": "No actor acts as a broker: no betweenness and no brokerage above 0.",
+    },
     "analysis.broker.why_isolated": {
         "fr": "N'a encore aucun lien : ne peut pas jouer le rôle d'intermédiaire.",
         "en": "Has no tie yet, so it cannot act as an intermediary.",
@@ -250,6 +270,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "analysis.reason.shared_neighbours_more": {
         "fr": {"by": "more", "one": "Ont {count} liens en commun, dont {names} (et {more} autre).", "other": "Ont {count} liens en commun, dont {names} (et {more} autres)."},
         "en": "Share {count} ties, including {names} (and {more} more).",
+    },
+    # --- introductions and evidence -----------------------------------------------------
+    "analysis.introduction.one": {
+        "fr": "Qui peut faire les présentations\u00a0: {name}, qui connaît les deux.",
+        "en": "Who can make the introduction: {name}, who knows both.",
+    },
+    "analysis.introduction.chain": {
+        "fr": "Personne dans la carte ne connaît les deux\u00a0; présentations en deux temps\u00a0: {first}, puis {second}.",
+        "en": "No one in the map knows both; an introduction in two steps: {first}, then {second}.",
+    },
+    "analysis.introduction.none": {
+        "fr": "Personne dans la carte ne connaît les deux\u00a0: une approche directe.",
+        "en": "No one in the map knows both: a direct approach.",
+    },
+    "analysis.evidence.strong": {"fr": "indices solides", "en": "strong evidence"},
+    "analysis.evidence.moderate": {"fr": "indices modérés", "en": "moderate evidence"},
+    "analysis.evidence.weak": {"fr": "indices faibles", "en": "weak evidence"},
+    "analysis.evidence.with_score": {
+        "fr": "{evidence}, score {score}",
+        "en": "{evidence}, score {score}",
+    },
+    "analysis.reason.adopter_kind_nearby": {
+        "fr": "Est un acteur qui adopte des pratiques ({category}) et connaît déjà {name}, lié au projet.",
+        "en": "Is an actor that adopts practices ({category}) and already knows {name}, tied to the project.",
     },
     # --- communities ------------------------------------------------------------------------
     "analysis.community.label": {

@@ -17,7 +17,7 @@ from graphmap.render.map_model import MapPayload
 from graphmap.render.map_payload import AGGREGATE_ABOVE, build_map_payload
 from graphmap.render.options import LAYERS
 from graphmap.render.page import render_page
-from graphmap.render.report_text import sector_label
+from graphmap.render.report_text import score_sentence, sector_label
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport
@@ -112,7 +112,8 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         )
     ]
     brokers = []
-    for b in report.brokers[:top]:
+    # Only actors a shown measure calls brokers (the report model decides which).
+    for b in report.brokers_shown(top):
         roles = ", ".join(
             f"{t('report.role.' + role)} {format_number(getattr(b.brokerage, role), lang)}"
             for role in ROLES if getattr(b.brokerage, role)
@@ -148,7 +149,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
             "kind": t(kind_key) if has_message(kind_key) else o.kind,
             "source": o.source, "source_name": name(o.source),
             "target": o.target, "target_name": name(o.target),
-            "score": format_number(o.score, lang, digits=2),
+            "score": score_sentence(o, lang, digits=2),
             "reasons": [r.render(lang) for r in o.reasons],
             "introducer": o.introducer, "introducer_name": name(o.introducer),
         })
@@ -161,6 +162,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
             "territory": c.dominant_territory or "—",
             "members": shown, "more": max(0, len(c.members) - _MEMBERS_SHOWN),
         })
+    note = report.brokers_note(top)
     betweenness_meta = report.meta.get("betweenness", {}) if report.meta else {}
     approximate = None
     if isinstance(betweenness_meta, Mapping) and betweenness_meta.get("approximate"):
@@ -170,7 +172,8 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
     return {
         "figures": figures,
         "brokers": brokers,
-        "brokers_more": max(0, len(report.brokers) - top),
+        "brokers_more": max(0, report.broker_count() - top),
+        "brokers_note": note.render(lang) if note is not None else "",
         "gaps_by_severity": gaps_by_severity,
         "opportunities": opportunities,
         "communities": communities,

@@ -21,6 +21,7 @@ from graphmap.render.report_text import (
     node_name,
     opportunities_by_kind,
     report_title,
+    score_sentence,
     sector_label,
     severity_label,
     shown,
@@ -120,7 +121,7 @@ def _opportunities(lines: list[str], dataset: Dataset, opportunities: tuple[Oppo
 
 def _opportunity(lines: list[str], dataset: Dataset, index: int, opp: Opportunity,
                  lang: str) -> None:
-    score = translate("report.opportunity.score", lang, score=format_number(opp.score, lang))
+    score = score_sentence(opp, lang)
     pair = f"{node_name(dataset, opp.source)} → {node_name(dataset, opp.target)}"
     lines.append(f"{index}. **{escape(pair)}** ({escape(score)})")
     lines.extend(f"   - {escape(reason.render(lang))}" for reason in opp.reasons)
@@ -180,7 +181,11 @@ def render_markdown(dataset: Dataset, report: AnalysisReport, lang: str,
         lines.extend(("", f"> {escape(note)}"))
 
     lines.extend(("", f"## {escape(translate('report.section.brokers', lang))}"))
-    _brokers(lines, dataset, report.brokers, lang, top)
+    # Only actors a shown measure calls brokers (the report model decides which).
+    _brokers(lines, dataset, report.brokers_shown(None), lang, top)
+    brokers_note = report.brokers_note(top)
+    if brokers_note is not None:
+        lines.extend(("", f"*{escape(brokers_note.render(lang))}*"))
     lines.extend(("", f"## {escape(translate('report.section.gaps', lang))}"))
     _gaps(lines, report.gaps, lang, top)
     lines.extend(("", f"## {escape(translate('report.section.opportunities', lang))}"))

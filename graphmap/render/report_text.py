@@ -11,7 +11,7 @@ from graphmap.analysis.report import (
     Gap,
     Opportunity,
 )
-from graphmap.i18n import translate
+from graphmap.i18n import Message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
 from graphmap.schema import Sector
@@ -70,8 +70,20 @@ def kind_label(kind: str, lang: str) -> str:
     return translate(f"report.kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
 
 
+def score_sentence(opp: Opportunity, lang: str, digits: int | None = None) -> str:
+    """The opportunity's evidence in words, then its score: "strong evidence, score 0,60"
+    (the analysis decides the words: ``Opportunity.evidence``)."""
+    score = (format_number(opp.score, lang) if digits is None
+             else format_number(opp.score, lang, digits=digits))
+    return translate("analysis.evidence.with_score", lang,
+                     evidence=Message(f"analysis.evidence.{opp.evidence}"), score=score)
+
+
 def introducer_sentence(dataset: Dataset, opp: Opportunity, lang: str) -> str:
-    """Who could make the introduction, or a sentence saying nobody is known."""
+    """Who could make the introduction (the analysis's sentence: one introducer who knows
+    both, a two-step chain, or a direct approach), else a sentence saying nobody is known."""
+    if opp.introduction is not None:
+        return opp.introduction.render(lang)
     if opp.introducer is None:
         return translate("report.opportunity.no_introducer", lang)
     return translate("report.opportunity.introducer", lang,

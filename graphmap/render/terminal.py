@@ -19,6 +19,7 @@ from graphmap.render.report_text import (
     node_name,
     opportunities_by_kind,
     report_title,
+    score_sentence,
     sector_label,
     severity_label,
     shown,
@@ -193,7 +194,7 @@ def _gap(out: _Writer, gap: Gap, lang: str) -> None:
 
 def _opportunity(out: _Writer, dataset: Dataset, index: int, opp: Opportunity,
                  lang: str) -> None:
-    score = translate("report.opportunity.score", lang, score=format_number(opp.score, lang))
+    score = score_sentence(opp, lang)
     head = f"{node_name(dataset, opp.source)} → {node_name(dataset, opp.target)} ({score})"
     out.para(head, first=f"{index}. ", style="heading")
     for reason in opp.reasons:
@@ -272,11 +273,16 @@ def _brokers_section(out: _Writer, dataset: Dataset, report: AnalysisReport, lan
     out.heading(translate("report.section.brokers", lang))
     if not report.brokers:
         out.para(translate("report.none.brokers", lang), indent=2)
-    count = shown(report.brokers, top)
-    for broker in report.brokers[:count]:
+    # Only actors a shown measure calls brokers (the report model decides which).
+    listed = report.brokers_shown(top)
+    for broker in listed:
         out.blank()
         _broker(out, dataset, broker, lang)
-    _more(out, len(report.brokers) - count, lang)
+    note = report.brokers_note(top)
+    if note is not None:
+        out.blank()
+        out.para(note.render(lang), indent=2, style="dim")
+    _more(out, report.broker_count() - len(listed), lang)
 
 
 def _gaps_section(out: _Writer, report: AnalysisReport, lang: str, top: int | None) -> None:

@@ -160,19 +160,25 @@ def test_opportunities_per_project_and_per_kind_bounds():
     assert len(project_opportunities(ds, "fund", find_gaps(ds), none)) == 1
 
 
-def test_adopt_candidates_include_organisations_of_the_territory():
+def test_adopt_candidates_need_evidence_of_adoption_never_the_territory_alone():
+    # org and elsewhere are public bodies (a kind that adopts practices), but neither knows
+    # anyone tied to p; being located in p's territory is no evidence.
     ds = dataset([actor("c", territory="T"), actor("org", "public", territory="T"),
                   actor("person", "citizen", territory="T", category="individual"),
                   actor("elsewhere", "public", territory="U")],
                  [project("p", "feedback", territory="T")],
                  [rel("c", "carries", "p")])
-    found = project_opportunities(ds, "adopt", find_gaps(ds))
-    assert [(o.source, o.score) for o in found] == [("org", 0.4)]
-    assert [m.key for m in found[0].reasons] == ["analysis.reason.local",
+    assert project_opportunities(ds, "adopt", find_gaps(ds)) == []
+    # Once org collaborates with the carrier, it is tied nearby: a candidate.
+    near = dataclasses.replace(ds, relations=(*ds.relations, rel("org", "collaborates", "c")))
+    found = project_opportunities(near, "adopt", find_gaps(near))
+    assert [(o.source, o.score, o.evidence) for o in found] == [("org", 0.4, "weak")]
+    assert [m.key for m in found[0].reasons] == ["analysis.reason.adopter_kind_nearby",
+                                                 "analysis.reason.local",
                                                  "analysis.reason.new_sector"]
 
 
-def test_find_introducer_prefers_a_common_actor_then_the_shortest_path():
+def test_find_introducer_prefers_the_strongest_ties_then_betweenness_then_id():
     ds = dataset([actor(x) for x in "abmnk"], [project("p"), project("q")],
                  [rel("a", "collaborates", "m"), rel("m", "collaborates", "b"),
                   rel("n", "collaborates", "b"), rel("a", "collaborates", "n"),
@@ -180,13 +186,14 @@ def test_find_introducer_prefers_a_common_actor_then_the_shortest_path():
                   rel("k", "carries", "q")])
     assert find_introducer(ds, "a", "b") == ("m", ("a", "m", "b"))
     assert find_introducer(ds, "a", "b", {"n": 0.9, "m": 0.1}) == ("n", ("a", "n", "b"))
-    assert find_introducer(ds, "a", "q") == ("k", ("a", "p", "k", "q"))
+    # k carries q and shares p with a: it knows both (a through p).
+    assert find_introducer(ds, "a", "q") == ("k", ("a", "k", "q"))
 
 
-def test_find_introducer_uses_a_carrier_when_the_path_crosses_only_projects():
+def test_find_introducer_knows_through_a_shared_project():
     ds = dataset([actor(x) for x in "abk"], [project("p")],
                  [rel("a", "supports", "p"), rel("b", "funds", "p"), rel("k", "carries", "p")])
-    assert find_introducer(ds, "a", "b") == ("k", ("a", "p", "b"))
+    assert find_introducer(ds, "a", "b") == ("k", ("a", "k", "b"))
     lone = dataset([actor("a"), actor("z")], [], [])
     assert find_introducer(lone, "a", "z") == (None, ())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphmap.analysis.candidates import Candidate
+from graphmap.analysis.candidates import Candidate, adopts_practices
 from graphmap.analysis.gaps import find_gaps
 from graphmap.analysis.proposals import (
     TARGET_GAPS,
@@ -17,10 +17,10 @@ from graphmap.analysis.proposals import (
     proposal,
     truncate,
 )
-from graphmap.analysis.similarity import project_similarity
+from graphmap.analysis.similarity import project_similarity, themes_of
 from graphmap.config import AnalysisConfig
 from graphmap.model.compiled import EcosystemGraph
-from graphmap.schema import ADOPTER_TYPES, Category, RelationType
+from graphmap.schema import ADOPTER_TYPES, RelationType
 
 from .conftest import random_ecosystem
 from .test_views import oracle_undirected
@@ -42,7 +42,12 @@ def _brute_force(ds, kind, gaps, config):
             if r.target in by_id and r.target not in held.setdefault(r.source, []):
                 held[r.source].append(r.target)
     pool = [a for a in ds.actors if a.id in active or (
-        kind == "adopt" and a.category is not Category.INDIVIDUAL and a.territory)]
+        kind == "adopt" and adopts_practices(a))]
+    projects_of = {a.id: {q for q in g.adj[a.id] if q in by_id} for a in ds.actors}
+
+    def knows(x: str, y: str) -> bool:
+        # The definition: a direct relation, or both tied to the same project.
+        return y in g.adj[x] or bool(projects_of[x] & projects_of[y])
     sector = {a.id: a.sector.value for a in ds.actors}
     out = []
     for target in sorted({gp.subject for gp in gaps if gp.code in TARGET_GAPS[kind]}):
@@ -57,13 +62,24 @@ def _brute_force(ds, kind, gaps, config):
                     for q in held.get(a.id, [])}
             best = max(sims.values(), default=0.0)
             local = p.territory is not None and a.territory == p.territory
-            if not (can_act(a, p.territory) and (best > 0 or local)):
+            knew = None
+            if kind == "adopt":
+                # Evidence of adoption: a held project sharing a theme, else a kind that
+                # adopts practices and knows an actor tied to the project.
+                by_theme = any(themes_of(p) & themes_of(by_id[q])
+                               for q in held.get(a.id, []) if q != target)
+                if not by_theme and adopts_practices(a):
+                    knew = min((x for x in around if x in sector and x != a.id
+                                and knows(a.id, x)), default=None)
+                if not (can_act(a, p.territory) and (by_theme or knew is not None)):
+                    continue
+            elif not (can_act(a, p.territory) and (best > 0 or local)):
                 continue
             new = a.sector.value not in present
             score = round(0.6 * best + 0.2 * local + 0.2 * new, 6)
             ranked = sorted(((q, s) for q, s in sims.items() if s > 0),
                             key=lambda item: (-item[1], item[0]))
-            found.append(Candidate(a, score, tuple(ranked[:2]), local, new))
+            found.append(Candidate(a, score, tuple(ranked[:2]), local, new, knows=knew))
         found.sort(key=lambda c: (-c.score, c.actor.id))
         out.extend(proposal(kind, c, p, graph)
                    for c in found[:config.opportunities_per_project])
