@@ -97,7 +97,8 @@ class MapFacts:
             for b in report.brokers:
                 if b.betweenness is not None:
                     betweenness[b.id] = b.betweenness
-                rank[b.id] = b.rank
+                if b.brokers:  # a broker rank only for an actor that brokers
+                    rank[b.id] = b.rank
             communities = report.communities
         for c in communities or ():
             order.append(c.id)

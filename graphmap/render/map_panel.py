@@ -151,8 +151,14 @@ def opportunity_text(dataset: Dataset, opp: Any, lang: str) -> str:
     lines = [translate("render.opp_line", lang, kind=kind, source=dataset.node_name(opp.source),
                        target=dataset.node_name(opp.target),
                        score=format_number(opp.score, lang, digits=2))]
+    evidence = getattr(opp, "evidence", None)
+    if evidence:  # the analysis's words for the score
+        lines.append(translate(f"analysis.evidence.{evidence}", lang))
     lines.extend(reason.render(lang) for reason in opp.reasons)
-    if opp.introducer:
+    introduction = getattr(opp, "introduction", None)
+    if introduction is not None:
+        lines.append(introduction.render(lang))
+    elif opp.introducer:
         lines.append(translate("render.opp_introducer", lang,
                                name=dataset.node_name(opp.introducer)))
     return "\n".join(lines)
