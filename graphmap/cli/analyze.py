@@ -14,6 +14,7 @@ import click
 
 from graphmap.cli.common import current_lang, echo_issues, help_text, is_terminal, lang_option
 from graphmap.cli.neo4j import connection_from_options, connection_options
+from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.config import DEFAULT_ENGINE, ENGINES, GROUP_BY
 from graphmap.i18n import has_message, translate
 
@@ -47,11 +48,12 @@ MAX_TEXT_WIDTH = 100
 @connection_options
 @click.option("--workspace", "name", default=None, metavar="NAME",
               help=help_text("neo4j.engine.cli.workspace_help"))
+@publishing_options
 def analyze(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, fmt: str, out_dir: Path | None, lang: str, group_by: str | None,
     top: int | None, seed: int | None, config_path: Path | None, engine: str,
     uri: str | None, user: str | None, database: str | None, password_stdin: bool,
-    name: str | None,
+    name: str | None, public: bool, include_columns: str | None,
 ) -> None:
     """The ``analyze`` command; its help is the catalogue's ``report.cli.help``."""
     from graphmap.config import load_config
@@ -70,6 +72,9 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     try:
         with _progress(lang, engine) as progress:
             dataset = load_workspace(workspace, progress=progress)
+            publishing = Publishing(workspace, dataset, public=public,
+                                    include_columns=include_columns, lang=lang,
+                                    config_path=config_path)
             if conn is not None:
                 from graphmap.neo4j.engine import analyze_in_neo4j
                 from graphmap.neo4j.sync import workspace_name
@@ -81,17 +86,25 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
 
                 report = run_analysis(dataset, config, progress=progress)
             progress("render", 0, 1)
+            # The outputs draw what the publication step gives them (docs/privacy.md).
+            publishing.apply(dataset, report)
+            shown, data = publishing.shown(), publishing.data()
             # The JSON report of a large ecosystem is too big to hold as one string: it is
             # streamed, to report.json and then copied from there, or straight to stdout.
-            output = None if fmt == "json" else _render(fmt, dataset, report, lang, config.top)
+            output = (None if fmt == "json"
+                      else _render(fmt, *(shown if fmt == "markdown" else data), lang, config.top))
             written = ([] if out_dir is None else write_outputs(
-                dataset, report, out_dir, lang=lang, top=config.top,
-                rendered={} if output is None else {fmt: output}))
+                *shown, out_dir, lang=lang, top=config.top,
+                rendered={} if output is None else {fmt: output}, data=data)
+                + publishing.write_log(out_dir))
             progress("render", 1, 1)
     finally:
         # After the progress bar is gone, so that it does not overwrite them.
         if dataset is not None:
             echo_issues(dataset.warnings, lang)
+    notice = publishing.notice()
+    if notice is not None:
+        click.echo(notice, err=True)
     for path in written:
         click.echo(translate("report.cli.wrote", lang, path=str(path)), err=True)
     if output is not None:
@@ -99,7 +112,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     elif out_dir is not None:
         _emit_file(out_dir / "report.json")
     else:
-        _emit_json(dataset, report, lang)
+        _emit_json(*data, lang)
 
 
 def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:
@@ -167,12 +180,14 @@ def _emit_file(path: Path) -> None:
 
 
 def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: int,
-                  rendered: Mapping[str, str] | None = None) -> list[Path]:
+                  rendered: Mapping[str, str] | None = None,
+                  data: tuple[Any, Any] | None = None) -> list[Path]:
     """Write ``report.json``, ``report.md``, ``map.html`` and ``report.html`` atomically into
     ``out_dir``; return the paths written.
 
     ``rendered`` holds the Markdown document if the caller already rendered it, so that it is
-    not rendered twice; ``report.json`` is always streamed to its file.
+    not rendered twice; ``report.json`` is always streamed to its file, from ``data`` (the
+    pair with every column, docs/privacy.md) when given.
     """
     from graphmap.atomic import atomic_open, write_text
     from graphmap.render.html_map import build_map_payload, map_page
@@ -181,7 +196,7 @@ def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: i
 
     rendered = rendered or {}
     with atomic_open(out_dir / "report.json") as handle:
-        write_json(dataset, report, lang, handle)
+        write_json(*(data or (dataset, report)), lang, handle)
     written = [out_dir / "report.json"]
     markdown_text = rendered.get("markdown") or _render("markdown", dataset, report, lang, top)
     written.append(write_text(out_dir / "report.md", markdown_text))

@@ -40,6 +40,11 @@ def validate(workspace: Path, lang: str) -> None:
                    + translate("error.validation_failed", lang, count=errors), err=True)
         click.get_current_context().exit(1)
     click.echo(summary(dataset, workspace, lang))
+    from graphmap.cli.publishing import validate_notice
+
+    notice = validate_notice(workspace, dataset, lang)
+    if notice is not None:
+        click.echo(notice)
     for issue in issues:
         click.echo(issue.format(lang))
 

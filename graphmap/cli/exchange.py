@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
+from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
 
@@ -28,8 +29,9 @@ _FORMAT_NAMES = {"gexf": "GEXF", "graphml": "GraphML", "kumu": "Kumu", "360givin
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               default=None, metavar="FILE", help=help_text("exchange.cli.opt_config"))
 @lang_option
-def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,
-           lang: str) -> None:
+@publishing_options
+def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,  # noqa: PLR0917
+           lang: str, public: bool, include_columns: str | None) -> None:
     """The ``export`` command; its help is the catalogue's ``exchange.cli.export_help``."""
     lang = lang or current_lang()
     fmt = fmt.lower()
@@ -45,7 +47,12 @@ def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,
     config = load_config(config_path, workspace=workspace)
     dataset = load_workspace(workspace)
     echo_issues(dataset.warnings, lang)
+    publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
+                            lang=lang, config_path=config_path)
     report = analyze(dataset, config)
+    # An export is the user's own file: every column, unless --public (docs/privacy.md).
+    publishing.apply(dataset, report)
+    dataset, report = publishing.data()
     styles = None
     if fmt in ("gexf", "graphml"):
         from graphmap.exchange.style import map_styles
@@ -56,6 +63,10 @@ def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,
     path = write_export(graph, fmt, output)
     click.echo(translate("exchange.exported", lang, path=str(path), nodes=graph.node_count,
                          edges=graph.edge_count, format=_FORMAT_NAMES[fmt]), err=True)
+    if public:
+        for log_path in publishing.write_log(path.parent):
+            click.echo(translate("report.cli.wrote", lang, path=str(log_path)), err=True)
+        click.echo(publishing.notice(), err=True)
 
 
 @click.command(name="import", help=help_text("exchange.cli.import_help"),

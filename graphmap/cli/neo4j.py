@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
+from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import Neo4jSyncError
 from graphmap.i18n import translate
 from graphmap.neo4j.connection import DEFAULT_URI, DEFAULT_USER
@@ -59,9 +60,11 @@ def connection_from_options(uri: str | None, user: str | None, database: str | N
 @click.option("--no-analysis", "no_analysis", is_flag=True, default=False,
               help=help_text("neo4j.cli.no_analysis_help"))
 @lang_option
+@publishing_options
 def push(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, uri: str | None, user: str | None, database: str | None,
     password_stdin: bool, name: str | None, replace: bool, no_analysis: bool, lang: str,
+    public: bool, include_columns: str | None,
 ) -> None:
     """The ``push`` command; its help is the catalogue's ``neo4j.cli.push_help``."""
     from graphmap.neo4j.sync import push as push_workspace
@@ -71,15 +74,23 @@ def push(  # noqa: PLR0917 (click passes one argument per option)
     lang = lang or current_lang()
     conn = connection_from_options(uri, user, database, password_stdin)
     dataset = load_workspace(workspace)
+    warnings = dataset.warnings
+    publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
+                            lang=lang)
     report = None
     if not no_analysis:
         from graphmap.analysis.pipeline import analyze
 
         report = analyze(dataset)
+    # The database holds every column, unless --public (docs/privacy.md).
+    publishing.apply(dataset, report)
+    dataset, report = publishing.data()
     target = name or workspace_name(workspace)
     result = push_workspace(dataset, conn, target, report=report, replace=replace)
     # Warnings after the push: a connection error stays one line.
-    echo_issues(dataset.warnings, lang)
+    echo_issues(warnings, lang)
+    if public:
+        click.echo(publishing.notice(), err=True)
     n, r = result.nodes, result.relationships
     click.echo(translate("neo4j.push.done", lang, workspace=target, uri=conn.uri,
                          database=conn.database_label, nc=n.created, nu=n.updated,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
+from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import UsageError
 from graphmap.i18n import translate
 from graphmap.render.formatting import format_number
@@ -38,9 +39,11 @@ __all__ = ["parse_layers", "render"]
 @lang_option
 @click.option("--open", "open_after", is_flag=True, default=False,
               help=help_text("render.opt_open"))
+@publishing_options
 def render(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, output: Path, color_by: str, size_by: str, layers: str,
-    focus: str | None, depth: int | None, lang: str, open_after: bool,
+    focus: str | None, depth: int | None, lang: str, open_after: bool, public: bool,
+    include_columns: str | None,
 ) -> None:
     """The ``render`` command; its help is the catalogue's ``render.cli_help``."""
     lang = lang or current_lang()
@@ -63,11 +66,14 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     config = load_config(None, workspace=workspace)
     dataset = load_workspace(workspace)
     echo_issues(dataset.warnings, lang)
+    publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
+                            lang=lang)
     if focus is not None:
         focus = resolve_focus(dataset, focus)
-    # The map only reads the analysis: ask for no more of it than these options show.
-    need = analysis_needed(dataset, color_by=color_by, size_by=size_by, layers=chosen_layers,
-                           focus=focus)
+    # The map only reads the analysis: ask for no more of it than these options show (all
+    # of it in public mode, where the publication step rewrites the report).
+    need = "report" if public else analysis_needed(
+        dataset, color_by=color_by, size_by=size_by, layers=chosen_layers, focus=focus)
     report = None
     communities = None
     if need == "report":
@@ -78,6 +84,10 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
         from graphmap.analysis.pipeline import community_partition
 
         communities = community_partition(dataset, config)
+    publishing.apply(dataset, report)
+    dataset, report = publishing.shown()
+    if public and focus is not None:
+        focus = publishing.published_id(focus)
     payload = build_map_payload(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=chosen_layers,
         focus=focus, depth=depth or 1, seed=config.seed, communities=communities,
@@ -95,5 +105,10 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
         message = translate("render.written", lang, path=str(path),
                             nodes=count(payload.node_count), edges=count(payload.edge_count))
     click.echo(message, err=True)
+    for log_path in publishing.write_log(path.parent):
+        click.echo(translate("report.cli.wrote", lang, path=str(log_path)), err=True)
+    notice = publishing.notice()
+    if notice is not None:
+        click.echo(notice, err=True)
     if open_after:
         click.launch(str(path.resolve()))

@@ -17,7 +17,7 @@ import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from graphmap._version import __version__
@@ -39,11 +39,14 @@ R = TypeVar("R", Actor, Project, Relation)
 
 @dataclass(frozen=True)
 class Publication:
-    """What an output may show: the dataset, the report (if any) and the log."""
+    """What an output may show: the dataset, the report (if any) and the log. ``ids`` maps
+    a person's real id to its published id (for the caller's own options, such as a map's
+    focus; never written anywhere)."""
 
     dataset: Dataset
     report: AnalysisReport | None
     log: PublicationLog
+    ids: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 
 def publication_date() -> str:
@@ -135,7 +138,7 @@ def publish(dataset: Dataset, report: AnalysisReport | None, *, policy: PublishP
                 "aggregated": sum(len(g.members) for g in anonymity.groups),
                 "groups": len(anonymity.groups), "removed": len(anonymity.removed),
                 "organisations_named": len(dataset.actors) - len(persons)})
-    return Publication(published, new_report, log)
+    return Publication(published, new_report, log, dict(people.ids))
 
 
 def default_log(dataset: Dataset, held: Iterable[ContactColumn], included: frozenset[str], *,
