@@ -78,6 +78,10 @@ def compute_layout(
     for (i, j), w in pairs.items():
         by_component.setdefault(owner[i], []).append(((i, j), w))
     pieces = []
+    # Isolated nodes share one square grid (the map draws a labelled box around it) instead
+    # of a long row of dots under the network.
+    singles = [members[0] for members in components if len(members) == 1]
+    components = [members for members in components if len(members) > 1]
     for c, members in enumerate(components):
         local = {node: k for k, node in enumerate(members)}
         local_pairs = sorted(
@@ -85,6 +89,8 @@ def compute_layout(
         )
         coords = _igraph_layout(len(members), local_pairs, seed)
         pieces.append((members, _scaled(coords, spacing)))
+    if singles:
+        pieces.append((singles, _grid(len(singles), spacing * 0.6)))
     placed = _pack(pieces, spacing)
     names = list(index)
     return {names[i]: (round(x, 1) + 0.0, round(y, 1) + 0.0) for i, (x, y) in placed.items()}
@@ -137,6 +143,12 @@ def _igraph_layout(
     finally:
         igraph.set_random_number_generator(random)
     return [(float(x), float(y)) for x, y in layout.coords]
+
+
+def _grid(count: int, step: float) -> list[tuple[float, float]]:
+    """``count`` points on a square grid, row by row, ``step`` apart."""
+    columns = math.ceil(math.sqrt(count))
+    return [(step * (k % columns), step * (k // columns)) for k in range(count)]
 
 
 def _scaled(coords: list[tuple[float, float]], spacing: float) -> list[tuple[float, float]]:

@@ -48,6 +48,8 @@ class MapPayload:
     total_nodes: int
     extra_notes: list[str] = field(default_factory=list)
     other_gaps: list[str] = field(default_factory=list)
+    # Legends of the other colour schemes guided views switch to (``mode`` names each).
+    legends: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

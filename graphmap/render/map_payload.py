@@ -28,15 +28,25 @@ from graphmap.render.map_panel import (
     script_strings,
     tooltip,
 )
-from graphmap.render.map_style import Colorer, edge_legend, edge_types, font_size, node_sizes
-from graphmap.render.options import LAYERS, check_map_options
+from graphmap.render.map_style import (
+    PALETTE,
+    SECTOR_COLORS,
+    Colorer,
+    edge_legend,
+    edge_types,
+    font_size,
+    node_sizes,
+)
+from graphmap.render.map_views import View, views_data
+from graphmap.render.options import COLOR_BY, LAYERS, check_map_options
 from graphmap.schema import RelationType, fold
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport, Community
 
 __all__ = [
-    "AGGREGATE_ABOVE", "OPPORTUNITIES_IN_OVERVIEW", "MapPayload", "analysis_needed",
+    "AGGREGATE_ABOVE", "COMMUNITY_LEVEL_ABOVE", "OPPORTUNITIES_IN_OVERVIEW", "MapPayload",
+    "analysis_needed",
     "build_map_payload", "check_options", "resolve_focus",
 ]
 
@@ -44,6 +54,10 @@ __all__ = [
 # open in under 2 s and answer a click in 0.7 s; 20k take 7 s and 2.3 s per click), so
 # communities are drawn instead; --focus still draws any neighbourhood in full.
 AGGREGATE_ABOVE = 5000
+# Past this many nodes a full map opens on its communities (one node each, opened in full by
+# a click): at 1,500 nodes the fitted view gives a node 20 px on a 1,000 px canvas, too little
+# for any label, and the benchmark's 1k map already needs a second to draw (benchmarks/).
+COMMUNITY_LEVEL_ABOVE = 1500
 # Suggested ties drawn when no node is selected (more turn the map into a web of dashes).
 OPPORTUNITIES_IN_OVERVIEW = 30
 # Above this many nodes edges are straight and hidden while dragging, so panning stays fluid.
@@ -89,6 +103,8 @@ def build_map_payload(
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
     communities: Sequence[Community] | None = None,
+    views: Sequence[View] = (),
+    community_level_above: int = COMMUNITY_LEVEL_ABOVE,
 ) -> MapPayload:
     """The translated, laid-out model of the map: the parameters are those of
     :func:`graphmap.render.html_map.build_map_html`."""
@@ -115,13 +131,16 @@ def build_map_payload(
                          total=format_number(len(all_ids), lang))
         return _full_payload(dataset, report, facts, drawn, lang=lang, color_by=color_by,
                              size_by=size_by, layers=chosen_layers, seed=seed, note=note,
-                             mode="focus", focus=centre, layers_unavailable=layers_unavailable)
+                             mode="focus", focus=centre, layers_unavailable=layers_unavailable,
+                             views=views, community_level=False)
     if _overview(dataset, focus, aggregate_above):
         return overview_payload(dataset, facts, lang=lang, color_by=color_by,
                                 layers=chosen_layers, seed=seed)
     return _full_payload(dataset, report, facts, all_ids, lang=lang, color_by=color_by,
                          size_by=size_by, layers=chosen_layers, seed=seed, note=None,
-                         mode="full", focus=None, layers_unavailable=layers_unavailable)
+                         mode="full", focus=None, layers_unavailable=layers_unavailable,
+                         views=views,
+                         community_level=len(all_ids) > community_level_above)
 
 
 def analysis_needed(
@@ -151,7 +170,9 @@ def analysis_needed(
     if tuple(layers) or (size_by == "betweenness" and not _overview(dataset, focus,
                                                                      aggregate_above)):
         return "report"
-    if color_by == "community" or _overview(dataset, focus, aggregate_above):
+    nodes = len(dataset.actors) + len(dataset.projects)
+    if (color_by == "community" or _overview(dataset, focus, aggregate_above)
+            or (focus is None and nodes > COMMUNITY_LEVEL_ABOVE)):
         return "communities"
     return "nothing"
 
@@ -176,6 +197,8 @@ def _full_payload(
     mode: str,
     focus: str | None,
     layers_unavailable: bool,
+    views: Sequence[View] = (),
+    community_level: bool = False,
 ) -> MapPayload:
     """The map of the ``drawn`` nodes, each in full, with the relations between them."""
     drawn_set = set(drawn)
@@ -187,12 +210,16 @@ def _full_payload(
     colorer = Colorer.make(dataset, facts, drawn, color_by, lang)
     sizes = node_sizes(dataset, facts, drawn, size_by)
     gaps_by_node: dict[str, list[str]] = defaultdict(list)
+    # The most serious gap of each node (3 high … 1 low): zoomed out, only the worst show.
+    gap_level: dict[str, int] = {}
     other_gaps: list[str] = []
     if report is not None and "gaps" in layers:
         for gap in report.gaps:
             text = gap.message.render(lang)
             if gap.subject in drawn_set and gap.subject_kind in ("actor", "project"):
                 gaps_by_node[gap.subject].append(text)
+                level = {"high": 3, "medium": 2}.get(gap.severity, 1)
+                gap_level[gap.subject] = max(level, gap_level.get(gap.subject, 0))
             elif gap.subject_kind not in ("actor", "project"):
                 other_gaps.append(text)
     opps_by_node: dict[str, list[str]] = defaultdict(list)
@@ -212,6 +239,9 @@ def _full_payload(
         best = sorted(range(len(opp_edges)), key=lambda k: (-opp_edges[k]["score"], k))
         for k in best[:OPPORTUNITIES_IN_OVERVIEW]:
             opp_edges[k]["top"] = True
+    importance = _importance(facts, drawn)
+    groups, group_of = _community_groups(dataset, facts, drawn, lang) if community_level \
+        else ([], {})
     nodes = []
     # Panel row labels, shared: each node's details are [label index, value] pairs.
     labels: dict[str, int] = {}
@@ -238,6 +268,9 @@ def _full_payload(
             "details": [[labels.setdefault(label, len(labels)), value]
                         for label, value in node_details(record, facts, lang)],
             "extra": [[str(k), str(v)] for k, v in record.extra.items()],
+            "imp": importance[node_id],
+            "gs": gap_level.get(node_id, 0),
+            **({"g": group_of[node_id]} if group_of else {}),
         })
     edges = _edge_rows(dataset, relations, lang)
     legend = colorer.legend(lang)
@@ -252,7 +285,7 @@ def _full_payload(
          "count": (sum(1 for n in nodes if n["gaps"]) if layer == "gaps" else len(opp_edges))}
         for layer in layers
     ]
-    data = {
+    data: dict[str, Any] = {
         "mode": mode,
         "focus": focus,
         "fast": len(drawn) > _FAST_DRAW_ABOVE,
@@ -263,12 +296,17 @@ def _full_payload(
         "i18n": script_strings(lang),
         "types": edge_types(lang),
         "labels": list(labels),
+        "communities": groups,
+        "color_by": color_by,
     }
+    data["views"], data["colors"], legends = _views_and_colors(
+        views, dataset, report, facts, drawn, lang=lang, color_by=color_by, layers=layers)
     extra_notes = [translate("render.layer_unavailable", lang)] if layers_unavailable else []
     return MapPayload(
         data=data, legend=legend, filters=filters, layers=layer_controls, note=note,
         title=map_title(dataset, lang), mode=mode, node_count=len(nodes), edge_count=len(edges),
         total_nodes=len(facts.ids), extra_notes=extra_notes, other_gaps=other_gaps,
+        legends=legends,
     )
 
 
@@ -309,3 +347,55 @@ def _edge_rows(
 def _report_seed(report: AnalysisReport | None) -> int:
     value = report.meta.get("seed") if report is not None else None
     return value if isinstance(value, int) else AnalysisConfig().seed
+
+
+def _importance(facts: MapFacts, drawn: Sequence[str]) -> dict[str, int]:
+    """Each node's place in the order labels are given room: broker rank first (the report's
+    ranked actors), then degree, ties by id."""
+    order = sorted(drawn, key=lambda n: (facts.rank.get(n, 1 << 30),
+                                         -len(facts.neighbours[n]), n))
+    return {n: k for k, n in enumerate(order)}
+
+
+def _community_groups(
+    dataset: Dataset, facts: MapFacts, drawn: Sequence[str], lang: str
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The communities the map opens on (the tiny ones and unassigned nodes pooled in one
+    "small groups" entry, as the overview does) and each node's entry."""
+    sizes = Counter(facts.community.get(n, -1) for n in drawn)
+    small_below = max(3, len(drawn) // 500)
+    order = [c for c in facts.community_order if sizes.get(c, 0) >= small_below]
+    index = {c: k for k, c in enumerate(order)}
+    small = len(order)
+    group_of = {n: index.get(facts.community.get(n, -1), small) for n in drawn}
+    groups = []
+    for k, c in enumerate(order):
+        sector = facts.community_sector.get(c)
+        groups.append({
+            "id": f"g{k}", "name": facts.community_label(c, lang), "count": sizes[c],
+            "color": SECTOR_COLORS[sector] if sector else PALETTE[k % len(PALETTE)],
+        })
+    if small in group_of.values():
+        groups.append({"id": f"g{small}", "count": sum(1 for g in group_of.values() if g == small),
+                       "name": translate("render.community_small", lang, below=small_below),
+                       "color": "#C9C3BF"})
+    return groups, group_of
+
+
+def _views_and_colors(
+    views: Sequence[View], dataset: Dataset, report: AnalysisReport | None, facts: MapFacts,
+    drawn: Sequence[str], *, lang: str, color_by: str, layers: tuple[str, ...],
+) -> tuple[list[dict[str, Any]], dict[str, list[str]], list[dict[str, Any]]]:
+    """The guided views, and the colours (one per drawn node, in order) and legends of the
+    other colour schemes they switch to."""
+    rows = views_data(views, dataset, report, drawn=set(drawn), lang=lang,
+                      color_modes=COLOR_BY if facts.community else
+                      tuple(m for m in COLOR_BY if m != "community"),
+                      layer_names=layers)
+    colors: dict[str, list[str]] = {}
+    legends: list[dict[str, Any]] = []
+    for scheme in sorted({v["color"] for v in rows if v["color"]} - {color_by}):
+        other = Colorer.make(dataset, facts, drawn, scheme, lang)
+        colors[scheme] = [other.color(n) for n in drawn]
+        legends.append({"mode": scheme, **other.legend(lang)})
+    return rows, colors, legends

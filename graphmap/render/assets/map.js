@@ -1,5 +1,7 @@
-/* graphmap map behaviour: search, filters, layers, neighbourhood highlight, side panel.
-   User text is only ever set with textContent or given to vis-network as plain text. */
+/* graphmap map behaviour: labels placed without overlap, the community level, search, focus
+   and fading with a depth control, filters, layers, guided views, PNG export, side panel.
+   User text is only ever set with textContent, drawn on the canvas, or given to vis-network
+   as plain text. */
 (function () {
   "use strict";
   document.querySelectorAll("[data-gm-print]").forEach(function (button) {
@@ -12,6 +14,12 @@
   var T = data.i18n;
   var GAP = "#D62728", OPP = "#0FA3B1", DIM = "#E4E7EA", DIM_BORDER = "#D2D6DA";
   var fast = !!data.fast;
+  var communities = data.communities || [];
+  var views = data.views || [];
+  var FONT = getComputedStyle(container).fontFamily;
+  // Zoomed out further than this on a map of more than GAPS_ALL_UP_TO nodes, only the most
+  // serious gaps keep their red outline (a red ring on every tenth node says nothing).
+  var GAPS_ALL_SCALE = 0.45, GAPS_ALL_UP_TO = 300;
 
   function fold(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -22,16 +30,27 @@
         b = Math.round((n & 255) * 0.7);
     return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
   }
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
+      return values[key] !== undefined ? values[key] : all;
+    });
+  }
 
   var byId = new Map();
-  data.nodes.forEach(function (n) {
+  var adjacency = new Map();
+  data.nodes.forEach(function (n, i) {
     n.folded = fold(n.name + " " + n.id);
+    n.base = n.color;
+    n.index = i;
+    if (n.imp === undefined) { n.imp = i; }
     if (data.labels.length) { n.details = n.details.map(function (r) { return [data.labels[r[0]], r[1]]; }); }
     byId.set(n.id, n);
+    adjacency.set(n.id, []);
   });
-  // Relations arrive as rows [index, from, to, type, width, bend, note] (see html_map._edges).
+  // Relations arrive as rows [index, from, to, type, width, bend, note] (see map_payload._edge_rows).
   data.edges = data.edges.map(function (r) {
     var type = data.types[r[3]], a = byId.get(r[1]), b = byId.get(r[2]);
+    if (a && b && r[1] !== r[2]) { adjacency.get(r[1]).push(r[2]); adjacency.get(r[2]).push(r[1]); }
     return { id: (r[3] === "ties" ? "t" : "e") + r[0], from: r[1], to: r[2], type: r[3],
              width: r[4], smooth: r[5], color: type.color, arrows: type.arrows, dashes: type.dashes,
              title: (a ? a.name : r[1]) + " → " + (b ? b.name : r[2]) + "\n" + type.label + r[6],
@@ -39,41 +58,104 @@
   });
   var edgeById = new Map();
   data.edges.forEach(function (e) { edgeById.set(e.id, e); });
+  var isolated = data.mode === "aggregated" ? [] :
+    data.nodes.filter(function (n) { return adjacency.get(n.id).length === 0; });
+
+  // --- the community level: one node per community, opened in full by a click ----------------
+  var groupNodes = [], groupEdges = [];
+  if (communities.length) {
+    var sums = communities.map(function () { return { x: 0, y: 0, k: 0 }; });
+    data.nodes.forEach(function (n) { var s = sums[n.g]; s.x += n.x; s.y += n.y; s.k += 1; });
+    communities.forEach(function (c, k) {
+      var s = sums[k];
+      c.members = [];
+      groupNodes.push({ id: c.id, group: k, name: c.name, label: c.name,
+                        caption: fill(T.community_members, { name: c.name, count: c.count }),
+                        color: c.color, base: c.color, shape: "dot", kind: "c", imp: -1000 + k,
+                        // As wide as its members drawn (layout.py gives each about 150 px).
+                        size: Math.round(Math.max(60, 45 * Math.sqrt(c.count))),
+                        x: s.k ? s.x / s.k : 0, y: s.k ? s.y / s.k : 0, gaps: [], gs: 0 });
+    });
+    data.nodes.forEach(function (n) { communities[n.g].members.push(n.id); });
+    var ties = new Map();
+    data.edges.forEach(function (e) {
+      var a = byId.get(e.from).g, b = byId.get(e.to).g;
+      if (a === b) { return; }
+      var key = Math.min(a, b) + "_" + Math.max(a, b);
+      ties.set(key, (ties.get(key) || 0) + 1);
+    });
+    var most = Math.max.apply(null, [1].concat(Array.from(ties.values())));
+    ties.forEach(function (count, key) {
+      var ab = key.split("_").map(Number);
+      groupEdges.push({ id: "k" + key, from: communities[ab[0]].id, to: communities[ab[1]].id,
+                        a: ab[0], b: ab[1], title: String(count),
+                        width: Math.round(10 * (1 + 9 * Math.log1p(count) / Math.log1p(most))) / 10 });
+    });
+  }
+  var groupById = new Map(groupNodes.map(function (g) { return [g.id, g]; }));
 
   var state = {
     gaps: data.layers.indexOf("gaps") >= 0,
     opps: data.layers.indexOf("opportunities") >= 0,
     selected: null,
     neighbours: null,
+    depth: 1,
     hiddenNodes: new Set(),
-    hiddenTypes: new Set()
+    fadedNodes: new Set(),
+    hiddenTypes: new Set(),
+    fadeFilters: false,
+    level: communities.length ? "communities" : "nodes",
+    open: new Set(),
+    colorBy: data.color_by || null,
+    allGaps: true,
+    view: -1
   };
 
+  function gapsShown(n) {
+    return state.gaps && n.gaps.length > 0 &&
+      (state.allGaps || n.gs >= 3 || (state.neighbours !== null && state.neighbours.has(n.id)));
+  }
   function nodeTitle(n) {
     var text = n.tip;
     if (state.gaps && n.gaps.length) { text += "\n\n" + T.panel_gaps + "\n• " + n.gaps.join("\n• "); }
     return text;
   }
+  function nodeHidden(n) {
+    return state.hiddenNodes.has(n.id) || (state.level === "communities" && !state.open.has(n.g));
+  }
+  function nodeDimmed(n) {
+    return (state.selected !== null && !state.neighbours.has(n.id)) || state.fadedNodes.has(n.id);
+  }
   function visNode(n) {
-    var gap = state.gaps && n.gaps.length > 0;
-    var dim = state.selected !== null && !state.neighbours.has(n.id);
-    var fill = dim ? DIM : n.color;
+    var gap = gapsShown(n);
+    var dim = nodeDimmed(n);
+    var fillColor = dim ? DIM : n.color;
     var border = gap ? (dim ? "#EDB8B8" : GAP) : (dim ? DIM_BORDER : darker(n.color));
     return {
       id: n.id, label: n.label, shape: n.shape, size: n.size, x: n.x, y: n.y,
-      title: nodeTitle(n), hidden: state.hiddenNodes.has(n.id),
+      title: nodeTitle(n), hidden: nodeHidden(n),
       borderWidth: gap ? 4 : 1.5, borderWidthSelected: gap ? 5 : 3,
       shapeProperties: { borderDashes: gap ? [6, 3] : false },
-      color: { background: fill, border: border,
+      color: { background: fillColor, border: border,
                highlight: { background: n.color, border: gap ? GAP : "#111111" },
-               hover: { background: n.color, border: gap ? GAP : "#111111" } },
-      // Dimmed nodes lose their label, so the highlighted neighbourhood reads clearly.
-      font: dim ? { color: "rgba(0,0,0,0)", strokeWidth: 0, size: n.font }
-                : { color: "#1F2328", strokeWidth: 4, size: n.font }
+               hover: { background: n.color, border: gap ? GAP : "#111111" } }
     };
   }
+  function visGroup(g) {
+    return { id: g.id, label: g.label, shape: "dot", size: g.size, x: g.x, y: g.y, title: g.caption,
+             hidden: state.level !== "communities" || state.open.has(g.group), borderWidth: 1.5,
+             color: { background: g.color, border: darker(g.color),
+                      highlight: { background: g.color, border: "#111111" },
+                      hover: { background: g.color, border: "#111111" } } };
+  }
+  function visGroupEdge(t) {
+    return { id: t.id, from: t.from, to: t.to, width: t.width, title: t.title, smooth: false,
+             hidden: state.level !== "communities" || state.open.has(t.a) || state.open.has(t.b),
+             color: { color: "#8A8A8A", highlight: "#555555", hover: "#555555", opacity: 0.5 } };
+  }
   function edgeHidden(from, to, type) {
-    return state.hiddenNodes.has(from) || state.hiddenNodes.has(to) || state.hiddenTypes.has(type);
+    var a = byId.get(from), b = byId.get(to);
+    return (a && nodeHidden(a)) || (b && nodeHidden(b)) || state.hiddenTypes.has(type);
   }
   function edgeSmooth(e) {
     if (e.smooth === null || e.smooth === undefined) {
@@ -81,84 +163,232 @@
     }
     return { enabled: true, type: e.smooth > 0 ? "curvedCW" : "curvedCCW", roundness: Math.abs(e.smooth) };
   }
+  function edgeDimmed(e) {
+    return (state.selected !== null && !(state.neighbours.has(e.from) && state.neighbours.has(e.to))) ||
+      state.fadedNodes.has(e.from) || state.fadedNodes.has(e.to);
+  }
   function visEdge(e) {
-    var dim = state.selected !== null && e.from !== state.selected && e.to !== state.selected;
     return {
       id: e.id, from: e.from, to: e.to, width: e.width, title: e.title, dashes: e.dashes ? [2, 4] : false,
       hidden: edgeHidden(e.from, e.to, e.type), smooth: edgeSmooth(e),
       arrows: e.arrows ? { to: { enabled: true, scaleFactor: 0.45 } } : { to: { enabled: false } },
-      color: { color: e.color, highlight: e.color, hover: e.color, opacity: dim ? 0.1 : 0.6 }
+      color: { color: e.color, highlight: e.color, hover: e.color, opacity: edgeDimmed(e) ? 0.1 : 0.6 }
     };
   }
   function visOpportunity(o) {
-    var dim = state.selected !== null && o.from !== state.selected && o.to !== state.selected;
+    var mine = state.selected !== null && (o.from === state.selected || o.to === state.selected);
     return {
       id: o.id, from: o.from, to: o.to, width: 2, title: o.title, dashes: [7, 5],
-      hidden: !state.opps || edgeHidden(o.from, o.to, "") ||
-        (state.selected === null ? !o.top : (o.from !== state.selected && o.to !== state.selected)),
+      hidden: !state.opps || edgeHidden(o.from, o.to, "") || (state.selected === null ? !o.top : !mine),
       smooth: { enabled: true, type: "curvedCW", roundness: 0.25 },
       arrows: { to: { enabled: true, scaleFactor: 0.5 } },
       color: { color: OPP, highlight: OPP, hover: OPP, opacity: 0.9 }
     };
   }
 
-  var nodes = new vis.DataSet(data.nodes.map(visNode));
-  var edges = new vis.DataSet(data.edges.map(visEdge).concat(data.opportunities.map(visOpportunity)));
+  var nodes = new vis.DataSet(data.nodes.map(visNode).concat(groupNodes.map(visGroup)));
+  var edges = new vis.DataSet(data.edges.map(visEdge).concat(data.opportunities.map(visOpportunity))
+    .concat(groupEdges.map(visGroupEdge)));
   var options = {
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: !fast, tooltipDelay: 120, hideEdgesOnDrag: fast, hideEdgesOnZoom: fast,
                    keyboard: false, multiselect: false, selectConnectedEdges: true },
-    nodes: {
-      font: { size: 14, face: getComputedStyle(container).fontFamily, strokeWidth: 4,
-              strokeColor: "#ffffff", color: "#1F2328" },
-      scaling: { label: { drawThreshold: 8, maxVisible: 40 } }
-    },
+    // vis-network draws no label at all (it has no collision avoidance): drawLabels does.
+    nodes: { font: { size: 14, face: FONT }, scaling: { label: { drawThreshold: 1e9 } } },
     edges: { selectionWidth: 1.5, hoverWidth: 0.5, smooth: fast ? false : { type: "continuous" } }
   };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
 
-  function nodeDimmed(n) { return state.selected !== null && !state.neighbours.has(n.id); }
-  function edgeDimmed(e) {
-    return state.selected !== null && e.from !== state.selected && e.to !== state.selected;
+  // Only what changed is sent to vis-network, with just those fields (a full update of every
+  // node and edge took 0.8 s on a 5k-node map).
+  var nodeSeen = new Map(), edgeSeen = new Map();
+  function nodeKey(n) {
+    return [nodeHidden(n), nodeDimmed(n), gapsShown(n), n.color, state.gaps].join();
   }
-  var dimNodes = new Set(), dimEdges = new Set();
-  function refreshNodes() {
-    dimNodes = new Set(data.nodes.filter(nodeDimmed).map(function (n) { return n.id; }));
-    nodes.update(data.nodes.map(visNode));
-  }
-  function refreshEdges() {
-    dimEdges = new Set(data.edges.filter(edgeDimmed).map(function (e) { return e.id; }));
-    edges.update(data.edges.map(visEdge).concat(data.opportunities.map(visOpportunity)));
-  }
-  // Selection only changes colours: update just what changed, with just those fields
-  // (a full update of every node and edge took 0.8 s on a 5k-node map).
-  function restyle() {
+  function edgeKey(e) { return [edgeHidden(e.from, e.to, e.type), edgeDimmed(e)].join(); }
+  data.nodes.forEach(function (n) { nodeSeen.set(n.id, nodeKey(n)); });
+  data.edges.forEach(function (e) { edgeSeen.set(e.id, edgeKey(e)); });
+  function sync() {
     var nodeChanges = [], edgeChanges = [];
     data.nodes.forEach(function (n) {
-      var dim = nodeDimmed(n);
-      if (dim === dimNodes.has(n.id)) { return; }
-      if (dim) { dimNodes.add(n.id); } else { dimNodes.delete(n.id); }
+      var key = nodeKey(n);
+      if (nodeSeen.get(n.id) === key) { return; }
+      nodeSeen.set(n.id, key);
       var v = visNode(n);
-      nodeChanges.push({ id: v.id, color: v.color, font: v.font, borderWidth: v.borderWidth,
+      nodeChanges.push({ id: v.id, color: v.color, hidden: v.hidden, title: v.title,
+                         borderWidth: v.borderWidth, borderWidthSelected: v.borderWidthSelected,
                          shapeProperties: v.shapeProperties });
     });
     data.edges.forEach(function (e) {
-      var dim = edgeDimmed(e);
-      if (dim === dimEdges.has(e.id)) { return; }
-      if (dim) { dimEdges.add(e.id); } else { dimEdges.delete(e.id); }
-      edgeChanges.push({ id: e.id, color: visEdge(e).color });
+      var key = edgeKey(e);
+      if (edgeSeen.get(e.id) === key) { return; }
+      edgeSeen.set(e.id, key);
+      var v = visEdge(e);
+      edgeChanges.push({ id: v.id, color: v.color, hidden: v.hidden });
     });
+    nodeChanges = nodeChanges.concat(groupNodes.map(visGroup));
     if (nodeChanges.length) { nodes.update(nodeChanges); }
-    edges.update(edgeChanges.concat(data.opportunities.map(visOpportunity)));
+    edges.update(edgeChanges.concat(data.opportunities.map(visOpportunity))
+      .concat(groupEdges.map(visGroupEdge)));
+    refreshStats();
   }
   function refreshStats() {
-    var shownNodes = data.nodes.length - state.hiddenNodes.size;
+    var shownNodes = nodes.get({ filter: function (n) { return !n.hidden; } }).length;
     var shownEdges = edges.get({ filter: function (e) { return !e.hidden; } }).length;
-    var el = document.getElementById("gm-stats");
-    if (el) { el.textContent = T.stats.replace("{nodes}", shownNodes).replace("{edges}", shownEdges); }
+    var box = document.getElementById("gm-stats");
+    if (box) { box.textContent = T.stats.replace("{nodes}", shownNodes).replace("{edges}", shownEdges); }
   }
+
+  // --- labels: the most important that fit, never overlapping, never off the canvas ----------
+  var canvas = container.querySelector("canvas");
+  var widths = new Map();
+  var drawn = [];
+  function textWidth(ctx, font, text) {
+    var key = font + "|" + text, w = widths.get(key);
+    if (w === undefined) { ctx.font = font; w = ctx.measureText(text).width; widths.set(key, w); }
+    return w;
+  }
+  function labelOrder() {
+    var list = [];
+    if (state.selected !== null) {
+      list.push(byId.get(state.selected));
+      Array.from(state.neighbours).map(function (id) { return byId.get(id); })
+        .sort(function (a, b) { return a.imp - b.imp; })
+        .forEach(function (n) { if (n.id !== state.selected) { list.push(n); } });
+    }
+    return list;
+  }
+  var byImportance = data.nodes.slice().sort(function (a, b) { return a.imp - b.imp; });
+  function drawLabels(ctx) {
+    var W = canvas.clientWidth, H = canvas.clientHeight;
+    var ratio = canvas.width / (W || 1);
+    var scale = network.getScale(), view = network.getViewPosition();
+    var cell = 64, grid = new Map(), placed = [];
+    function cells(b, add) {
+      for (var gx = Math.floor(b.x / cell); gx <= Math.floor((b.x + b.w) / cell); gx++) {
+        for (var gy = Math.floor(b.y / cell); gy <= Math.floor((b.y + b.h) / cell); gy++) {
+          var key = gx + "," + gy, list = grid.get(key);
+          if (add) { if (!list) { list = []; grid.set(key, list); } list.push(b); }
+          else if (list) {
+            for (var i = 0; i < list.length; i++) {
+              var o = list[i];
+              if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) { return false; }
+            }
+          }
+        }
+      }
+      return true;
+    }
+    function place(item, lines, font, px, cx, cy, r, spots) {
+      var w = 0;
+      lines.forEach(function (line) { w = Math.max(w, textWidth(ctx, font, line)); });
+      w = Math.ceil(w) + 6;
+      var h = Math.ceil(lines.length * px * 1.2) + 2;
+      if (w > W - 4 || h > H - 4) { return false; }
+      var tries = [[cx - w / 2, cy + r + 2], [cx - w / 2, cy - r - 2 - h], [cx + r + 3, cy - h / 2],
+                   [cx - r - 3 - w, cy - h / 2], [cx + r, cy + r], [cx - r - w, cy + r],
+                   [cx + r, cy - r - h], [cx - r - w, cy - r - h]].slice(0, spots);
+      for (var t = 0; t < tries.length; t++) {
+        var b = { id: item.id, text: lines.join("\n"), font: font, px: px,
+                  x: Math.round(Math.min(Math.max(tries[t][0], 2), W - 2 - w)),
+                  y: Math.round(Math.min(Math.max(tries[t][1], 2), H - 2 - h)), w: w, h: h };
+        if (cells(b, false)) { cells(b, true); placed.push(b); return true; }
+      }
+      return false;
+    }
+    function screen(item) {
+      var body = network.body.nodes[item.id];
+      var x = body ? body.x : item.x, y = body ? body.y : item.y;
+      return [(x - view.x) * scale + W / 2, (y - view.y) * scale + H / 2];
+    }
+    // The views bar and the toolbar float over the canvas: no label goes under them.
+    var origin = canvas.getBoundingClientRect();
+    document.querySelectorAll(".gm-views:not([hidden]), .gm-toolbar > *:not([hidden])").forEach(function (e) {
+      var r = e.getBoundingClientRect();
+      if (r.width && r.height) {
+        cells({ x: r.left - origin.left - 2, y: r.top - origin.top - 2, w: r.width + 4, h: r.height + 4 }, true);
+      }
+    });
+    var box = isolatedBox(scale, view, W, H);
+    if (box) { cells(box, true); placed.push(box); }
+    var first = labelOrder(), seen = new Set();
+    var rest = state.level === "communities" ? groupNodes.concat(byImportance) : byImportance;
+    var attempts = 0, budget = 4000, most = 300;
+    first.concat(rest).some(function (item, k) {
+      if (seen.has(item.id)) { return false; }
+      seen.add(item.id);
+      var isGroup = item.kind === "c" && groupById.has(item.id);
+      var visible = isGroup ? (state.level === "communities" && !state.open.has(item.group)) : !nodeHidden(item);
+      if (!visible) { return false; }
+      var priority = k < first.length;
+      if (!priority && nodeDimmed(item)) { return false; }
+      var p = screen(item);
+      if (p[0] < 0 || p[0] > W || p[1] < 0 || p[1] > H) { return false; }
+      attempts += 1;
+      var important = priority && k === 0 || isGroup || item.imp < 10;
+      var px = isGroup ? 13 : (important ? 13 : 12);
+      var font = (important ? "600 " : "") + px + "px " + FONT;
+      var lines = isGroup ? [item.name, item.caption.slice(item.name.length + 3)] : String(item.label).split("\n");
+      place(item, lines, font, px, p[0], p[1], item.size * scale, priority ? 8 : 4);
+      return placed.length >= most || attempts >= budget;
+    });
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    placed.forEach(function (b) {
+      ctx.font = b.font;
+      if (b.frame) {
+        ctx.strokeStyle = "#9AA3AD"; ctx.lineWidth = 1; ctx.setLineDash([5, 4]);
+        ctx.strokeRect(b.frame.x, b.frame.y, b.frame.w, b.frame.h);
+        ctx.setLineDash([]);
+      }
+      b.text.split("\n").forEach(function (line, i) {
+        var y = b.y + 1 + i * b.px * 1.2;
+        ctx.lineWidth = 4; ctx.strokeStyle = "rgba(255,255,255,0.92)";
+        ctx.strokeText(line, b.x + 3, y);
+        ctx.fillStyle = b.frame ? "#5B636B" : "#1F2328";
+        ctx.fillText(line, b.x + 3, y);
+      });
+    });
+    ctx.restore();
+    drawn = placed.map(function (b) { return { id: b.id, text: b.text, x: b.x, y: b.y, w: b.w, h: b.h }; });
+  }
+  // The isolated actors sit in one grid (layout.py); a dashed, labelled box holds them.
+  function isolatedBox(scale, view, W, H) {
+    var shown = isolated.filter(function (n) { return !nodeHidden(n); });
+    if (shown.length < 2) { return null; }
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    shown.forEach(function (n) {
+      x0 = Math.min(x0, n.x - n.size); y0 = Math.min(y0, n.y - n.size);
+      x1 = Math.max(x1, n.x + n.size); y1 = Math.max(y1, n.y + n.size);
+    });
+    var pad = 10;
+    var frame = { x: (x0 - view.x) * scale + W / 2 - pad, y: (y0 - view.y) * scale + H / 2 - pad,
+                  w: (x1 - x0) * scale + 2 * pad, h: (y1 - y0) * scale + 2 * pad };
+    var text = fill(T.isolated_box, { count: shown.length });
+    var ctx = canvas.getContext("2d");
+    var font = "600 12px " + FONT, w = Math.ceil(textWidth(ctx, font, text)) + 6, h = 17;
+    if (frame.x > W || frame.y - h > H || frame.x + frame.w < 0 || frame.y + frame.h < 0 || w > W) { return null; }
+    return { id: "isolated", text: text, font: font, px: 12, frame: frame,
+             x: Math.round(Math.min(Math.max(frame.x, 2), W - 2 - w)),
+             y: Math.round(Math.min(Math.max(frame.y - h - 2, 2), H - 2 - h)), w: w, h: h };
+  }
+  network.on("beforeDrawing", function (ctx) {
+    // An opaque background, so the PNG of the view is not transparent.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.restore();
+  });
+  network.on("afterDrawing", drawLabels);
+  network.on("zoom", function () {
+    var all = data.nodes.length <= GAPS_ALL_UP_TO || network.getScale() >= GAPS_ALL_SCALE;
+    if (all !== state.allGaps) { state.allGaps = all; sync(); }
+  });
 
   // --- side panel -----------------------------------------------------------------------------
   var panel = document.getElementById("gm-panel-body");
@@ -192,8 +422,7 @@
     if (n.extra.length) { panel.appendChild(el("h3", T.panel_extra)); panel.appendChild(definitionList(n.extra)); }
     if (n.gaps.length) { panel.appendChild(el("h3", T.panel_gaps)); panel.appendChild(bulletList(n.gaps, "gm-gaps")); }
     if (n.opps.length) { panel.appendChild(el("h3", T.panel_opportunities)); panel.appendChild(bulletList(n.opps)); }
-    var links = network.getConnectedEdges(n.id).map(function (id) { return edgeById.get(id); })
-      .filter(function (e) { return e; });
+    var links = data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; });
     if (links.length) {
       panel.appendChild(el("h3", T.panel_neighbours + " (" + links.length + ")"));
       var ul = el("ul");
@@ -212,13 +441,29 @@
     }
   }
 
-  // --- selection and neighbourhood highlight ---------------------------------------------------
+  // --- focus: the selected node's neighbourhood within `depth` steps; the rest fades ----------
+  function around(id, depth) {
+    var seen = new Set([id]), frontier = [id];
+    for (var step = 0; step < depth; step++) {
+      var next = [];
+      frontier.forEach(function (a) {
+        adjacency.get(a).forEach(function (b) { if (!seen.has(b)) { seen.add(b); next.push(b); } });
+      });
+      frontier = next;
+    }
+    return seen;
+  }
+  function openFor(ids) {
+    if (state.level !== "communities") { return; }
+    ids.forEach(function (id) { var n = byId.get(id); if (n) { state.open.add(n.g); } });
+  }
   function select(id) {
     var n = byId.get(id);
     if (!n) { return; }
     state.selected = id;
-    state.neighbours = new Set([id].concat(network.getConnectedNodes(id)));
-    restyle();
+    state.neighbours = around(id, state.depth);
+    openFor(state.neighbours);
+    sync();
     network.selectNodes([id]);
     showPanel(n);
   }
@@ -226,19 +471,50 @@
     if (state.selected === null) { return; }
     state.selected = null;
     state.neighbours = null;
-    restyle();
+    sync();
     network.unselectAll();
     if (panel) { panel.replaceChildren(); }
     if (hint) { hint.hidden = false; }
   }
+  function animation() {
+    return data.nodes.length > 2000 || document.documentElement.hasAttribute("data-gm-still") ? false :
+      { duration: 350, easingFunction: "easeInOutQuad" };
+  }
+  // vis-network fits hidden nodes too: frame only what is shown.
+  function fitVisible() {
+    network.fit({ nodes: nodes.getIds({ filter: function (n) { return !n.hidden; } }), animation: false });
+  }
+  // Frame the selected node with its whole neighbourhood, not just the node.
+  function frame() {
+    if (state.selected === null) { return; }
+    var ids = Array.from(state.neighbours).filter(function (id) { return !nodeHidden(byId.get(id)); });
+    network.fit({ nodes: ids, maxZoomLevel: 1.4, animation: animation() });
+  }
   function choose(id) {
     if (!byId.has(id)) { return; }
     select(id);
-    network.focus(id, { scale: Math.min(Math.max(network.getScale(), 0.7), 1.2),
-                        animation: data.nodes.length > 2000 ? false : { duration: 350, easingFunction: "easeInOutQuad" } });
+    frame();
+  }
+  function openCommunity(k) {
+    state.open.add(k);
+    if (state.selected !== null) { clearSelection(); }
+    sync();
+    network.fit({ nodes: communities[k].members.filter(function (id) { return !nodeHidden(byId.get(id)); }),
+                  animation: animation() });
+  }
+  function setLevel(level) {
+    if (!communities.length) { return; }
+    state.level = level;
+    state.open = new Set();
+    if (state.selected !== null && level === "communities") { openFor(state.neighbours); }
+    sync();
+    levelButtons();
+    fitVisible();
   }
   network.on("click", function (params) {
-    if (params.nodes.length) { select(params.nodes[0]); }
+    var id = params.nodes.length ? params.nodes[0] : null;
+    if (id !== null && groupById.has(id)) { openCommunity(groupById.get(id).group); }
+    else if (id !== null) { select(id); }
     else if (!params.edges.length) { clearSelection(); }
   });
 
@@ -297,7 +573,7 @@
     });
   }
 
-  // --- filters and layers ---------------------------------------------------------------------
+  // --- filters, fading, layers, depth, colours --------------------------------------------------
   function allowed(key) {
     var box = document.querySelector('.gm-filter[data-filter="' + key + '"]');
     if (!box) { return null; }
@@ -305,26 +581,28 @@
     box.querySelectorAll("input[type=checkbox]").forEach(function (c) { if (c.checked) { set.add(c.value); } });
     return set;
   }
+  var fadeBox = document.getElementById("gm-fade");
   function applyFilters() {
     var sectors = allowed("sector"), territories = allowed("territory"), stages = allowed("stage"),
         relations = allowed("relation");
-    state.hiddenNodes = new Set();
+    state.fadeFilters = !!(fadeBox && fadeBox.checked);
+    var out = new Set();
     data.nodes.forEach(function (n) {
       var f = n.f;
       if ((f.sector !== undefined && sectors && !sectors.has(f.sector)) ||
           (f.stage !== undefined && stages && !stages.has(f.stage)) ||
           (f.territory !== undefined && territories && !territories.has(f.territory))) {
-        state.hiddenNodes.add(n.id);
+        out.add(n.id);
       }
     });
+    state.hiddenNodes = state.fadeFilters ? new Set() : out;
+    state.fadedNodes = state.fadeFilters ? out : new Set();
     state.hiddenTypes = new Set();
     if (relations) {
       data.edges.forEach(function (e) { if (!relations.has(e.type)) { state.hiddenTypes.add(e.type); } });
     }
     if (state.selected !== null && state.hiddenNodes.has(state.selected)) { clearSelection(); }
-    refreshNodes();
-    refreshEdges();
-    refreshStats();
+    sync();
   }
   document.querySelectorAll(".gm-filter").forEach(function (box) {
     box.addEventListener("change", applyFilters);
@@ -337,15 +615,141 @@
       });
     });
   });
+  if (fadeBox) { fadeBox.addEventListener("change", applyFilters); }
+  function setLayer(name, on) {
+    var box = document.querySelector('input[data-layer="' + name + '"]');
+    if (box) { box.checked = on; }
+    if (name === "gaps") { state.gaps = on; }
+    if (name === "opportunities") { state.opps = on; }
+  }
   document.querySelectorAll("input[data-layer]").forEach(function (box) {
-    box.addEventListener("change", function () {
-      if (box.dataset.layer === "gaps") { state.gaps = box.checked; refreshNodes(); }
-      if (box.dataset.layer === "opportunities") { state.opps = box.checked; refreshEdges(); }
-      refreshStats();
+    box.addEventListener("change", function () { setLayer(box.dataset.layer, box.checked); sync(); });
+  });
+  var depthBox = document.getElementById("gm-depth");
+  function setDepth(depth) {
+    state.depth = Math.max(1, Math.min(3, depth | 0 || 1));
+    if (depthBox) { depthBox.value = String(state.depth); }
+  }
+  if (depthBox) {
+    depthBox.addEventListener("change", function () {
+      setDepth(Number(depthBox.value));
+      if (state.selected !== null) { choose(state.selected); }
+    });
+  }
+  function setColors(mode) {
+    var colors = (data.colors || {})[mode];
+    state.colorBy = mode;
+    data.nodes.forEach(function (n, i) { n.color = colors ? colors[i] : n.base; });
+    document.querySelectorAll("[data-gm-legend]").forEach(function (box) {
+      box.hidden = box.dataset.gmLegend !== (colors ? mode : data.color_by);
+    });
+  }
+  var fit = document.getElementById("gm-fit");
+  if (fit) { fit.addEventListener("click", function () { fitVisible(); }); }
+  var levelBox = document.getElementById("gm-level");
+  function levelButtons() {
+    if (!levelBox) { return; }
+    levelBox.hidden = !communities.length;
+    levelBox.querySelectorAll("button[data-level]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.dataset.level === state.level));
+    });
+  }
+  if (levelBox) {
+    levelBox.querySelectorAll("button[data-level]").forEach(function (b) {
+      b.addEventListener("click", function () { setLevel(b.dataset.level); });
+    });
+    levelButtons();
+  }
+
+  // --- guided views: previous / next, arrow keys, and a link per view (#view=2) ---------------
+  var viewBar = document.getElementById("gm-views");
+  function showView() {
+    if (!viewBar) { return; }
+    var v = views[state.view];
+    viewBar.querySelector(".gm-view-count").textContent = v ?
+      fill(T.view_counter, { n: state.view + 1, total: views.length }) : T.views + " · " + views.length;
+    viewBar.querySelector(".gm-view-title").textContent = v ? v.title : "";
+    viewBar.querySelector(".gm-view-caption").textContent = v ? v.caption : "";
+    var link = viewBar.querySelector(".gm-view-link");
+    if (link) { link.hidden = !v; link.href = "#view=" + (state.view + 1); }
+  }
+  function applyView(k) {
+    var v = views[k];
+    if (!v) { return false; }
+    state.view = k;
+    document.querySelectorAll(".gm-filter").forEach(function (box) {
+      var keep = v.filters[box.dataset.filter];
+      box.querySelectorAll("input[type=checkbox]").forEach(function (c) {
+        c.checked = !keep || keep.indexOf(c.value) >= 0;
+      });
+    });
+    if (fadeBox) { fadeBox.checked = !!v.fade; }
+    if (v.layers !== null) {
+      data.layers.forEach(function (name) { setLayer(name, v.layers.indexOf(name) >= 0); });
+    }
+    setColors(v.color || data.color_by);
+    setDepth(v.depth);
+    state.selected = null;
+    state.neighbours = null;
+    network.unselectAll();
+    if (panel) { panel.replaceChildren(); }
+    if (hint) { hint.hidden = false; }
+    state.level = communities.length ? "communities" : "nodes";
+    state.open = new Set();
+    levelButtons();
+    applyFilters();
+    if (v.focus && byId.has(v.focus)) { choose(v.focus); } else { fitVisible(); }
+    showView();
+    if (location.hash !== "#view=" + (k + 1)) { history.replaceState(null, "", "#view=" + (k + 1)); }
+    return true;
+  }
+  function step(delta) {
+    if (!views.length) { return; }
+    applyView(((state.view < 0 ? (delta > 0 ? -1 : 0) : state.view) + delta + views.length) % views.length);
+  }
+  if (viewBar && views.length) {
+    viewBar.hidden = false;
+    viewBar.querySelector("[data-step='-1']").addEventListener("click", function () { step(-1); });
+    viewBar.querySelector("[data-step='1']").addEventListener("click", function () { step(1); });
+    document.addEventListener("keydown", function (event) {
+      var tag = event.target && event.target.tagName;
+      if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || event.altKey || event.ctrlKey ||
+          event.metaKey) { return; }
+      if (event.key === "ArrowRight" || event.key === "PageDown") { event.preventDefault(); step(1); }
+      if (event.key === "ArrowLeft" || event.key === "PageUp") { event.preventDefault(); step(-1); }
+    });
+    showView();
+  }
+  function viewFromHash() {
+    var match = /(?:^#|&)view=(\d+)/.exec(location.hash);
+    return match ? applyView(Number(match[1]) - 1) : false;
+  }
+  window.addEventListener("hashchange", viewFromHash);
+
+  // --- PNG of this view, and print keeping it ----------------------------------------------------
+  function png() { return canvas.toDataURL("image/png"); }
+  var pngButton = document.getElementById("gm-png");
+  if (pngButton) {
+    pngButton.addEventListener("click", function () {
+      var a = document.createElement("a");
+      a.href = png();
+      a.download = "graphmap" + (state.view >= 0 ? "-view-" + (state.view + 1) : "") + ".png";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+  }
+  // Paper has another size than the screen: redraw the same centre at the same scale.
+  var kept = null;
+  ["beforeprint", "afterprint"].forEach(function (name) {
+    window.addEventListener(name, function () {
+      if (name === "beforeprint" || !kept) { kept = { position: network.getViewPosition(), scale: network.getScale() }; }
+      network.setSize("100%", "100%");
+      network.redraw();
+      network.moveTo({ position: kept.position, scale: kept.scale, animation: false });
+      if (name === "afterprint") { kept = null; }
     });
   });
-  var fit = document.getElementById("gm-fit");
-  if (fit) { fit.addEventListener("click", function () { network.fit({ animation: false }); }); }
 
   // Links elsewhere on the page (the report's tables) can point at a node of the map.
   document.addEventListener("click", function (event) {
@@ -356,19 +760,22 @@
     choose(target.dataset.gmNode);
   });
 
-  window.graphmap = { network: network, nodes: nodes, edges: edges, data: data, state: state,
-                      search: search, select: select, choose: choose, clearSelection: clearSelection,
-                      applyFilters: applyFilters, ready: false };
+  var api = { network: network, nodes: nodes, edges: edges, data: data, state: state,
+              search: search, select: select, choose: choose, clearSelection: clearSelection,
+              applyFilters: applyFilters, applyView: applyView, setLevel: setLevel,
+              openCommunity: openCommunity, png: png, ready: false,
+              // Read-only copies of the labels of the last frame, in CSS pixels of the canvas.
+              drawnLabels: function () { return drawn.map(function (b) { return Object.assign({}, b); }); },
+              canvasSize: function () { return [canvas.clientWidth, canvas.clientHeight]; } };
+  window.graphmap = api;
+  window.graphmapMap = api;
   network.once("afterDrawing", function () {
-    window.graphmap.ready = true;
-    window.graphmap.drawnAt = performance.now();
+    api.ready = true;
+    api.drawnAt = performance.now();
     document.documentElement.setAttribute("data-gm-ready", "1");
   });
-  // Paper has another size than the screen: redraw to fit it, and back afterwards.
-  ["beforeprint", "afterprint"].forEach(function (name) {
-    window.addEventListener(name, function () { network.redraw(); network.fit({ animation: false }); });
-  });
-  network.fit({ animation: false });
-  refreshStats();
-  if (data.focus) { select(data.focus); }
+  fitVisible();
+  state.allGaps = data.nodes.length <= GAPS_ALL_UP_TO || network.getScale() >= GAPS_ALL_SCALE;
+  sync();
+  if (!viewFromHash() && data.focus) { select(data.focus); }
 }());
