@@ -170,7 +170,15 @@ _SCRIPT_KEYS: tuple[str, ...] = (
 )
 
 
+# Strings the script fills itself: their parameters stay as {placeholders}.
+_SCRIPT_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "stats": ("nodes", "edges"), "community_members": ("name", "count"),
+    "isolated_box": ("count",), "view_counter": ("n", "total"), "views": (),
+}
+
+
 def script_strings(lang: str) -> dict[str, str]:
-    return {key: translate(f"render.{key}", lang) if key != "stats"
-            else translate("render.stats", lang, nodes="{nodes}", edges="{edges}")
-            for key in _SCRIPT_KEYS}
+    strings = {key: translate(f"render.{key}", lang) for key in _SCRIPT_KEYS}
+    for key, params in _SCRIPT_TEMPLATES.items():
+        strings[key] = translate(f"render.{key}", lang, **{p: "{" + p + "}" for p in params})
+    return strings
