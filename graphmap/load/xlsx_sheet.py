@@ -5,8 +5,9 @@ never the sheet. Values are read as openpyxl reads them with ``data_only=True`` 
 typed, dates from the cell's number format, booleans, shared and inline strings), and what
 openpyxl would read silently as blank is said:
 
-- a cell holding a formula with no computed value (the workbook was written by a program,
-  never opened and saved by a spreadsheet) -> the reader notes it (``xlsx.formula_no_value``);
+- a cell holding a formula with no computed value (no ``<v>``, or an empty one that is not
+  a text result: the workbook was written by a program, never opened and saved by a
+  spreadsheet) -> the reader notes it (``xlsx.formula_no_value``);
 - a row number past ``[limits] rows`` or past the format's 1,048,576 (from the sheet's
   ``dimension`` before any row is read, or from the row itself) -> reading stops with an
   error, before any gap of empty rows is filled in;
@@ -239,7 +240,9 @@ def sheet_rows(package: Package, part: str, label: str  # noqa: PLR0915
                 text = _value_text(value)
             else:
                 text = ""
-                if formula is not None and value is None:
+                # No value, or an empty one (openpyxl writes <v/>), is a formula never
+                # computed; only a text formula ("str") can compute to nothing.
+                if formula is not None and kind != "str":
                     formulas[col] = formula
             if text:
                 count = len(cells)
