@@ -317,7 +317,7 @@ class WorkspaceValidator:
 
     def _endpoints(self, t: RawTable, r: RawRow, source: str, target: str,
                    rtype: Any) -> Iterator[Issue]:
-        """References must exist and the type must fit them (FORMATS.md §1 relations)."""
+        """References must exist and the type must fit them (docs/workspace-format.md §5)."""
         if source == target:
             yield error("relation.self", t.file, r.row, r.written["target"], id=source)
             return
