@@ -116,7 +116,7 @@ def broker_changes(old: Sequence[Broker], new: Sequence[Broker], top: int) -> Br
     )
 
 
-#: The relation types that bear on a gap of each code (FORMATS.md gap codes); a code not
+#: The relation types that bear on a gap of each code (docs/analysis.md §7); a code not
 #: listed here is borne on by a tie of any type, and ``ecosystem.fragmented`` by none (every
 #: new tie would be listed).
 BEARING_TYPES: Mapping[str, frozenset[str]] = {
