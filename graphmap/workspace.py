@@ -22,7 +22,7 @@ def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None =
     ----------
     path
         A folder holding ``actors.csv``, ``projects.csv`` and ``relations.csv``, an
-        ``.xlsx`` workbook or a ``.json`` file (FORMATS.md §1).
+        ``.xlsx`` workbook or a ``.json`` file (docs/workspace-format.md §1).
     progress
         Optional ``progress(step, done, total)``: ``("load", 0, 3)`` at the start, then
         ``("load", tables read, 3)`` every 100,000 rows and after each table; the last
