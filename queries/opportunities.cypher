@@ -20,7 +20,7 @@ WITH p,
      collect(DISTINCT CASE WHEN type(r) = 'SUPPORTS' THEN x.id END) AS supporters,
      collect(DISTINCT CASE WHEN type(r) IN ['ADOPTS', 'BENEFITS'] THEN x.id END) AS adopters,
      collect(DISTINCT x.sector) AS sectors
-// The projects whose gaps call for this kind (FORMATS.md opportunity kinds).
+// The projects whose gaps call for this kind (docs/analysis.md §8, opportunity kinds).
 WHERE ($kind = 'fund' AND ((stage_rank >= 1 AND size(funders) = 0)
                            OR (stage_rank >= 2 AND size(funders) = 1)))
    OR ($kind = 'support' AND stage_rank >= 1
