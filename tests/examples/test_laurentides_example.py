@@ -170,7 +170,7 @@ def test_relation_coverage(folder_dataset: Dataset) -> None:
 # --- the planted imperfections --------------------------------------------------------
 
 def planted_gaps(dataset: Dataset, min_sectors: int = 3) -> set[tuple[str, str]]:
-    """The gaps of FORMATS.md §2, computed plainly and independently of graphmap.analysis."""
+    """The gaps of docs/analysis.md §7, computed plainly and independently of graphmap.analysis."""
     projects = dataset.project_by_id
     ties: dict[str, list[tuple[str, RelationType]]] = defaultdict(list)
     for r in dataset.relations:
