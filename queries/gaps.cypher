@@ -1,5 +1,5 @@
-// purpose: Every gap of the ecosystem, by the rules of `graphmap analyze` (FORMATS.md gap codes): projects missing a role their stage needs, territories without a local funder or local support, isolated actors, a fragmented ecosystem. Sorted by severity, code, subject.
-// objectif: Tous les manques de l'écosystème, selon les règles de `graphmap analyze` (codes de FORMATS.md) : projets auxquels manque un rôle que leur étape exige, territoires sans bailleur ni soutien local, acteurs isolés, écosystème fragmenté. Triés par gravité, code, sujet.
+// purpose: Every gap of the ecosystem, by the rules of `graphmap analyze` (docs/analysis.md §7, gap codes): projects missing a role their stage needs, territories without a local funder or local support, isolated actors, a fragmented ecosystem. Sorted by severity, code, subject.
+// objectif: Tous les manques de l'écosystème, selon les règles de `graphmap analyze` (codes de docs/analysis.md §7) : projets auxquels manque un rôle que leur étape exige, territoires sans bailleur ni soutien local, acteurs isolés, écosystème fragmenté. Triés par gravité, code, sujet.
 // param: workspace string — the workspace name used by `graphmap push`
 // param: min_sectors integer = 3 — project.low_diversity: fewest sectors a project at mobilization or later should gather
 // example: :param workspace => 'laurentides'
