@@ -1,17 +1,31 @@
 """Push a workspace to Neo4j and pull it back: constraints first, then batched
-``UNWIND $rows ... MERGE`` writes of only what changed, so pushing twice writes nothing.
+``UNWIND $rows`` writes of only what changed, so pushing twice writes nothing.
 
-How it works: read what the workspace already holds in the database, diff it against the
-rows of :mod:`graphmap.neo4j.rows`, then create or update what differs and, with
-``replace=True``, delete what is gone. The counts reported come from that diff, so they
-are exact (the driver's counters would also count properties set to the same value).
+How it works: read what the workspace already holds in the database
+(:mod:`graphmap.neo4j.stored`), diff it against the rows of :mod:`graphmap.neo4j.rows`, then
+create what is new, update what differs and, with ``replace=True``, delete what is gone.
+The counts reported come from that diff, so they are exact (the driver's counters would
+also count properties set to the same value).
+
+Why the writes look the way they do (each measured with ``benchmarks/bench_neo4j.py``):
+
+- what the diff proves new is created (``CREATE``), not merged: no lookup before the
+  write (the uniqueness constraints still refuse a duplicate from a concurrent push);
+- role labels are written as static labels, one statement per combination of roles (at
+  most 16, each planned once), instead of a ``FOREACH`` per role and row;
+- each row is the property map itself (it holds ``workspace`` and ``id``/``rid``), sent
+  without copies; batches are large (``BATCH_SIZE`` rows per transaction);
+- the constraints are listed once (``SHOW CONSTRAINTS``) and only missing ones created.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,24 +48,36 @@ from graphmap.neo4j.rows import (
     dataset_from_rows,
     graph_rows,
 )
-
-__all__ = ["CONSTRAINTS", "Counts", "PushResult", "list_workspaces", "pull", "push",
-           "workspace_name"]
-
-BATCH_SIZE = 2000
-NODE_LABELS: tuple[str, ...] = (ACTOR_LABEL, PROJECT_LABEL)
-
-#: Run before any write. Composite uniqueness keys the nodes by (workspace, id): that is
-#: what lets several workspaces share one database. Relationship keys need Neo4j ≥ 5.7.
-CONSTRAINTS: tuple[str, ...] = (
-    *(f"CREATE CONSTRAINT graphmap_{label.lower()}_key IF NOT EXISTS "
-      f"FOR (n:{label}) REQUIRE (n.workspace, n.id) IS UNIQUE" for label in NODE_LABELS),
-    f"CREATE CONSTRAINT graphmap_workspace_key IF NOT EXISTS "
-    f"FOR (w:{WORKSPACE_LABEL}) REQUIRE w.name IS UNIQUE",
-    *(f"CREATE CONSTRAINT graphmap_{rel.lower()}_key IF NOT EXISTS "
-      f"FOR ()-[r:{rel}]-() REQUIRE (r.workspace, r.rid) IS UNIQUE"
-      for rel in sorted(REL_TYPES.values())),
+from graphmap.neo4j.stored import (
+    NODE_LABELS,
+    Stored,
+    read_nodes,
+    read_relationships,
+    read_workspace,
 )
+
+__all__ = ["BATCH_SIZE", "CONSTRAINTS", "Counts", "PushResult", "list_workspaces", "pull",
+           "push", "workspace_name"]
+
+#: Rows per write transaction: large enough that round trips and commits do not dominate,
+#: small enough that a transaction's state stays a few tens of MB on the server.
+BATCH_SIZE = 10_000
+
+#: Name -> statement of each constraint, run before any write. Composite uniqueness keys
+#: the nodes by (workspace, id): that is what lets several workspaces share one database.
+#: Relationship keys need Neo4j >= 5.7.
+_CONSTRAINTS: Mapping[str, str] = {
+    **{f"graphmap_{label.lower()}_key":
+       f"CREATE CONSTRAINT graphmap_{label.lower()}_key IF NOT EXISTS "
+       f"FOR (n:{label}) REQUIRE (n.workspace, n.id) IS UNIQUE" for label in NODE_LABELS},
+    "graphmap_workspace_key": (f"CREATE CONSTRAINT graphmap_workspace_key IF NOT EXISTS "
+                               f"FOR (w:{WORKSPACE_LABEL}) REQUIRE w.name IS UNIQUE"),
+    **{f"graphmap_{rel.lower()}_key":
+       f"CREATE CONSTRAINT graphmap_{rel.lower()}_key IF NOT EXISTS "
+       f"FOR ()-[r:{rel}]-() REQUIRE (r.workspace, r.rid) IS UNIQUE"
+       for rel in sorted(REL_TYPES.values())},
+}
+CONSTRAINTS: tuple[str, ...] = tuple(_CONSTRAINTS.values())
 
 Progress = Callable[[str, int, int], None]
 
@@ -95,24 +121,37 @@ def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 # --- Cypher: labels and types come only from our own constants ------------------------------
 
-def _node_write(label: str) -> str:
-    roles = "".join(
-        f"FOREACH (_ IN CASE WHEN '{role}' IN row.roles THEN [1] ELSE [] END | SET n:{role})\n"
-        f"FOREACH (_ IN CASE WHEN '{role}' IN row.roles THEN [] ELSE [1] END | REMOVE n:{role})\n"
-        for role in ALL_ROLE_LABELS) if label == ACTOR_LABEL else ""
+def _labels(label: str, roles: Iterable[str]) -> str:
+    return "".join(f":{name}" for name in (label, *roles))
+
+
+def _node_create(label: str, roles: tuple[str, ...] = ()) -> str:
+    """New nodes (the diff found no node with their key): each row is the property map."""
+    return f"UNWIND $rows AS row\nCREATE (n{_labels(label, roles)})\nSET n = row"
+
+
+def _node_write(label: str, roles: tuple[str, ...] = ()) -> str:
+    """Nodes the diff found changed: all properties replaced, role labels set to ``roles``."""
+    others = [role for role in ALL_ROLE_LABELS if role not in roles]
+    labels = (f"\nREMOVE n{_labels(others[0], others[1:])}" if others else "") + (
+        f"\nSET n{_labels(roles[0], roles[1:])}" if roles else "")
     return (f"UNWIND $rows AS row\n"
-            f"MERGE (n:{label} {{workspace: $workspace, id: row.id}})\n"
-            f"SET n = row.props\n{roles}")
+            f"MATCH (n:{label} {{workspace: $workspace, id: row.id}})\n"
+            f"SET n = row{labels if label == ACTOR_LABEL else ''}")
 
 
 def _rel_write(rel_type: str, target_label: str, *, new: bool = False) -> str:
-    """MERGE on (workspace, rid); relationships the diff found missing are CREATEd (the
-    uniqueness constraint still refuses a duplicate from a concurrent push)."""
-    verb = "CREATE" if new else "MERGE"
+    """Relationships the diff found missing are CREATEd between their two nodes (each row
+    is ``{source, target, props}``); changed ones have their properties replaced (each row
+    is the property map, which holds the ``rid``)."""
+    if not new:
+        return (f"UNWIND $rows AS row\n"
+                f"MATCH ()-[r:{rel_type} {{workspace: $workspace, rid: row.rid}}]->()\n"
+                f"SET r = row")
     return (f"UNWIND $rows AS row\n"
             f"MATCH (s:{ACTOR_LABEL} {{workspace: $workspace, id: row.source}})\n"
             f"MATCH (t:{target_label} {{workspace: $workspace, id: row.target}})\n"
-            f"{verb} (s)-[r:{rel_type} {{workspace: $workspace, rid: row.rid}}]->(t)\n"
+            f"CREATE (s)-[r:{rel_type}]->(t)\n"
             f"SET r = row.props")
 
 
@@ -128,51 +167,58 @@ def _node_delete(label: str) -> str:
             f"DETACH DELETE n")
 
 
-_READ_NODES = ("MATCH (n:{label}) WHERE n.workspace = $workspace AND n.id IS NOT NULL\n"
-               "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels")
-_READ_RELS = (f"MATCH (s:{ACTOR_LABEL})-[r]->(t) "
-              "WHERE s.workspace = $workspace AND s.id IS NOT NULL AND r.workspace = $workspace\n"
-              "RETURN type(r) AS type, r.rid AS rid, s.id AS source, t.id AS target, "
-              "properties(r) AS props")
 _WRITE_WORKSPACE = (f"MERGE (w:{WORKSPACE_LABEL} {{name: $workspace}})\n"
                     "SET w = $props")
 
 
-@dataclass(frozen=True)
-class _Stored:
-    nodes: Mapping[tuple[str, str], tuple[Mapping[str, Any], tuple[str, ...]]]
-    rels: Mapping[str, tuple[str, str, str, Mapping[str, Any]]]
+def _ensure_constraints(driver: Any, conn: Connection) -> None:
+    """Create the constraints the database lacks. Listing them is one read; creating one
+    that exists is a schema transaction each, which a push no longer pays every time."""
+    import neo4j.exceptions
+
+    try:
+        existing = {str(r["name"]) for r in run_query(
+            driver, conn, "SHOW CONSTRAINTS YIELD name").records}
+    except neo4j.exceptions.ClientError:  # no right to list them: create them all
+        existing = set()
+    for name, statement in _CONSTRAINTS.items():
+        if name not in existing:
+            run_query(driver, conn, statement, write=True)
 
 
-def _read_stored(driver: Any, conn: Connection, workspace: str) -> _Stored:
-    nodes: dict[tuple[str, str], tuple[Mapping[str, Any], tuple[str, ...]]] = {}
-    for label in NODE_LABELS:
-        result = run_query(driver, conn, _READ_NODES.format(label=label),
-                           {"workspace": workspace})
-        for rec in result.records:
-            roles = tuple(sorted(x for x in rec["labels"] if x in ALL_ROLE_LABELS))
-            nodes[(label, str(rec["id"]))] = (rec["props"], roles)
-    rels: dict[str, tuple[str, str, str, Mapping[str, Any]]] = {}
-    for rec in run_query(driver, conn, _READ_RELS, {"workspace": workspace}).records:
-        if rec["rid"] is not None:
-            rels[str(rec["rid"])] = (rec["type"], str(rec["source"]), str(rec["target"]),
-                                     rec["props"])
-    return _Stored(nodes, rels)
+def _final_roles(rows: GraphRows, stored: Stored, replace: bool) -> dict[str, tuple[str, ...]]:
+    """Role labels of the actors whose labels the database will hold after this push
+    differ from the rows' own: those keeping a stored relationship this push does not
+    write (only without ``replace``)."""
+    if replace:
+        return {}
+    pushed = {r.rid for r in rows.rels}
+    extra: dict[str, set[str]] = defaultdict(set)
+    for rid, (rel_type, source, _target, _props) in stored.rels.items():
+        rtype = TYPE_OF_REL.get(rel_type)
+        label = None if rtype is None else ROLE_LABELS.get(rtype)
+        if label is not None and rid not in pushed:
+            extra[source].add(label)
+    own = {n.id: n.roles for n in rows.nodes if n.label == ACTOR_LABEL and n.id in extra}
+    return {node_id: tuple(sorted(extra[node_id].union(roles)))
+            for node_id, roles in own.items() if extra[node_id].difference(roles)}
 
 
-def _final_roles(rows: GraphRows, stored: _Stored, replace: bool) -> dict[str, tuple[str, ...]]:
-    """Role labels from the relationships the database will hold after this push."""
-    roles: dict[str, set[str]] = defaultdict(set)
-    for node in rows.nodes:
-        roles[node.id].update(node.roles)
-    if not replace:
-        pushed = {r.rid for r in rows.rels}
-        for rid, (rel_type, source, _target, _props) in stored.rels.items():
-            rtype = TYPE_OF_REL.get(rel_type)
-            label = None if rtype is None else ROLE_LABELS.get(rtype)
-            if rid not in pushed and label is not None:
-                roles[source].add(label)
-    return {k: tuple(sorted(v)) for k, v in roles.items()}
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the duration of a push.
+
+    A push holds a few objects per row (maps, lists, tuples: none in a reference cycle, so
+    reference counting frees them all); with the collector on, each of its passes walks
+    every one of them again, which measured a third of a push with nothing to write.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def push(dataset: Dataset, conn: Connection, workspace: str, *,
@@ -190,14 +236,16 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
     graphmap.errors.Neo4jSyncError
         The server cannot be reached, refuses the credentials or the database, or fails.
     """
-    rows = graph_rows(dataset, workspace, report)
-    with open_driver(conn) as driver:
-        for statement in CONSTRAINTS:
-            run_query(driver, conn, statement, write=True)
-        stored = _read_stored(driver, conn, workspace)
+    with _cyclic_gc_paused(), ThreadPoolExecutor(1) as worker, open_driver(conn) as driver:
+        # The rows are built while the server answers: building them is Python work, the
+        # reads below mostly wait on the socket (which lets the other thread run).
+        pending = worker.submit(graph_rows, dataset, workspace, report)
+        _ensure_constraints(driver, conn)
+        stored = read_workspace(driver, conn, workspace)
+        rows = pending.result()
         roles = _final_roles(rows, stored, replace)
-        nodes = [NodeRow(n.label, n.id, n.props, roles.get(n.id, ()) if n.label == ACTOR_LABEL
-                         else ()) for n in rows.nodes]
+        nodes = [NodeRow(n.label, n.id, n.props, roles[n.id]) if n.id in roles
+                 and n.label == ACTOR_LABEL else n for n in rows.nodes]
         node_counts, node_writes = _diff_nodes(nodes, stored)
         rel_counts, rel_writes = _diff_rels(rows.rels, stored)
         gone_nodes, gone_rels = _gone(nodes, rows.rels, stored) if replace else ({}, {})
@@ -205,9 +253,9 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         jobs: list[tuple[str, str, list[Any]]] = [
             *((_rel_delete(t), "rids", rids) for t, rids in sorted(gone_rels.items())),
             *((_node_delete(label), "ids", ids) for label, ids in sorted(gone_nodes.items())),
-            *((_node_write(label), "rows", [n.as_param() for n in batch])
-              for label, batch in sorted(node_writes.items())),
-            *((_rel_write(t, target, new=new), "rows", [r.as_param() for r in batch])
+            *(((_node_create if new else _node_write)(label, node_roles), "rows", batch)
+              for (label, node_roles, new), batch in sorted(node_writes.items())),
+            *((_rel_write(t, target, new=new), "rows", batch)
               for (t, target, new), batch in sorted(rel_writes.items())),
         ]
         total = sum(len(items) for _, _, items in jobs)
@@ -216,7 +264,7 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
             progress("push", 0, total)
         for statement, key, items in jobs:
             for batch in _batches(items, batch_size):
-                run_query(driver, conn, statement, {"workspace": workspace, key: list(batch)},
+                run_query(driver, conn, statement, {"workspace": workspace, key: batch},
                           write=True)
                 done += len(batch)
                 if progress is not None:
@@ -234,7 +282,7 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
     )
 
 
-def _gone(nodes: Iterable[NodeRow], rels: Iterable[RelRow], stored: _Stored
+def _gone(nodes: Iterable[NodeRow], rels: Iterable[RelRow], stored: Stored
           ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """What the database holds for the workspace and the push does not: ids by label,
     relationship ids by type."""
@@ -251,37 +299,40 @@ def _gone(nodes: Iterable[NodeRow], rels: Iterable[RelRow], stored: _Stored
     return gone_nodes, gone_rels
 
 
-def _diff_nodes(nodes: Iterable[NodeRow], stored: _Stored
-                ) -> tuple[Counts, dict[str, list[NodeRow]]]:
+def _diff_nodes(nodes: Iterable[NodeRow], stored: Stored
+                ) -> tuple[Counts, dict[tuple[str, tuple[str, ...], bool], list[Any]]]:
+    """Counts, and the property maps to write by (label, role labels, new)."""
     created = updated = unchanged = 0
-    writes: dict[str, list[NodeRow]] = defaultdict(list)
+    writes: dict[tuple[str, tuple[str, ...], bool], list[Any]] = defaultdict(list)
     for node in nodes:
         old = stored.nodes.get((node.label, node.id))
         if old is None:
             created += 1
-        elif dict(old[0]) == dict(node.props) and old[1] == node.roles:
+        elif old[1] == node.roles and old[0] == node.props:
             unchanged += 1
             continue
         else:
             updated += 1
-        writes[node.label].append(node)
+        writes[(node.label, node.roles, old is None)].append(node.props)
     return Counts(created, updated, 0, unchanged), writes
 
 
-def _diff_rels(rels: Iterable[RelRow], stored: _Stored
-               ) -> tuple[Counts, dict[tuple[str, str, bool], list[RelRow]]]:
+def _diff_rels(rels: Iterable[RelRow], stored: Stored
+               ) -> tuple[Counts, dict[tuple[str, str, bool], list[Any]]]:
+    """Counts, and the rows to write by (type, target label, new)."""
     created = updated = unchanged = 0
-    writes: dict[tuple[str, str, bool], list[RelRow]] = defaultdict(list)
+    writes: dict[tuple[str, str, bool], list[Any]] = defaultdict(list)
     for rel in rels:
         old = stored.rels.get(rel.rid)
         if old is None:
             created += 1
-        elif old[0] == rel.rel_type and dict(old[3]) == dict(rel.props):
+            writes[(rel.rel_type, rel.target_label, True)].append(
+                {"source": rel.source, "target": rel.target, "props": rel.props})
+        elif old[0] == rel.rel_type and old[3] == rel.props:
             unchanged += 1
-            continue
         else:
             updated += 1
-        writes[(rel.rel_type, rel.target_label, old is None)].append(rel)
+            writes[(rel.rel_type, rel.target_label, False)].append(rel.props)
     return Counts(created, updated, 0, unchanged), writes
 
 
@@ -325,18 +376,17 @@ def pull(conn: Connection, workspace: str | None = None) -> Dataset:
         Connection problems, an unknown workspace, or stored values graphmap cannot read
         (edited by hand into something outside the vocabulary).
     """
-    with open_driver(conn) as driver:
+    with _cyclic_gc_paused(), open_driver(conn) as driver:
         name = resolve_workspace(conn, driver, workspace)
         params = {"workspace": name}
         meta_records = run_query(
             driver, conn, f"MATCH (w:{WORKSPACE_LABEL} {{name: $workspace}}) "
                           "RETURN properties(w) AS props", params).records
         meta = meta_records[0]["props"] if meta_records else {}
-        tables = {label: [r["props"] for r in run_query(
-            driver, conn, _READ_NODES.format(label=label), params).records]
-            for label in NODE_LABELS}
-        rels = [(r["type"], r["source"], r["target"], r["props"])
-                for r in run_query(driver, conn, _READ_RELS, params).records]
+        tables = {label: [props for _id, props, _roles in read_nodes(driver, conn, name, label)]
+                  for label in NODE_LABELS}
+        rels = read_relationships(driver, conn, name,
+                                  [str(props["id"]) for props in tables[ACTOR_LABEL]])
     try:
         return dataset_from_rows(name, tables[ACTOR_LABEL], tables[PROJECT_LABEL], rels, meta)
     except (KeyError, ValueError, TypeError) as exc:

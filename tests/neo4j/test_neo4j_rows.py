@@ -22,7 +22,13 @@ from graphmap.neo4j.rows import (
     graph_rows,
     relation_ids,
 )
-from graphmap.neo4j.sync import CONSTRAINTS, _node_write, _rel_write, workspace_name
+from graphmap.neo4j.sync import (
+    CONSTRAINTS,
+    _node_create,
+    _node_write,
+    _rel_write,
+    workspace_name,
+)
 from graphmap.schema import RelationType as R
 from graphmap.schema import Scope, Sector, Stage
 
@@ -49,6 +55,20 @@ def test_relation_ids_are_stable_and_keep_parallel_relations() -> None:
     # The amount is not part of the id: editing it updates the same relationship.
     assert relation_ids([Relation("a", "p", R.FUNDS, amount=9.0), b, c]) == ids
     assert all(re.fullmatch(r"[0-9a-f]{32}", i) for i in ids)
+
+
+@pytest.mark.parametrize("source", ["a", NASTY, "é\u2028\x00\t", '"\\/'])
+def test_relation_ids_never_change(source: str) -> None:
+    """The ids already in users' databases: a hash of json.dumps([source, type, target, k])."""
+    import hashlib
+    import json
+
+    rels = [Relation(source, "p", R.FUNDS), Relation(source, "p", R.FUNDS),
+            Relation(source, "q", R.COLLABORATES)]
+    expected = [hashlib.sha256(json.dumps([r.source, r.type.value, r.target, k],
+                                          ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
+                for r, k in zip(rels, (0, 1, 0), strict=True)]
+    assert relation_ids(rels) == expected
 
 
 def test_rows_hold_roles_extras_and_analysis() -> None:
@@ -97,8 +117,12 @@ def test_cypher_text_comes_only_from_our_vocabulary() -> None:
                  projects=(Project("p`", NASTY, Stage.EMERGENCE),),
                  relations=(Relation(NASTY, "p`", R.CARRIES, kind=NASTY),))
     assert roundtrip(ds) == ds
+    roles = tuple(sorted(set(ROLE_LABELS.values())))
     statements = [*CONSTRAINTS, _node_write("Actor"), _node_write("Project"),
-                  *(_rel_write(t, "Project") for t in REL_TYPES.values())]
+                  _node_write("Actor", roles), _node_write("Actor", roles[:2]),
+                  _node_create("Actor", roles[1:]), _node_create("Project"),
+                  *(_rel_write(t, "Project", new=new) for t in REL_TYPES.values()
+                    for new in (False, True))]
     for statement in statements:
         assert "DETACH DELETE n //" not in statement
         assert "`" not in statement

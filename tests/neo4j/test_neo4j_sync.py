@@ -19,6 +19,7 @@ from graphmap.neo4j.connection import Connection
 from graphmap.neo4j.sync import Counts, pull, push
 from graphmap.schema import RelationType as R
 from graphmap.schema import Sector, Stage
+from graphmap.synth import generate_dataset
 from graphmap.workspace import load_workspace
 
 pytestmark = pytest.mark.neo4j
@@ -133,6 +134,48 @@ def test_replace_removes_what_is_gone_and_keeps_it_otherwise(
     no_funding = dataclasses.replace(smaller, relations=smaller.relations[1:])
     push(no_funding, conn, ws, replace=True)
     assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor"]
+
+
+def test_a_kept_relationship_keeps_its_role_label(conn: Connection, driver: Any,
+                                                 ws: str) -> None:
+    """Without --replace, a relationship the workspace no longer has stays, and so does the
+    role label it gives its actor; with --replace both go."""
+    ds = Dataset(actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC),
+                         Actor("c", "Coop", Sector.COMMUNITY)),
+                 projects=(Project("p", "P", Stage.MOBILIZATION),),
+                 relations=(Relation("f", "p", R.FUNDS), Relation("c", "p", R.CARRIES),
+                            Relation("f", "p", R.SUPPORTS)))
+    push(ds, conn, ws)
+    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor", "Funder", "SupportPartner"]
+    fewer = dataclasses.replace(ds, relations=ds.relations[:2])  # the last: no seq moves
+    kept = push(fewer, conn, ws)
+    assert kept.nodes == Counts(unchanged=3)
+    assert kept.relationships == Counts(unchanged=2)
+    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor", "Funder", "SupportPartner"]
+    replaced = push(fewer, conn, ws, replace=True)
+    assert replaced.nodes == Counts(updated=1, unchanged=2)
+    assert replaced.relationships == Counts(deleted=1, unchanged=2)
+    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor", "Funder"]
+    assert push(fewer, conn, ws, replace=True).changed is False
+
+
+def test_pushes_in_several_batches(conn: Connection, driver: Any, ws: str) -> None:
+    """Batches smaller than the workspace: the same database as one batch, same counts."""
+    ds = generate_dataset(60, 20, 150, seed=3)
+    first = push(ds, conn, ws, batch_size=7)
+    assert first.nodes == Counts(created=80)
+    assert first.relationships == Counts(created=150)
+    assert pull(conn, ws) == ds
+    edited = dataclasses.replace(ds, relations=tuple(
+        dataclasses.replace(r, weight=r.weight + 1) if i % 10 == 0 else r
+        for i, r in enumerate(ds.relations)))
+    again = push(edited, conn, ws, batch_size=7)
+    assert again.relationships == Counts(updated=15, unchanged=135)
+    assert pull(conn, ws) == edited
+    gone = push(Dataset(), conn, ws, replace=True, batch_size=7)
+    assert gone.nodes == Counts(deleted=80)
+    assert gone.relationships == Counts(deleted=150)
+    assert snapshot(driver, ws) == {"nodes": {}, "rels": {}}
 
 
 def test_workspaces_share_a_database_without_mixing(conn: Connection, ws: str,

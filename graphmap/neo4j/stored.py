@@ -1,0 +1,105 @@
+"""Read back what one workspace holds in Neo4j: its nodes and its relationships.
+
+Both :func:`graphmap.neo4j.sync.push` (to diff) and :func:`graphmap.neo4j.sync.pull` read
+through here. Why it is shaped this way (measured, see ``benchmarks/bench_neo4j.py``): the
+Python driver spends about 25 µs on each record it receives, more than the server spends
+finding it, so each query returns *one* record holding a chunk of rows as a list
+(``collect``). Chunks are bounded (``READ_CHUNK`` nodes, keyset pagination on the
+``(workspace, id)`` key, which the uniqueness constraint indexes in that order), so neither
+the server nor the client holds a whole large workspace in one value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graphmap.neo4j.connection import Connection, run_query
+from graphmap.neo4j.rows import ACTOR_LABEL, ALL_ROLE_LABELS, PROJECT_LABEL
+
+__all__ = ["NODE_LABELS", "READ_CHUNK", "Stored", "read_nodes", "read_relationships",
+           "read_workspace"]
+
+NODE_LABELS: tuple[str, ...] = (ACTOR_LABEL, PROJECT_LABEL)
+#: Nodes per query (and source actors per relationship query) when reading a workspace.
+READ_CHUNK = 20_000
+
+# ``ORDER BY n.workspace, n.id`` is the order of the composite index: the server reads it
+# in index order and stops at the limit instead of sorting every remaining node.
+_READ_NODES = ("MATCH (n:{label}) WHERE n.workspace = $workspace AND n.id > $after\n"
+               "WITH n ORDER BY n.workspace, n.id LIMIT $chunk\n"
+               "RETURN collect([n.id, properties(n), "
+               "[label IN labels(n) WHERE label IN $roles]]) AS rows")
+_READ_RELS = (f"UNWIND $ids AS id\n"
+              f"MATCH (s:{ACTOR_LABEL} {{workspace: $workspace, id: id}})-[r]->(t)\n"
+              "WHERE r.workspace = $workspace\n"
+              "RETURN collect([type(r), id, t.id, properties(r)]) AS rows")
+
+#: One node as read: its id, its property map and its role labels (sorted).
+NodeState = tuple[str, Mapping[str, Any], tuple[str, ...]]
+#: One relationship as read: its type, source id, target id and property map.
+RelState = tuple[str, str, str, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the database holds for a workspace: nodes by ``(label, id)`` (properties and
+    role labels), relationships by ``rid`` (type, source id, target id, properties)."""
+
+    nodes: Mapping[tuple[str, str], tuple[Mapping[str, Any], tuple[str, ...]]]
+    rels: Mapping[str, RelState]
+
+    @property
+    def actor_ids(self) -> list[str]:
+        return [node_id for label, node_id in self.nodes if label == ACTOR_LABEL]
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def read_nodes(driver: Any, conn: Connection, workspace: str, label: str, *,
+               chunk: int = READ_CHUNK) -> list[NodeState]:
+    """Every ``label`` node of ``workspace``, in id order."""
+    out: list[NodeState] = []
+    after = ""
+    statement = _READ_NODES.format(label=label)
+    while True:
+        rows = run_query(driver, conn, statement, {
+            "workspace": workspace, "after": after, "chunk": chunk,
+            "roles": list(ALL_ROLE_LABELS)}).records[0]["rows"]
+        out.extend((str(node_id), props, tuple(sorted(roles)))
+                   for node_id, props, roles in rows)
+        if len(rows) < chunk:
+            return out
+        after = rows[-1][0]
+
+
+def read_relationships(driver: Any, conn: Connection, workspace: str,
+                       actor_ids: Sequence[str], *, chunk: int = READ_CHUNK
+                       ) -> list[RelState]:
+    """Every relationship of ``workspace`` leaving the actors ``actor_ids`` (every
+    relationship graphmap writes leaves an actor)."""
+    out: list[RelState] = []
+    for ids in _chunks(actor_ids, chunk):
+        rows = run_query(driver, conn, _READ_RELS,
+                         {"workspace": workspace, "ids": list(ids)}).records[0]["rows"]
+        out.extend((rel_type, source, str(target), props)
+                   for rel_type, source, target, props in rows)
+    return out
+
+
+def read_workspace(driver: Any, conn: Connection, workspace: str) -> Stored:
+    """The nodes and relationships ``workspace`` holds (a relationship without ``rid``,
+    made by hand, is not graphmap's and is left out)."""
+    nodes = {(label, node_id): (props, roles)
+             for label in NODE_LABELS
+             for node_id, props, roles in read_nodes(driver, conn, workspace, label)}
+    stored = Stored(nodes, {})
+    rels = {str(props["rid"]): (rel_type, source, target, props)
+            for rel_type, source, target, props in read_relationships(
+                driver, conn, workspace, stored.actor_ids)
+            if props.get("rid") is not None}
+    return Stored(nodes, rels)
