@@ -36,14 +36,16 @@ __all__ = ["parse_layers", "render"]
               help=help_text("render.opt_layers"))
 @click.option("--focus", default=None, metavar="ID", help=help_text("render.opt_focus"))
 @click.option("--depth", type=int, default=None, metavar="N", help=help_text("render.opt_depth"))
+@click.option("--views", "views_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, metavar="FILE", help=help_text("render.opt_views"))
 @lang_option
 @click.option("--open", "open_after", is_flag=True, default=False,
               help=help_text("render.opt_open"))
 @publishing_options
 def render(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, output: Path, color_by: str, size_by: str, layers: str,
-    focus: str | None, depth: int | None, lang: str, open_after: bool, public: bool,
-    include_columns: str | None,
+    focus: str | None, depth: int | None, views_file: Path | None, lang: str, open_after: bool,
+    public: bool, include_columns: str | None,
 ) -> None:
     """The ``render`` command; its help is the catalogue's ``render.cli_help``."""
     lang = lang or current_lang()
@@ -64,6 +66,13 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     chosen_layers = check_map_options(color_by, size_by, parse_layers(layers), depth or 1)
 
     config = load_config(None, workspace=workspace)
+    from graphmap.config import CONFIG_FILENAME
+    from graphmap.render.map_views import load_views
+
+    # Guided views: the --views file, else the [[views]] of the workspace's graphmap.toml.
+    toml = workspace / CONFIG_FILENAME
+    views = (load_views(views_file) if views_file is not None
+             else load_views(toml) if workspace.is_dir() and toml.is_file() else [])
     dataset = load_workspace(workspace)
     echo_issues(dataset.warnings, lang)
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
@@ -88,9 +97,16 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     dataset, report = publishing.shown()
     if public and focus is not None:
         focus = publishing.published_id(focus)
+    if public:
+        import dataclasses
+
+        views = [dataclasses.replace(v, focus=publishing.published_id(v.focus))
+                 if v.focus is not None and dataset.kind_of(v.focus) is None else v
+                 for v in views]
     payload = build_map_payload(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=chosen_layers,
         focus=focus, depth=depth or 1, seed=config.seed, communities=communities,
+        views=views,
     )
     html = map_page(payload, lang=lang)
     path = atomic.write_text(output, html)
