@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,8 @@ from xml.parsers import expat
 from graphmap.errors import InputError
 from graphmap.load.limits import Limits, size_text
 
-__all__ = ["OversizeString", "Package", "SheetEntry", "XmlRefused", "local_name", "parse_xml"]
+__all__ = ["DAMAGED", "OversizeString", "Package", "SheetEntry", "XmlRefused", "local_name",
+           "parse_xml"]
 
 _READ = 1 << 16
 _RELATIONSHIP_TYPES = {
@@ -32,6 +34,12 @@ _RELATIONSHIP_TYPES = {
 
 class XmlRefused(Exception):
     """A part that is not XML graphmap reads: broken, or with a document type declaration."""
+
+
+#: What a damaged workbook raises while a part is unzipped or parsed: a missing part, a bad
+#: zip or deflate stream, a compression method or encryption zipfile does not support.
+DAMAGED = (XmlRefused, KeyError, ValueError, zipfile.BadZipFile, EOFError, OSError,
+           NotImplementedError, RuntimeError, zlib.error)
 
 
 class OversizeString:
@@ -135,8 +143,7 @@ class Package:
         except InputError:
             archive.close()
             raise
-        except (XmlRefused, KeyError, ValueError, zipfile.BadZipFile, EOFError,
-                NotImplementedError, OSError) as exc:
+        except DAMAGED as exc:
             archive.close()
             raise InputError("validation.bad_workbook", path=str(path)) from exc
         return package

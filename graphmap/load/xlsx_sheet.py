@@ -17,7 +17,6 @@ openpyxl would read silently as blank is said:
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,7 +24,7 @@ from graphmap.diagnostics import Issue
 from graphmap.load.issues import Number, error
 from graphmap.load.limits import XLSX_MAX_COLUMN, XLSX_MAX_ROW
 from graphmap.load.raw import NotedRow, column_letter, scalar_text
-from graphmap.load.xlsx_parts import OversizeString, Package, XmlRefused, local_name, parse_xml
+from graphmap.load.xlsx_parts import DAMAGED, OversizeString, Package, local_name, parse_xml
 
 __all__ = ["cell_text", "sheet_rows"]
 
@@ -308,7 +307,7 @@ def sheet_rows(package: Package, part: str, label: str  # noqa: PLR0915
     except _Stop as stop:
         yield from ready
         yield stop.row, NotedRow(issues=[stop.issue], stop=True)
-    except (XmlRefused, KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError):
+    except DAMAGED:
         yield from ready
         yield row_number + 1, NotedRow(
             issues=[error("file.bad_sheet", label, row_number + 1, None)], stop=True)

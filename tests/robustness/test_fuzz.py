@@ -223,6 +223,22 @@ def test_the_workbook_reader_reads_what_openpyxl_reads(rows: list[list[object]])
                 if getattr(c, "formulas", None)} == formulas
 
 
+@FUZZ
+@given(st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=1, max_size=4)), min_size=1,
+                max_size=6))
+def test_a_workbook_with_damaged_bytes_is_refused_cleanly(damage: list[tuple[float, bytes]]
+                                                          ) -> None:
+    data = bytearray((ROOT / "examples" / "laurentides.xlsx").read_bytes())
+    for where, junk in damage:
+        at = int(where * (len(data) - len(junk)))
+        data[at:at + len(junk)] = junk
+    with _folder() as folder:
+        path = folder / "book.xlsx"
+        path.write_bytes(bytes(data))
+        _never_an_internal_error(path)
+        _located_or_loaded(path, {"book.xlsx"})
+
+
 # -- JSON values ---------------------------------------------------------------------------------
 _json_scalar = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(), _text,
