@@ -14,7 +14,8 @@ from typing import Any
 import click
 
 from graphmap._version import __version__
-from graphmap.cli.common import guarded_invoke
+from graphmap.cli import click_i18n
+from graphmap.cli.common import ARGV_LANG, guarded_invoke, lang_in_args
 from graphmap.errors import GraphmapError
 from graphmap.i18n import resolve_lang, translate
 
@@ -41,8 +42,24 @@ _COMMANDS: dict[str, str] = {
 }
 
 
+# Click's own messages (usage errors, help titles) in the user's language.
+click_i18n.install()
+
+
 class GraphmapGroup(click.Group):
     """Loads subcommands on demand and turns a user's mistake into one clear line."""
+
+    def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
+        """Run the command line, in the language of its ``--lang`` from the first word on."""
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = lang_in_args(argv)
+        if lang is not None:
+            ARGV_LANG.append(lang)
+        try:
+            return super().main(argv, *pos, **kwargs)
+        finally:
+            if lang is not None:
+                ARGV_LANG.pop()
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(

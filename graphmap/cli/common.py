@@ -15,6 +15,29 @@ from graphmap.i18n import LANGS, resolve_lang, translate
 F = TypeVar("F", bound=Callable[..., Any])
 
 _LANG_KEY = "graphmap.lang"
+#: The ``--lang`` found on the command line before click parses it (set by the group's
+#: ``main``), so that click's usage errors, raised while parsing, and the help built when a
+#: command is imported are in that language too.
+ARGV_LANG: list[str] = []
+
+
+def lang_in_args(args: list[str]) -> str | None:
+    """The value of the last ``--lang X`` / ``--lang=X`` before ``--``, if any.
+
+    >>> lang_in_args(["analyze", "--lang", "fr", "ws"]), lang_in_args(["--lang=EN"])
+    ('fr', 'en')
+    >>> lang_in_args(["render", "--", "--lang", "fr"]) is None
+    True
+    """
+    found = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(args):
+            found = args[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return resolve_lang(found) if found and found.strip().lower()[:2] in LANGS else None
 
 
 def current_lang(ctx: click.Context | None = None) -> str:
@@ -22,7 +45,7 @@ def current_lang(ctx: click.Context | None = None) -> str:
     ctx = ctx or click.get_current_context(silent=True)
     if ctx is not None and _LANG_KEY in ctx.meta:
         return str(ctx.meta[_LANG_KEY])
-    return resolve_lang()
+    return resolve_lang(ARGV_LANG[-1] if ARGV_LANG else None)
 
 
 def _store_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
@@ -39,7 +62,7 @@ def lang_option(func: F) -> F:
         default=None,
         callback=_store_lang,
         is_eager=True,
-        help=translate("cli.lang_help", resolve_lang()),
+        help=help_text("cli.lang_help"),
     )(func)
 
 
@@ -47,7 +70,7 @@ def help_text(key: str, **params: Any) -> str:
     """A help string from the catalogue, in the language of the environment (help is built
     before ``--lang`` is parsed, so it follows ``GRAPHMAP_LANG`` and the locale); ``params``
     fill it, so that a default shown in the help is the library's own value."""
-    return translate(key, resolve_lang(), **params)
+    return translate(key, resolve_lang(ARGV_LANG[-1] if ARGV_LANG else None), **params)
 
 
 def echo_issues(issues: Any, lang: str, *, err: bool = True) -> None:

@@ -7,7 +7,7 @@ A parameter that itself needs translating (a sector, a stage, a list of groups) 
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # --- graphmap.toml -------------------------------------------------------------
     "analysis.config.missing": {
         "fr": "fichier de configuration introuvable : {where}",

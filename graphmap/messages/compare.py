@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # --- the command ------------------------------------------------------------------------
     "compare.cli.help": {
         "fr": "Comparer deux années d'un écosystème : ce qui a été ajouté, retiré ou modifié, le financement par territoire, les courtiers, les manques comblés ou nouveaux, et les propositions de l'an dernier qui se sont réalisées.\n\nOLD et NEW sont des espaces de travail (dossier, .xlsx ou .json) ; ESPACE@ANNÉE prend l'écosystème tel qu'il était cette année-là, d'après les années des relations et les dates des projets.\n\nExemples :\n\n    graphmap compare examples/laurentides examples/laurentides-2025 --lang fr\n\n    graphmap compare ecosysteme@2023 ecosysteme@2025 --out comparaison/",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cli.main_help": {
         "fr": "graphmap cartographie un écosystème d'innovation sociale : courtiers, manques et occasions de collaboration.\n\nExemple : graphmap analyze examples/laurentides --lang fr",
         "en": "graphmap maps a social-innovation ecosystem: brokers, gaps and collaboration opportunities.\n\nExample: graphmap analyze examples/laurentides --lang en",

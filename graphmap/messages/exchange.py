@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- command line -------------------------------------------------------------------
     "exchange.cli.export_help": {
         "fr": "Exporte un espace de travail et son analyse vers Gephi (GEXF, GraphML) ou Kumu (JSON). L'analyse (intermédiarité, contrainte, rôles de courtage, communauté, manques) devient des attributs des nœuds ; en GEXF, les couleurs, tailles et positions de la carte de graphmap sont incluses.",

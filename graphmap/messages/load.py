@@ -8,7 +8,7 @@ _SET_EN = "set {setting} = … in the [limits] table of a graphmap.toml beside t
 _RAISE_FR = "pour l'augmenter, " + _SET_FR
 _RAISE_EN = "to raise it, " + _SET_EN
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the [limits] table of graphmap.toml (graphmap.load.limits) -----------------------------
     "load.limits.bad_value": {
         "fr": "{where} : [limits] {name} doit être un nombre entier d'au moins 1 (lu : {value})",

@@ -6,7 +6,7 @@ _HINT_FR = ("Options --uri, --user, --password-stdin, ou variables NEO4J_URI, NE
             "NEO4J_PASSWORD.")
 _HINT_EN = "Use --uri, --user, --password-stdin, or NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD."
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # --- errors (one line each; never the password) ----------------------------------------
     "neo4j.error.auth": {
         "fr": ("Neo4j ({uri}) refuse l'utilisateur « {user} » : nom d'utilisateur ou mot de "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # --- the command ------------------------------------------------------------------------
     "report.cli.help": {
         "fr": (
