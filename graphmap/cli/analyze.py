@@ -17,8 +17,8 @@ from graphmap.cli.neo4j import connection_from_options, connection_options
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.config import DEFAULT_ENGINE, ENGINES, GROUP_BY
 from graphmap.i18n import has_message, translate
+from graphmap.render.options import DEFAULT_REPORT_FORMAT, REPORT_FORMATS
 
-FORMATS: tuple[str, ...] = ("text", "json", "markdown")
 # Long lines are hard to read even on a wide terminal.
 MAX_TEXT_WIDTH = 100
 
@@ -29,8 +29,9 @@ MAX_TEXT_WIDTH = 100
     short_help=help_text("report.cli.short_help"),
 )
 @click.argument("workspace", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False),
-              default="text", show_default=True, help=help_text("report.cli.format_help"))
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS, case_sensitive=False),
+              default=DEFAULT_REPORT_FORMAT, show_default=True,
+              help=help_text("report.cli.format_help"))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, metavar="DIR", help=help_text("report.cli.out_help"))
 @lang_option

@@ -25,7 +25,11 @@ def _choices(command: str, name: str) -> tuple[str, ...]:
     return tuple(option_type.choices)
 
 
-def test_analyze_choices_are_the_config_tables() -> None:
+def test_analyze_choices_are_the_library_tables() -> None:
+    from graphmap.render import options
+
+    assert _choices("analyze", "--format") == options.REPORT_FORMATS
+    assert _option("analyze", "--format").default == options.DEFAULT_REPORT_FORMAT
     assert _choices("analyze", "--group-by") == config.GROUP_BY
     assert _choices("analyze", "--engine") == config.ENGINES
     assert _option("analyze", "--engine").default == config.DEFAULT_ENGINE
