@@ -26,6 +26,7 @@ from graphmap.render.map_payload import (
     check_options,
     resolve_focus,
 )
+from graphmap.render.map_views import View
 from graphmap.render.options import COLOR_BY, LAYERS, SIZE_BY
 from graphmap.render.page import render_page, script_json, vis_network_js
 
@@ -52,6 +53,7 @@ def build_map_html(
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
     communities: Sequence[Community] | None = None,
+    views: Sequence[View] = (),
 ) -> str:
     """The map as one self-contained HTML document (no network request at all).
 
@@ -76,6 +78,8 @@ def build_map_html(
         same inputs give the same bytes.
     aggregate_above
         Above this many nodes (without ``focus``), draw communities instead of nodes.
+    views
+        Guided views (:mod:`graphmap.render.map_views`); none: the three proposed ones.
     communities
         Without a report, the communities to colour by or to aggregate into: those of
         :func:`graphmap.analysis.pipeline.community_partition`, the report's own.
@@ -95,7 +99,7 @@ def build_map_html(
     payload = build_map_payload(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=layers,
         focus=focus, depth=depth, seed=seed, aggregate_above=aggregate_above,
-        communities=communities,
+        communities=communities, views=views,
     )
     return map_page(payload, lang=lang)
 
@@ -120,11 +124,12 @@ def write_map(
     seed: int | None = None,
     aggregate_above: int = AGGREGATE_ABOVE,
     communities: Sequence[Community] | None = None,
+    views: Sequence[View] = (),
 ) -> Path:
     """Write the map of :func:`build_map_html` to ``path`` atomically and return the path."""
     html = build_map_html(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=layers,
         focus=focus, depth=depth, seed=seed, aggregate_above=aggregate_above,
-        communities=communities,
+        communities=communities, views=views,
     )
     return atomic.write_text(path, html)
