@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -22,6 +23,18 @@ from graphmap.render.options import (
 )
 
 __all__ = ["parse_layers", "render"]
+
+
+def _views(workspace: Path, views_file: Path | None) -> list[Any]:
+    """Guided views: the ``--views`` file, else the ``[[views]]`` of the workspace's
+    ``graphmap.toml``, else none (the map proposes three)."""
+    from graphmap.config import CONFIG_FILENAME
+    from graphmap.render.map_views import load_views
+
+    toml = workspace / CONFIG_FILENAME
+    if views_file is not None:
+        return load_views(views_file)
+    return load_views(toml) if workspace.is_dir() and toml.is_file() else []
 
 
 @click.command(name="render", help=help_text("render.cli_help"))
@@ -66,13 +79,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     chosen_layers = check_map_options(color_by, size_by, parse_layers(layers), depth or 1)
 
     config = load_config(None, workspace=workspace)
-    from graphmap.config import CONFIG_FILENAME
-    from graphmap.render.map_views import load_views
-
-    # Guided views: the --views file, else the [[views]] of the workspace's graphmap.toml.
-    toml = workspace / CONFIG_FILENAME
-    views = (load_views(views_file) if views_file is not None
-             else load_views(toml) if workspace.is_dir() and toml.is_file() else [])
+    views = _views(workspace, views_file)
     dataset = load_workspace(workspace)
     echo_issues(dataset.warnings, lang)
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
