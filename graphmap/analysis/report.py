@@ -116,17 +116,20 @@ class AnalysisReport:
 
     def brokers_shown(self, top: int | None) -> tuple[Broker, ...]:
         """The brokers a human report lists: only actors that broker
-        (:attr:`Broker.brokers`), in rank order, at most ``top`` (``None``: all).
+        (:attr:`Broker.brokers`), in report order, at most ``top`` (``None``: all).
 
-        Ranks order brokers first (betweenness, then total brokerage), so this is a
-        prefix of ``brokers``; when it is shorter than ``top``, say how many broker.
+        The analysis ranks brokers first (betweenness, then total brokerage), so this is
+        a prefix of ``brokers``; when it is shorter than ``top``, say how many broker
+        (:meth:`brokers_note`).
         """
-        count = 0
+        limit = len(self.brokers) if top is None else max(top, 0)
+        shown: list[Broker] = []
         for broker in self.brokers:
-            if not broker.brokers or (top is not None and count >= max(top, 0)):
+            if len(shown) >= limit:
                 break
-            count += 1
-        return self.brokers[:count]
+            if broker.brokers:
+                shown.append(broker)
+        return tuple(shown)
 
     def broker_count(self) -> int:
         """How many actors broker at all (:attr:`Broker.brokers`)."""

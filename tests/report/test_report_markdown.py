@@ -104,17 +104,21 @@ def test_content_french(sample):
     assert ("| 1 | Table de concertation | communautaire | 0,833 | 0,521 | 1,67 | "
             "coordonnateur\u00a01, agent de liaison\u00a02 |") in markdown
     assert "| Financement total | 12\u00a0500\u00a0\\$ |" in markdown
-    assert "*… et 3 de plus (voir le rapport JSON).*" in markdown
+    assert "*… et 1 de plus (voir le rapport JSON).*" in markdown  # the other broker
     assert ("### Bailleurs de fonds à approcher (1)\n\n"
-            "1. **Fondation Laurentienne → Logement partagé** (score 0,750)\n") in markdown
+            "1. **Fondation Laurentienne → Logement partagé** (indices faibles, score 0,750)\n"
+            ) in markdown
     assert "   - Qui peut faire les présentations\u00a0: Table de concertation" in markdown
     assert markdown.endswith("*Produit par graphmap 0.1.0.*\n")
 
 
-def test_isolated_measures_show_a_dash(sample):
+def test_actors_that_do_not_broker_are_not_listed(sample):
+    # Issue 10: only actors with betweenness or brokerage above 0 are called brokers.
     dataset, report = sample
     markdown = render_markdown(dataset, report, "en", top=None)
-    assert "| 4 | Citoyen isolé | citizen | — | — | — | no brokerage role |" in markdown
+    brokers = markdown.split("## Top brokers", 1)[1].split("\n## ", 1)[0]
+    assert "Citoyen isolé" not in brokers
+    assert "*Only 2 of 4 actors act as brokers (betweenness or brokerage above 0)" in brokers
 
 
 def test_top_limits_communities_too(sample):

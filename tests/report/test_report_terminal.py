@@ -18,12 +18,15 @@ def test_english_sections_and_content(sample):
     assert "1. Table de concertation (community)\n" in text
     assert "   Betweenness 0.833 · Constraint 0.521 · Effective size 1.67\n" in text
     assert "   Brokerage profile: coordinator\u00a01, liaison\u00a02\n" in text
-    assert "   Betweenness — · Constraint — · Effective size —\n" in text
+    # Issue 10: an actor whose measures are all 0 or undefined is not called a broker.
+    assert "Citoyen isolé (citizen)" not in text.split("\nGaps\n")[0]
+    assert "Only 2 of 4 actors act as brokers" in text
     assert "  • Épicerie solidaire: no adopter\n    Remedy: remedy: find adopters\n" in text
     assert ("Funders to approach (1)\n\n"
-            "1. Fondation Laurentienne → Logement partagé (score 0.750)\n") in text
+            "1. Fondation Laurentienne → Logement partagé (weak evidence, score 0.750)\n") in text
     assert ("Actors to bring together (1)\n\n"
-            "1. Ville de Saint-Jérôme → Fondation Laurentienne (score 0.333)\n") in text
+            "1. Ville de Saint-Jérôme → Fondation Laurentienne (weak evidence, score 0.333)\n"
+            ) in text
     assert "   Who can make the introduction: Table de concertation\n" in text
     assert "   Nobody can make the introduction yet.\n" in text
     assert "  Total funding" in text
@@ -41,7 +44,7 @@ def test_french_sections_and_numbers(sample):
     assert "   Intermédiarité 0,833 · Contrainte 0,521 · Taille effective 1,67\n" in text
     assert "   Profil de courtage\u00a0: coordonnateur\u00a01, agent de liaison\u00a02\n" in text
     assert "12\u00a0500\u00a0$" in text
-    assert "  … et 3 de plus (voir le rapport JSON).\n" in text
+    assert "  … et 1 de plus (voir le rapport JSON).\n" in text  # the other broker
     assert "Qui peut faire les présentations\u00a0: Table de concertation" in text
 
 
