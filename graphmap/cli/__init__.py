@@ -31,6 +31,7 @@ _COMMANDS: dict[str, str] = {
     "validate": "graphmap.cli.data:validate",
     "init": "graphmap.cli.data:init",
     "analyze": "graphmap.cli.analyze:analyze",
+    "brief": "graphmap.cli.brief:brief",
     "render": "graphmap.cli.render:render",
     "push": "graphmap.cli.neo4j:push",
     "pull": "graphmap.cli.neo4j:pull",

@@ -34,6 +34,8 @@ MAX_TEXT_WIDTH = 100
               help=help_text("report.cli.format_help"))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, metavar="DIR", help=help_text("report.cli.out_help"))
+@click.option("--for", "for_actor", default=None, metavar="ID",
+              help=help_text("report.for.help"))
 @lang_option
 @click.option("--group-by", "group_by", type=click.Choice(GROUP_BY, case_sensitive=False),
               default=None, help=help_text("report.cli.group_by_help"))
@@ -51,8 +53,8 @@ MAX_TEXT_WIDTH = 100
               help=help_text("neo4j.engine.cli.workspace_help"))
 @publishing_options
 def analyze(  # noqa: PLR0917 (click passes one argument per option)
-    workspace: Path, fmt: str, out_dir: Path | None, lang: str, group_by: str | None,
-    top: int | None, seed: int | None, config_path: Path | None, engine: str,
+    workspace: Path, fmt: str, out_dir: Path | None, for_actor: str | None, lang: str,
+    group_by: str | None, top: int | None, seed: int | None, config_path: Path | None, engine: str,
     uri: str | None, user: str | None, database: str | None, password_stdin: bool,
     name: str | None, public: bool, include_columns: str | None,
 ) -> None:
@@ -73,6 +75,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     try:
         with _progress(lang, engine) as progress:
             dataset = load_workspace(workspace, progress=progress)
+            viewpoint = _viewpoint(dataset, for_actor)
             publishing = Publishing(workspace, dataset, public=public,
                                     include_columns=include_columns, lang=lang,
                                     config_path=config_path)
@@ -87,6 +90,10 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
 
                 report = run_analysis(dataset, config, progress=progress)
             progress("render", 0, 1)
+            if viewpoint is not None:  # one organisation's point of view (docs/reports.md)
+                from graphmap.render.point_of_view import for_actor as narrowed
+
+                report = narrowed(report, viewpoint)
             # The outputs draw what the publication step gives them (docs/privacy.md).
             publishing.apply(dataset, report)
             shown, data = publishing.shown(), publishing.data()
@@ -114,6 +121,15 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
         _emit_file(out_dir / "report.json")
     else:
         _emit_json(*data, lang)
+
+
+def _viewpoint(dataset: Any, for_actor: str | None) -> str | None:
+    """The actor id of ``--for`` (an id or a unique name), or ``None``."""
+    if for_actor is None:
+        return None
+    from graphmap.render.point_of_view import resolve_actor
+
+    return resolve_actor(dataset, for_actor)
 
 
 def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:
@@ -183,8 +199,8 @@ def _emit_file(path: Path) -> None:
 def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: int,
                   rendered: Mapping[str, str] | None = None,
                   data: tuple[Any, Any] | None = None) -> list[Path]:
-    """Write ``report.json``, ``report.md``, ``map.html`` and ``report.html`` atomically into
-    ``out_dir``; return the paths written.
+    """Write ``report.json``, ``report.md``, ``map.html``, ``report.html``, ``brief.html``
+    and ``actions.xlsx`` atomically into ``out_dir``; return the paths written.
 
     ``rendered`` holds the Markdown document if the caller already rendered it, so that it is
     not rendered twice; ``report.json`` is always streamed to its file, from ``data`` (the
@@ -206,6 +222,13 @@ def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: i
     written.append(write_text(out_dir / "map.html", map_page(payload, lang=lang)))
     written.append(write_report(dataset, report, out_dir / "report.html", lang=lang,
                                 payload=payload))
+    from graphmap.render.actions_xlsx import write_actions
+    from graphmap.render.brief import write_brief
+
+    viewpoint = report.meta.get("for") if isinstance(report.meta, Mapping) else None
+    written.append(write_brief(dataset, report, out_dir / "brief.html", lang=lang,
+                               viewpoint=viewpoint))
+    written.append(write_actions(dataset, report, out_dir / "actions.xlsx", lang=lang))
     return written
 
 

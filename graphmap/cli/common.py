@@ -73,6 +73,27 @@ def help_text(key: str, **params: Any) -> str:
     return translate(key, resolve_lang(ARGV_LANG[-1] if ARGV_LANG else None), **params)
 
 
+def check_output_suffix(path: Any, suffixes: tuple[str, ...], *, option: str,
+                        what: str) -> str:
+    """The suffix of output ``path`` (lower case) if it is one of ``suffixes``, else a usage
+    error (exit 2) saying what the file would hold: a file's name must say what it is
+    (``render -o carte.pdf`` would write HTML). ``what`` is a catalogue key."""
+    from pathlib import Path
+
+    from graphmap.errors import UsageError
+    from graphmap.i18n import Message
+
+    suffix = Path(path).suffix.lower()
+    if suffix in suffixes:
+        return suffix
+    expected = " / ".join(suffixes)
+    if not suffix:
+        raise UsageError("cli.output_extension_none", option=option, path=str(path),
+                         expected=expected, what=Message(what))
+    raise UsageError("cli.output_extension", option=option, path=str(path), expected=expected,
+                     suffix=suffix, what=Message(what))
+
+
 def echo_issues(issues: Any, lang: str, *, err: bool = True) -> None:
     """Print issues one per line as ``FILE:ROW:COLUMN: message``, sorted by location."""
     for issue in sorted(issues, key=lambda i: i.sort_key()):

@@ -7,7 +7,13 @@ from typing import Any
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
+from graphmap.cli.common import (
+    check_output_suffix,
+    current_lang,
+    echo_issues,
+    help_text,
+    lang_option,
+)
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import UsageError
 from graphmap.i18n import translate
@@ -73,6 +79,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     from graphmap.workspace import load_workspace
 
     # Option mistakes are caught here, before the (possibly long) load and analysis.
+    check_output_suffix(output, (".html", ".htm"), option="-o", what="cli.what.html_map")
     if depth is not None and focus is None:
         raise UsageError("render.depth_without_focus")
     color_by, size_by = color_by.lower(), size_by.lower()

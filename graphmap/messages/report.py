@@ -221,4 +221,169 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "fr": "Produit par graphmap {version}.",
         "en": "Produced by graphmap {version}.",
     },
+    # --- the action list (actions.xlsx) -----------------------------------------------------
+    "report.actions.sheet": {"fr": "Présentations", "en": "Introductions"},
+    "report.actions.col.kind": {"fr": "Type", "en": "Kind"},
+    "report.actions.col.source": {"fr": "De", "en": "From"},
+    "report.actions.col.target": {"fr": "Vers", "en": "To"},
+    "report.actions.col.introducer": {"fr": "Qui fait les présentations", "en": "Who introduces"},
+    "report.actions.col.introduction": {"fr": "Qui appelle qui", "en": "Who calls whom"},
+    "report.actions.col.reasons": {"fr": "Raisons", "en": "Reasons"},
+    "report.actions.col.evidence": {"fr": "Force des indices", "en": "Evidence strength"},
+    "report.actions.col.score": {"fr": "Score", "en": "Score"},
+    "report.actions.col.source_id": {"fr": "Identifiant (de)", "en": "Id (from)"},
+    "report.actions.col.target_id": {"fr": "Identifiant (vers)", "en": "Id (to)"},
+    "report.actions.col.introducer_id": {
+        "fr": "Identifiant (présentations)",
+        "en": "Id (introducer)",
+    },
+    "report.actions.col.own": {"fr": "{side} — {column}", "en": "{side} — {column}"},
+    "report.actions.col.done": {"fr": "Fait ?", "en": "Done?"},
+    "report.actions.col.notes": {"fr": "Notes", "en": "Notes"},
+    "report.actions.calls": {
+        "fr": "{introducer} appelle {source} et {target}",
+        "en": "{introducer} calls {source} and {target}",
+    },
+    "report.actions.calls_direct": {
+        "fr": "{source} appelle {target} directement",
+        "en": "{source} calls {target} directly",
+    },
+    # --- one organisation's point of view (--for) ---------------------------------------------
+    "report.for.unknown": {
+        "fr": "--for : aucun acteur n'a l'identifiant ou le nom « {id} ».",
+        "en": "--for: no actor has the id or name '{id}'.",
+    },
+    "report.for.unknown_suggest": {
+        "fr": "--for : aucun acteur n'a l'identifiant ou le nom « {id} » ; vouliez-vous dire « {suggestion} » ({name}) ?",
+        "en": "--for: no actor has the id or name '{id}'; did you mean '{suggestion}' ({name})?",
+    },
+    "report.for.ambiguous": {
+        "fr": "--for : plusieurs acteurs s'appellent « {name} » ({ids}) ; donnez son identifiant.",
+        "en": "--for: several actors are called '{name}' ({ids}); give its id.",
+    },
+    "report.for.help": {
+        "fr": "Rapport, note et liste d'actions du point de vue d'une organisation (son identifiant ou son nom) : les présentations qu'elle peut faire, les manques qu'elle pourrait combler, qui rencontrer.",
+        "en": "Report, brief and action list from one organisation's point of view (its id or name): the introductions it can make, the gaps it could fill, whom to meet.",
+    },
+    "report.for.heading": {
+        "fr": "Du point de vue de {name}",
+        "en": "From the point of view of {name}",
+    },
+    # --- the glossary (every human output ends with it or links to it) ----------------------
+    "report.glossary.heading": {"fr": "Lexique", "en": "Glossary"},
+    "report.glossary.entry": {"fr": "{term}\u00a0: {text}", "en": "{term}: {text}"},
+    "report.glossary.betweenness.term": {"fr": "Intermédiarité", "en": "Betweenness"},
+    "report.glossary.betweenness.text": {
+        "fr": "la part des plus courts chemins entre les autres acteurs qui passent par celui-ci, de 0 (personne ne passe par lui) à 1 (tout passe par lui) : qui fait le pont.",
+        "en": "the share of the shortest paths between other actors that run through this one, from 0 (no one goes through it) to 1 (everything does): who bridges.",
+    },
+    "report.glossary.constraint.term": {"fr": "Contrainte", "en": "Constraint"},
+    "report.glossary.constraint.text": {
+        "fr": "à quel point les partenaires d'un acteur se connaissent déjà entre eux, de près de 0 (des partenaires qui ne se connaissent pas : des ponts à jouer) à 1 et plus (un cercle fermé).",
+        "en": "how much an actor's partners already know one another, from near 0 (partners who do not know each other: bridges to play) to 1 and over (a closed circle).",
+    },
+    "report.glossary.effective_size.term": {"fr": "Taille effective", "en": "Effective size"},
+    "report.glossary.effective_size.text": {
+        "fr": "le nombre de partenaires d'un acteur qui ne font pas double emploi, c'est-à-dire qui ne se connaissent pas entre eux.",
+        "en": "the number of an actor's partners who are not redundant, that is who do not know one another.",
+    },
+    "report.glossary.brokerage.term": {"fr": "Profil de courtage", "en": "Brokerage profile"},
+    "report.glossary.brokerage.text": {
+        "fr": "combien de fois un acteur relie deux partenaires qui ne se connaissent pas, selon leurs groupes : coordonnateur (les trois dans le même groupe), gardien (il fait entrer dans son groupe), représentant (il parle pour son groupe), itinérant (il relie deux membres d'un autre groupe), agent de liaison (trois groupes différents).",
+        "en": "how many times an actor links two partners who do not know each other, by their groups: coordinator (all three in one group), gatekeeper (lets others into its group), representative (speaks for its group), itinerant (links two members of another group), liaison (three different groups).",
+    },
+    "report.glossary.components.term": {"fr": "Composantes connexes", "en": "Connected components"},
+    "report.glossary.components.text": {
+        "fr": "les morceaux de la carte qui n'ont aucun lien entre eux ; 1 veut dire que tout le monde est relié, de près ou de loin.",
+        "en": "the pieces of the map with no tie between them; 1 means everyone is linked, closely or not.",
+    },
+    "report.glossary.communities.term": {"fr": "Communautés", "en": "Communities"},
+    "report.glossary.communities.text": {
+        "fr": "des groupes d'acteurs et de projets plus liés entre eux qu'avec le reste de la carte, trouvés par le calcul et nommés d'après leur secteur et leur territoire dominants.",
+        "en": "groups of actors and projects more tied to one another than to the rest of the map, found by computation and named after their dominant sector and territory.",
+    },
+    "report.glossary.hhi.term": {"fr": "IHH", "en": "HHI"},
+    "report.glossary.hhi.text": {
+        "fr": "l'indice de Herfindahl-Hirschman mesure la concentration du financement, de près de 0 (beaucoup de bailleurs de fonds à parts égales) à 1 (un seul paie tout).",
+        "en": "the Herfindahl–Hirschman index measures how concentrated funding is, from near 0 (many funders with equal shares) to 1 (one pays everything).",
+    },
+    "report.glossary.density.term": {"fr": "Densité", "en": "Density"},
+    "report.glossary.density.text": {
+        "fr": "la part des liens possibles entre acteurs qui existent, de 0 à 1.",
+        "en": "the share of the possible ties between actors that exist, from 0 to 1.",
+    },
+    "report.glossary.gap.term": {"fr": "Manque", "en": "Gap"},
+    "report.glossary.gap.text": {
+        "fr": "ce qui manque à un projet, à un territoire ou à l'écosystème pour avancer (un bailleur de fonds, des secteurs variés, des preneurs…), classé élevé, moyen ou faible selon l'étape du projet.",
+        "en": "what a project, a territory or the ecosystem lacks to move forward (a funder, diverse sectors, adopters…), rated high, medium or low by the project's stage.",
+    },
+    "report.glossary.score.term": {"fr": "Score", "en": "Score"},
+    "report.glossary.score.text": {
+        "fr": "le classement d'une occasion parmi celles de même type, de 0 à 1 ; il ne se compare pas d'un type à l'autre.",
+        "en": "how an opportunity ranks among those of its kind, from 0 to 1; it does not compare across kinds.",
+    },
+    "report.glossary.evidence.term": {"fr": "Force des indices", "en": "Evidence strength"},
+    "report.glossary.evidence.text": {
+        "fr": "à quel point la carte appuie une occasion : solides (plusieurs raisons concordent), modérés ou faibles (une seule raison, à vérifier avant d'appeler).",
+        "en": "how well the map supports an opportunity: strong (several reasons agree), moderate, or weak (one reason, to check before calling).",
+    },
+    "report.glossary.introducer.term": {"fr": "Qui fait les présentations", "en": "Who introduces"},
+    "report.glossary.introducer.text": {
+        "fr": "un acteur qui connaît déjà les deux parties et peut les mettre en contact.",
+        "en": "an actor who already knows both sides and can put them in touch.",
+    },
+    # --- the board brief (brief.html) --------------------------------------------------------
+    "brief.title": {"fr": "Note au conseil : l'écosystème en bref", "en": "Board brief: the ecosystem at a glance"},
+    "brief.title_named": {"fr": "Note au conseil : {name}", "en": "Board brief: {name}"},
+    "brief.figures": {"fr": "Chiffres clés", "en": "Key figures"},
+    "brief.brokers": {"fr": "Les cinq principaux passeurs", "en": "The five leading brokers"},
+    "brief.brokers_intro": {
+        "fr": "Les acteurs par qui passent le plus les échanges entre des groupes qui autrement ne se parlent pas.",
+        "en": "The actors through whom most exchanges pass between groups that would otherwise not talk.",
+    },
+    "brief.none.brokers": {"fr": "Aucun acteur ne joue de rôle d'intermédiaire.", "en": "No actor acts as a broker."},
+    "brief.gaps": {"fr": "Les manques les plus sérieux", "en": "The most serious gaps"},
+    "brief.more_gaps": {
+        "fr": {"one": "… et {count} autre manque dans le rapport complet.", "other": "… et {count} autres manques dans le rapport complet."},
+        "en": {"one": "… and {count} more gap in the full report.", "other": "… and {count} more gaps in the full report."},
+    },
+    "brief.introductions": {"fr": "Les dix meilleures présentations à faire", "en": "The ten best introductions to make"},
+    "brief.more_introductions": {
+        "fr": {"one": "… et {count} autre occasion dans la liste d'actions (actions.xlsx).", "other": "… et {count} autres occasions dans la liste d'actions (actions.xlsx)."},
+        "en": {"one": "… and {count} more opportunity in the action list (actions.xlsx).", "other": "… and {count} more opportunities in the action list (actions.xlsx)."},
+    },
+    "brief.pdf.no_browser": {
+        "fr": "Impossible d'écrire {path} : aucun navigateur Chromium, Chrome ou Edge trouvé pour imprimer le PDF. Installez-en un, indiquez son chemin dans GRAPHMAP_CHROMIUM, ou écrivez la note en HTML (-o note.html) et imprimez-la depuis le navigateur.",
+        "en": "Cannot write {path}: no Chromium, Chrome or Edge browser found to print the PDF. Install one, give its path in GRAPHMAP_CHROMIUM, or write the brief as HTML (-o brief.html) and print it from the browser.",
+    },
+    "brief.pdf.failed": {
+        "fr": "L'impression du PDF par {browser} a échoué : {detail}",
+        "en": "Printing the PDF with {browser} failed: {detail}",
+    },
+    "brief.cli.help": {
+        "fr": "Écrire la note au conseil d'un espace de travail (deux pages au plus : chiffres clés, cinq passeurs, manques les plus sérieux, dix meilleures présentations, lexique), en PDF ou en HTML selon l'extension de -o.\n\nExemple : graphmap brief examples/laurentides -o note.pdf --lang fr",
+        "en": "Write a workspace's board brief (two pages at most: key figures, five brokers, the most serious gaps, the ten best introductions, a glossary), as PDF or HTML by the extension of -o.\n\nExample: graphmap brief examples/laurentides -o brief.pdf --lang en",
+    },
+    "brief.cli.short_help": {"fr": "Écrire la note au conseil (PDF ou HTML).", "en": "Write the board brief (PDF or HTML)."},
+    "brief.cli.output_help": {
+        "fr": "Fichier à écrire : .pdf (imprimé par Chromium) ou .html.",
+        "en": "File to write: .pdf (printed by Chromium) or .html.",
+    },
+    "brief.cli.paper_help": {
+        "fr": "Format du papier du PDF : letter (lettre) ou a4.",
+        "en": "Paper size of the PDF: letter or a4.",
+    },
+    "brief.cli.wrote": {"fr": "Note écrite : {path}", "en": "Brief written: {path}"},
+    "cli.output_extension": {
+        "fr": "{option} : « {path} » devrait finir par {expected} ({what}) ; l'extension « {suffix} » ne correspond pas à ce qui serait écrit.",
+        "en": "{option}: '{path}' should end with {expected} ({what}); the extension '{suffix}' does not match what would be written.",
+    },
+    "cli.output_extension_none": {
+        "fr": "{option} : « {path} » devrait finir par {expected} ({what}).",
+        "en": "{option}: '{path}' should end with {expected} ({what}).",
+    },
+    "cli.what.html_map": {"fr": "une carte HTML", "en": "an HTML map"},
+    "cli.what.brief": {"fr": "la note en PDF ou en HTML", "en": "the brief as PDF or HTML"},
+    "brief.cli.output_metavar": {"fr": "FICHIER", "en": "FILE"},
+    "brief.cli.config_metavar": {"fr": "FICHIER", "en": "FILE"},
 }
