@@ -11,8 +11,8 @@ Nodes = actors + projects of a seeded synthetic ecosystem (graphmap/synth.py: fo
 per project, four relations per node). "drawn" is measured in the page: from navigation
 start to vis-network's first ``afterDrawing`` event (the whole page parsed, the JSON read,
 the DataSets built and the first frame painted); "idle" from navigation start to the first
-idle callback after that frame (labels placed, the page answers input); "click" from selecting the biggest node
-(neighbourhood highlight) to the end of the next frame.
+idle callback after that frame (labels placed, the page answers input); "click" from
+selecting the biggest node (neighbourhood highlight) to the end of the next frame.
 """
 
 from __future__ import annotations
@@ -108,9 +108,13 @@ def main() -> None:
             path = Path(tmp) / f"map-{label}-{'full' if full else 'default'}.html"
             path.write_text(html, encoding="utf-8")
             drawn_ms, idle_ms, click_ms = _drawn_ms(browser, path)
-            kind = "full" if payload.mode == "full" else payload.mode
+            # A full map may open on its communities (issue 17): "drawn" counts what the
+            # first frame shows.
+            level = payload.data.get("communities") or []
+            kind = "communities" if level else payload.mode
+            shown = len(level) if level else payload.node_count
             print(f"{n:>7} {len(dataset.relations):>7} "  # type: ignore[attr-defined]
-                  f"{kind + (' (forced)' if full else ''):<11} {payload.node_count:>7} "
+                  f"{kind + (' (forced)' if full else ''):<11} {shown:>7} "
                   f"{analyze_s:>9.1f} {build_s:>8.2f} {path.stat().st_size / 1e6:>8.2f} "
                   f"{drawn_ms / 1000:>8.2f} {idle_ms / 1000:>7.2f} {click_ms:>8.0f}", flush=True)
         browser.close()
