@@ -25,9 +25,9 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("which", ["example", "generated"])
-def test_brief_prints_on_at_most_two_pages(which: str, paper: str, lang: str, chromium: Any,
-                                           request: pytest.FixtureRequest,
-                                           tmp_path: Path) -> None:
+def test_brief_prints_on_at_most_two_pages(  # noqa: PLR0917 (pytest passes fixtures so)
+        which: str, paper: str, lang: str, chromium: Any, request: pytest.FixtureRequest,
+        tmp_path: Path) -> None:
     dataset, report = request.getfixturevalue(which)
     path = tmp_path / "brief.html"
     path.write_text(build_brief_html(dataset, report, lang=lang), encoding="utf-8")
@@ -74,7 +74,8 @@ def test_brief_command_writes_a_real_pdf_with_the_same_bytes_twice(tmp_path: Pat
     assert data == second.read_bytes()
     assert 1 <= page_count(data) <= 2
     text = pdf_text(data)
-    assert "Note au conseil" in text and "Lexique" in text
+    assert "Note au conseil" in text
+    assert "Lexique" in text
 
 
 def test_brief_command_writes_html_by_its_extension(tmp_path: Path) -> None:
