@@ -249,9 +249,15 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         node_counts, node_writes = _diff_nodes(nodes, stored)
         rel_counts, rel_writes = _diff_rels(rows.rels, stored)
         gone_nodes, gone_rels = _gone(nodes, rows.rels, stored) if replace else ({}, {})
+        # The relationships of a deleted actor go with it (DETACH DELETE): only the others
+        # are deleted one by one, by rid.
+        gone_sources = set(gone_nodes.get(ACTOR_LABEL, ()))
+        rid_deletes = {t: [rid for rid in rids if stored.rels[rid][1] not in gone_sources]
+                       for t, rids in gone_rels.items()}
         # Deletions first (relationships, then nodes), then nodes, then relationships.
         jobs: list[tuple[str, str, list[Any]]] = [
-            *((_rel_delete(t), "rids", rids) for t, rids in sorted(gone_rels.items())),
+            *((_rel_delete(t), "rids", rids) for t, rids in sorted(rid_deletes.items())
+              if rids),
             *((_node_delete(label), "ids", ids) for label, ids in sorted(gone_nodes.items())),
             *(((_node_create if new else _node_write)(label, node_roles), "rows", batch)
               for (label, node_roles, new), batch in sorted(node_writes.items())),
