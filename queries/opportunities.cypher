@@ -1,5 +1,5 @@
-// purpose: Fund, support or adopt candidates for the projects that lack them ($kind = fund | support | adopt), scored like `graphmap analyze`: 0.6 x best similarity of the candidate's own projects in that role (themes, territory, stage) + 0.2 if located in the project's territory + 0.2 if it brings a sector the project lacks. Only actors who can act there (local scope: own territory only) and are not tied to the project yet.
-// objectif: Candidats pour financer, soutenir ou adopter les projets qui en manquent ($kind = fund | support | adopt), notés comme dans `graphmap analyze` : 0,6 × meilleure similarité des projets du candidat dans ce rôle (thèmes, territoire, étape) + 0,2 s'il est situé dans le territoire du projet + 0,2 s'il apporte un secteur absent. Seulement des acteurs qui peuvent agir sur place (portée locale : leur territoire seulement) et pas encore liés au projet.
+// purpose: Fund, support or adopt candidates for the projects that lack them ($kind = fund | support | adopt), with evidence of the role (they already fund or support; an adopter adopts a project sharing a theme, or is a community organisation, institution or citizen group tied nearby), scored like `graphmap analyze`: 0.6 x best similarity of the candidate's own projects in that role (themes, territory, stage) + 0.2 if located in the project's territory + 0.2 if it brings a sector the project lacks. Only actors who can act there (local scope: own territory only) and are not tied to the project yet.
+// objectif: Candidats pour financer, soutenir ou adopter les projets qui en manquent ($kind = fund | support | adopt), avec des indices du rôle (ils financent ou soutiennent déjà ; un preneur adopte un projet qui partage un thème, ou est un organisme communautaire, une institution ou un groupe citoyen lié de près), notés comme dans `graphmap analyze` : 0,6 × meilleure similarité des projets du candidat dans ce rôle (thèmes, territoire, étape) + 0,2 s'il est situé dans le territoire du projet + 0,2 s'il apporte un secteur absent. Seulement des acteurs qui peuvent agir sur place (portée locale : leur territoire seulement) et pas encore liés au projet.
 // param: workspace string — the workspace name used by `graphmap push`
 // param: kind string = fund — fund, support or adopt
 // param: per_project integer = 3 — at most this many candidates per project
@@ -30,9 +30,21 @@ WITH p, sectors,
      CASE $kind WHEN 'fund' THEN ['FUNDS'] WHEN 'support' THEN ['SUPPORTS']
                 ELSE ['ADOPTS', 'BENEFITS'] END AS role_types
 MATCH (c:Actor) WHERE c.workspace = $workspace AND c.id IS NOT NULL
-  AND (EXISTS { MATCH (c)-[h]->() WHERE type(h) IN role_types }
-       OR ($kind = 'adopt' AND c.category <> 'individual' AND c.territory IS NOT NULL))
   AND NOT EXISTS { (c)--(p) }
+  // Evidence of the role: fund and support candidates already hold it; an adopter adopts
+  // or benefits from a project sharing a theme, or is a community organisation, an
+  // institution or a citizen group that knows an actor tied to the project (a direct
+  // relation or a shared project). A territory or a missing sector alone never is.
+  AND CASE WHEN $kind <> 'adopt' THEN EXISTS { MATCH (c)-[h]->() WHERE type(h) IN role_types }
+      ELSE EXISTS {
+             MATCH (c)-[:ADOPTS|BENEFITS]->(q:Project) WHERE q <> p
+               AND any(x IN coalesce(q.themes, []) WHERE trim(x) <> '' AND toLower(trim(x))
+                       IN [y IN coalesce(p.themes, []) | toLower(trim(y))]) }
+        OR (coalesce(c.category, 'organization') <> 'individual'
+            AND (c.sector IN ['community', 'public', 'academic']
+                 OR (c.sector = 'citizen' AND c.category = 'group'))
+            AND (EXISTS { (c)--(:Actor)--(p) } OR EXISTS { (c)--(:Project)--(:Actor)--(p) }))
+      END
 WITH p, sectors, role_types, c,
      p.territory IS NOT NULL AND c.territory = p.territory AS local
 WHERE c.scope <> 'local' OR local OR p.territory IS NULL
@@ -50,7 +62,7 @@ WITH p, sectors, c, local,
           + (CASE WHEN p.territory IS NOT NULL AND p.territory = q.territory
                   THEN 1.0 ELSE 0.0 END)
           + (CASE WHEN p.stage = q.stage THEN 1.0 ELSE 0.0 END)) / 3.0 END) AS similarity
-WHERE similarity > 0 OR local
+WHERE $kind = 'adopt' OR similarity > 0 OR local
 WITH p, c, similarity, local, NOT c.sector IN sectors AS new_sector
 WITH p, c, similarity, local, new_sector,
      round(0.6 * similarity + (CASE WHEN local THEN 0.2 ELSE 0.0 END)

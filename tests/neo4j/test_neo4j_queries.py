@@ -116,11 +116,25 @@ def test_opportunities_query_equals_the_python_engine(conn: Connection, pushed: 
     assert got == expected
 
 
-def test_introduce_finds_the_go_between(conn: Connection, territories: str) -> None:
+def test_introduce_finds_who_knows_both(conn: Connection, territories: str) -> None:
+    # m funds p and s supports q; c carries p and funds q: it knows both, through a project.
     rows = _run(conn, "introduce", workspace="q-territories", **{"from": "m", "to": "s"})
-    assert [(r["introducer"], r["hops"], r["path"]) for r in rows] == [
-        ("c", 4, ["m", "p", "c", "q", "s"])]
-    assert rows[0]["names"] == ["Ministère", "P", "Coop", "Q", "Soutien"]
+    assert [(r["introducer"], r["then_introducer"], r["path"], r["strength"])
+            for r in rows] == [("c", None, ["m", "c", "s"], 2)]
+    assert rows[0]["names"] == ["Ministère", "Coop", "Soutien"]
+    # Nobody knows the isolated actor: one row, no introducer, a direct approach.
+    alone = _run(conn, "introduce", workspace="q-territories", **{"from": "m", "to": "i"})
+    assert [(r["introducer"], r["path"]) for r in alone] == [(None, [])]
+
+
+def test_introduce_gives_the_introducer_and_chain_of_analyze(conn: Connection,
+                                                            pushed: Any) -> None:
+    name, _dataset, report = pushed
+    assert report.opportunities
+    for opp in report.opportunities:
+        rows = _run(conn, "introduce", workspace=name, **{"from": opp.source, "to": opp.target})
+        first = rows[0]
+        assert (first["introducer"], tuple(first["path"])) == (opp.introducer, opp.path), opp
 
 
 def test_summary_counts(conn: Connection, territories: str) -> None:
@@ -162,8 +176,9 @@ def test_query_cli_formats(conn: Connection, neo4j_env: dict[str, str],
     table = runner.invoke(cli, ["query", "introduce", "--param", "workspace=q-territories",
                                 "--param", "from=m", "--param", "to=s"], env=neo4j_env)
     assert table.exit_code == 0
-    assert table.stdout.splitlines()[0].split() == ["introducer", "introducer_name", "hops",
-                                                    "path", "names", "ties"]
+    assert table.stdout.splitlines()[0].split() == [
+        "introducer", "introducer_name", "then_introducer", "then_name", "path", "names",
+        "strength"]
 
 
 def test_query_needs_a_workspace_when_there_are_several(conn: Connection,
