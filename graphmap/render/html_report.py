@@ -13,6 +13,7 @@ from graphmap.config import AnalysisConfig
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
+from graphmap.render.glossary import TERMS, glossary
 from graphmap.render.map_model import MapPayload
 from graphmap.render.map_payload import AGGREGATE_ABOVE, build_map_payload
 from graphmap.render.options import LAYERS
@@ -179,6 +180,8 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         "communities": communities,
         "approximate": approximate,
         "dataset_name": dataset.name,
+        "glossary": [{"code": code, "term": term, "text": text}
+                     for code, (term, text) in zip(TERMS, glossary(lang), strict=True)],
     }
 
 
