@@ -4,6 +4,7 @@ headers' tooltips are there."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ def _broken_words(pdf_lines: list[str], words: set[str]) -> list[str]:
     """Words of the page that the PDF shows split across two lines: the end of a line and
     the start of the next make a word of the page, and the end alone is not one."""
     broken = []
-    for line, following in zip(pdf_lines, pdf_lines[1:], strict=False):
+    for line, following in itertools.pairwise(pdf_lines):
         tail = re.findall(r"[^\W\d_]+$", line.rstrip())
         head = re.findall(r"^[^\W\d_]+", following.lstrip())
         if tail and head and tail[0] + head[0] in words and tail[0] not in words:
