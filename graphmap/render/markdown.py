@@ -13,6 +13,7 @@ from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opp
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
+from graphmap.render.glossary import glossary
 from graphmap.render.report_text import (
     community_members,
     gaps_by_severity,
@@ -192,6 +193,11 @@ def render_markdown(dataset: Dataset, report: AnalysisReport, lang: str,
     _opportunities(lines, dataset, report.opportunities, lang, top)
     lines.extend(("", f"## {escape(translate('report.section.communities', lang))}"))
     _communities(lines, dataset, report.communities, lang, top)
+    # One plain sentence per measure and term the report shows (docs/reports.md).
+    lines.extend(("", f"## {escape(translate('report.glossary.heading', lang))}", ""))
+    lines.extend(translate("report.glossary.entry", lang, term=f"**{escape(term)}**",
+                           text=escape(text)).join(("- ", ""))
+                 for term, text in glossary(lang))
     footer = translate("report.footer", lang, version=report.graphmap_version)
     lines.extend(("", f"*{escape(footer)}*"))
     return "\n".join(lines) + "\n"

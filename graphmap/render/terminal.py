@@ -11,6 +11,7 @@ from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, G
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_amount, format_number
+from graphmap.render.glossary import glossary
 from graphmap.render.report_text import (
     community_members,
     gaps_by_severity,
@@ -251,6 +252,11 @@ def render_text(dataset: Dataset, report: AnalysisReport, lang: str, top: int | 
     for community in report.communities[:count]:
         _community(out, dataset, community, lang)
     _more(out, len(report.communities) - count, lang)
+    # One plain sentence per measure and term the report shows (docs/reports.md).
+    out.heading(translate("report.glossary.heading", lang))
+    for term, text in glossary(lang):
+        out.para(translate("report.glossary.entry", lang, term=term, text=text), indent=2,
+                 first="- ")
     return out.text()
 
 
