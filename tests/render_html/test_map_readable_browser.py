@@ -224,4 +224,28 @@ def test_default_views_and_png_of_the_view(laurentides: tuple[Any, Any], open_pa
     download = info.value
     assert download.suggested_filename.endswith(".png")
     assert Path(download.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # Printing keeps the view the user is looking at (centre and zoom), on paper and after.
+    loaded.js("document.documentElement.setAttribute('data-gm-still', '')")  # no animation
+    loaded.js("graphmap.choose(graphmap.data.views[1].focus)")
+    _settle(loaded)
+    before = loaded.js("[graphmap.network.getScale(), graphmap.network.getViewPosition()]")
+    # A browser fires beforeprint, then lays the page out for paper.
+    loaded.js("window.dispatchEvent(new Event('beforeprint'))")
+    loaded.page.emulate_media(media="print")
+    time.sleep(0.3)
+    assert loaded.page.is_hidden("#gm-search-input")
+    _settle(loaded)
+    during = loaded.js("[graphmap.network.getScale(), graphmap.network.getViewPosition()]")
+    assert during[0] == pytest.approx(before[0])
+    assert during[1] == pytest.approx(before[1], abs=1.0)  # canvas units: under a pixel
+    size = loaded.js("graphmapMap.canvasSize()")
+    time.sleep(0.3)
+    assert loaded.js("graphmapMap.canvasSize()") == size  # the printed canvas does not grow
+    loaded.page.emulate_media(media="screen")
+    loaded.js("window.dispatchEvent(new Event('afterprint'))")
+    time.sleep(0.3)
+    _settle(loaded)
+    after = loaded.js("[graphmap.network.getScale(), graphmap.network.getViewPosition()]")
+    assert after[0] == pytest.approx(before[0])
+    assert after[1] == pytest.approx(before[1], abs=1.0)
     _clean(loaded)

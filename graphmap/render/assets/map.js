@@ -72,8 +72,9 @@
       groupNodes.push({ id: c.id, group: k, name: c.name, label: c.name,
                         caption: fill(T.community_members, { name: c.name, count: c.count }),
                         color: c.color, base: c.color, shape: "dot", kind: "c", imp: -1000 + k,
-                        // As wide as its members drawn (layout.py gives each about 150 px).
-                        size: Math.round(Math.max(60, 45 * Math.sqrt(c.count))),
+                        // Area grows with members; a third of the width they take drawn
+                        // (layout.py gives each about 150 px), so neighbours overlap less.
+                        size: Math.round(Math.max(50, 28 * Math.sqrt(c.count))),
                         x: s.k ? s.x / s.k : 0, y: s.k ? s.y / s.k : 0, gaps: [], gs: 0 });
     });
     data.nodes.forEach(function (n) { communities[n.g].members.push(n.id); });
@@ -769,16 +770,26 @@
       a.remove();
     });
   }
-  // Paper has another size than the screen: redraw the same centre at the same scale.
-  var kept = null;
-  ["beforeprint", "afterprint"].forEach(function (name) {
-    window.addEventListener(name, function () {
-      if (name === "beforeprint" || !kept) { kept = { position: network.getViewPosition(), scale: network.getScale() }; }
-      network.setSize("100%", "100%");
-      network.redraw();
-      network.moveTo({ position: kept.position, scale: kept.scale, animation: false });
-      if (name === "afterprint") { kept = null; }
-    });
+  // Paper has another size than the screen: vis-network rescales on a resize, so the same
+  // centre and scale are put back after every resize until the print is over.
+  var kept = null, keptUntil = 0;
+  function restoreView() {
+    if (kept) { network.moveTo({ position: kept.position, scale: kept.scale, animation: false }); }
+  }
+  network.on("resize", function () {
+    // vis-network sets its own camera after this event: restore once it is done.
+    if (kept && (keptUntil === 0 || performance.now() < keptUntil)) { setTimeout(restoreView, 0); }
+  });
+  window.addEventListener("beforeprint", function () {
+    kept = { position: network.getViewPosition(), scale: network.getScale() };
+    keptUntil = 0;
+    network.redraw();
+    restoreView();
+  });
+  window.addEventListener("afterprint", function () {
+    keptUntil = performance.now() + 1500;
+    network.redraw();
+    restoreView();
   });
 
   // Links elsewhere on the page (the report's tables) can point at a node of the map.
