@@ -39,12 +39,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "report.cli.out_help": {
         "fr": (
-            "Dossier où écrire report.json, report.md et, s'ils sont disponibles, map.html et "
-            "report.html."
+            "Dossier où écrire report.json, report.md, map.html, report.html, la note au "
+            "conseil brief.html et la liste d'actions actions.xlsx."
         ),
         "en": (
-            "Folder where report.json, report.md and, when available, map.html and report.html are "
-            "written."
+            "Folder where report.json, report.md, map.html, report.html, the board brief "
+            "brief.html and the action list actions.xlsx are written."
         ),
     },
     "report.cli.group_by_help": {
