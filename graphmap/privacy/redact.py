@@ -243,6 +243,9 @@ class _People:
             if r.source in self.removed or r.target in self.removed:
                 continue
             source, target = self.ids.get(r.source, r.source), self.ids.get(r.target, r.target)
+            if source is r.source and target is r.target and not r.kind and not r.extra:
+                out.append(r)  # nothing to change: most relations of a large ecosystem
+                continue
             if source == target:
                 continue  # two members of one group
             shown = replace(r, source=source, target=target,

@@ -25,6 +25,7 @@ _PHONE = (r"(?<![\w+])(?:\+?1[\s.\-]?)?(?:\([2-9]\d{2}\)|[2-9]\d{2})[\s.\-]?[2-9
 # Canada Post: letter digit letter, optional space or hyphen, digit letter digit; the letters
 # D, F, I, O, Q, U never appear, W and Z never first.
 _POSTAL = r"(?<![\w])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d(?!\w)"
+_WORD = re.compile(r"\w+")
 _CONTACT = re.compile(f"(?P<email>{_EMAIL})|(?P<phone>{_PHONE})|(?P<postal_code>{_POSTAL})",
                       re.IGNORECASE)
 
@@ -66,10 +67,14 @@ class Scrubber:
 
     def __post_init__(self) -> None:
         self.counts: Counter[tuple[str, str]] = Counter()
-        # Longest names first, whole words only: "Marie Roy" before "Marie".
-        shown = sorted((n for n in self.names if len(n.strip()) >= 3), key=lambda n: (-len(n), n))
-        self._names = (re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in shown))
-                       if shown else None)
+        # Names indexed by their first word, longest first ("Marie Roy" before "Marie"):
+        # one dictionary look-up per word of the text, however many persons there are
+        # (a regular expression of thousands of alternatives is far too slow).
+        self._by_first: dict[str, list[str]] = {}
+        for name in sorted(self.names, key=lambda n: (-len(n), n)):
+            first = _WORD.match(name)
+            if len(name.strip()) >= 3 and first is not None:
+                self._by_first.setdefault(first.group(), []).append(name)
 
     def scrub(self, text: str, where: str) -> str:
         """``text`` with its contact values and person names replaced; ``where`` names the
@@ -83,13 +88,25 @@ class Scrubber:
             return self.placeholder(kind)
 
         out = _CONTACT.sub(contact, text)
-        if self._names is not None:
-            def name(match: re.Match[str]) -> str:
-                self.counts[(where, "person_name")] += 1
-                return self.names[match.group()]
+        return self._replace_names(out, where) if self._by_first else out
 
-            out = self._names.sub(name, out)
-        return out
+    def _replace_names(self, text: str, where: str) -> str:
+        parts: list[str] = []
+        done = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < done:
+                continue
+            for name in self._by_first.get(word.group(), ()):
+                end = start + len(name)
+                # Whole words only: the name neither continues nor is continued.
+                if text.startswith(name, start) and (end == len(text)
+                                                     or not _WORD.match(text[end])):
+                    parts += [text[done:start], self.names[name]]
+                    self.counts[(where, "person_name")] += 1
+                    done = end
+                    break
+        return "".join(parts) + text[done:] if parts else text
 
     def scrub_all(self, texts: Iterable[str], where: str) -> tuple[str, ...]:
         return tuple(self.scrub(t, where) for t in texts)
