@@ -1,5 +1,6 @@
 """What the benchmark scripts share: the checkout on ``sys.path``, the ecosystem options, a
-step timer for ``analyze(progress=...)`` and a Neo4j connection for the Neo4j benchmarks.
+step timer for ``analyze(progress=...)``, exact betweenness references cached on disk and a
+Neo4j connection for the Neo4j benchmarks.
 
 Importing this module puts the repository root first on ``sys.path``, so a script run as
 ``python benchmarks/NAME.py`` measures the checkout's graphmap, not an installed copy.
@@ -8,6 +9,7 @@ Importing this module puts the repository root first on ``sys.path``, so a scrip
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import time
@@ -44,6 +46,52 @@ class StepTimer:
             self.started[step] = now
         elif done >= total and step in self.started:
             self.seconds[step] = now - self.started.pop(step)
+
+
+#: Where exact betweenness references are kept between runs (``GRAPHMAP_BENCH_CACHE``).
+CACHE = Path(os.environ.get("GRAPHMAP_BENCH_CACHE",
+                            Path.home() / ".cache" / "graphmap-bench"))
+
+
+def exact_betweenness(actors: int, projects: int, relations: int, seed: int, *,
+                      compiled: Any = None, verbose: bool = True) -> tuple[Any, float]:
+    """``(values, seconds)``: igraph's exact normalized betweenness of ``G_u`` for the
+    ecosystem ``graphmap generate --actors A --projects P --relations R --seed S`` makes
+    (node order of :class:`graphmap.model.compiled.EcosystemGraph`), and how long it took
+    when it was computed.
+
+    Exact betweenness costs O(nm): minutes at 100k actors, so each reference is computed
+    once and kept in :data:`CACHE` under its sizes and seed, with a digest of the graph's
+    edges (a changed generator or compiler gives a new reference, never a stale one).
+    ``compiled`` is the graph if the caller has it already.
+    """
+    import numpy as np
+
+    from graphmap.analysis import kernel
+
+    if compiled is None:
+        from graphmap.model.compiled import EcosystemGraph
+        from graphmap.synth import generate_dataset
+
+        compiled = EcosystemGraph(generate_dataset(actors, projects, relations, seed))
+    digest = hashlib.sha256(np.ascontiguousarray(compiled.edges, dtype=np.int64).tobytes()
+                            ).hexdigest()[:16]
+    path = CACHE / f"exact-betweenness-{actors}-{projects}-{relations}-{seed}-{digest}.npz"
+    if path.exists():
+        with np.load(path) as cached:
+            return cached["values"], float(cached["seconds"])
+    if verbose:
+        print(f"computing exact betweenness of {compiled.node_count:,} nodes (cached in "
+              f"{path}) ...", file=sys.stderr, flush=True)
+    graph = compiled.igraph()
+    began = time.perf_counter()
+    values = kernel.exact_betweenness(graph)
+    seconds = time.perf_counter() - began
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp.npz")
+    np.savez(partial, values=values, seconds=seconds)
+    partial.replace(path)
+    return values, seconds
 
 
 @contextmanager

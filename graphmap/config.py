@@ -52,12 +52,16 @@ class AnalysisConfig:
     top: int = 20
     #: Groups of the Gould–Fernandez brokerage roles: sector, territory or community.
     group_by: str = "sector"
-    #: Exact betweenness when G_u has at most this many nodes; sampled above.
+    #: Exact betweenness when G_u has at most this many nodes; sampled (KADABRA) above.
     exact_betweenness_max_nodes: int = 5000
-    #: Number of source nodes (pivots) sampled when betweenness is approximate.
+    #: No longer used (betweenness is sampled by KADABRA to ``betweenness_epsilon``); still
+    #: accepted so that existing ``graphmap.toml`` files load.
     betweenness_samples: int = 1500
     #: Failure probability of the reported error bound of sampled betweenness.
     betweenness_delta: float = 0.1
+    #: Largest error of sampled betweenness on every node at once (KADABRA's epsilon, on
+    #: the n(n-1) pair normalization; the report gives it on graphmap's, ε n / (n - 2)).
+    betweenness_epsilon: float = 0.01
     #: At most this many fund / support / adopt proposals per project and kind.
     opportunities_per_project: int = 3
     #: At most this many collaborate proposals per actor (as the first of the pair).
@@ -86,9 +90,10 @@ class AnalysisConfig:
         _check_range("opportunities_per_project", self.opportunities_per_project, 0)
         _check_range("collaborations_per_actor", self.collaborations_per_actor, 0)
         _check_range("max_opportunities_per_kind", self.max_opportunities_per_kind, 0)
-        if not 0.0 < self.betweenness_delta < 1.0:
-            raise ConfigError("analysis.config.bad_range", name="betweenness_delta",
-                              value=repr(self.betweenness_delta), limit="]0, 1[")
+        for name in ("betweenness_delta", "betweenness_epsilon"):
+            if not 0.0 < getattr(self, name) < 1.0:
+                raise ConfigError("analysis.config.bad_range", name=name,
+                                  value=repr(getattr(self, name)), limit="]0, 1[")
         if not self.community_resolution > 0.0:
             raise ConfigError("analysis.config.bad_range", name="community_resolution",
                               value=repr(self.community_resolution), limit="> 0")
@@ -116,7 +121,8 @@ class AnalysisConfig:
 _TYPES: Mapping[str, type] = {
     "seed": int, "min_sectors": int, "top": int, "group_by": str,
     "exact_betweenness_max_nodes": int, "betweenness_samples": int,
-    "betweenness_delta": float, "opportunities_per_project": int,
+    "betweenness_delta": float, "betweenness_epsilon": float,
+    "opportunities_per_project": int,
     "collaborations_per_actor": int, "max_opportunities_per_kind": int,
     "link_prediction": str, "community_resolution": float,
 }

@@ -238,12 +238,13 @@ class StructuralMeasures:
 
 def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
                         progress: Any = None) -> StructuralMeasures:
-    """Betweenness (exact or sampled), Burt's constraint and effective size on ``G_u``,
-    computed on the igraph kernel (:mod:`graphmap.analysis.kernel`) with the settings of
-    ``config``. Isolated nodes get ``None`` constraint and effective size (undefined) and
-    betweenness 0 here; :func:`find_brokers` reports ``None``.
+    """Betweenness (exact or KADABRA-sampled), Burt's constraint and effective size on
+    ``G_u``, computed on the igraph kernel (:mod:`graphmap.analysis.kernel`) with the
+    settings of ``config``. Isolated nodes get ``None`` constraint and effective size
+    (undefined) and betweenness 0 here; :func:`find_brokers` reports ``None``.
 
-    The mappings are read-only views over arrays, keyed by node id.
+    The mappings are read-only views over arrays, keyed by node id. ``betweenness_meta``
+    (the report's ``meta.betweenness``) says how betweenness was computed: :func:`meta_of`.
 
     >>> from graphmap.model.records import Actor, Relation
     >>> from graphmap.schema import RelationType as R, Sector
@@ -253,31 +254,21 @@ def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = N
     >>> m = structural_measures(EcosystemGraph(ds))
     >>> m.betweenness["b"], m.constraint["b"], m.effective_size["b"]
     (1.0, 0.5, 2.0)
+    >>> m.betweenness_meta["method"]
+    'exact'
     """
     config = config or AnalysisConfig()
     _step(progress, "betweenness", 0)
     kernel_graph = graph.igraph()
-
-    def pivots_done(done: int, total: int) -> None:
-        if progress is not None and done < total:
-            progress("betweenness", done, total)
-
     result = kernel.betweenness(kernel_graph, exact_max_nodes=config.exact_betweenness_max_nodes,
-                                samples=config.betweenness_samples, seed=config.seed,
-                                delta=config.betweenness_delta, progress=pivots_done,
-                                work_budget=kernel.WORK_BUDGET)
+                                epsilon=config.betweenness_epsilon,
+                                delta=config.betweenness_delta, seed=config.seed)
     _step(progress, "betweenness", 1)
     _step(progress, "constraint", 0)
     burt = kernel.constraint(kernel_graph)
     size = kernel.effective_size(kernel_graph)
     _step(progress, "constraint", 1)
-    meta: dict[str, Any] = {"approximate": result.approximate, "nodes": graph.node_count,
-                            "exact_max_nodes": config.exact_betweenness_max_nodes}
-    if result.approximate:
-        meta.update(sample_size=result.sample_size, error_bound=result.error_bound,
-                    delta=result.delta, method="pivot_sampling",
-                    requested_samples=config.betweenness_samples,
-                    work_budget=kernel.WORK_BUDGET)
+    meta = meta_of(result, graph.node_count, config)
     positions = graph.index
     return StructuralMeasures(
         betweenness=NodeValues(positions, np.asarray(result.values, dtype=float)),
@@ -285,6 +276,20 @@ def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = N
         effective_size=NodeValues(positions, size, undefined_is_none=True),
         betweenness_meta=meta,
     )
+
+
+def meta_of(result: kernel.BetweennessResult, nodes: int, config: AnalysisConfig
+            ) -> dict[str, Any]:
+    """The report's ``meta.betweenness`` for ``result``: ``method``, ``approximate``,
+    ``nodes``, ``exact_max_nodes`` and, when sampled, ``epsilon``, ``delta``,
+    ``error_bound`` and ``sample_size`` (shortest paths drawn)."""
+    meta: dict[str, Any] = {"method": result.method, "approximate": result.approximate,
+                            "nodes": nodes,
+                            "exact_max_nodes": config.exact_betweenness_max_nodes}
+    if result.approximate:
+        meta.update(epsilon=result.epsilon, delta=result.delta,
+                    error_bound=result.error_bound, sample_size=result.sample_size)
+    return meta
 
 
 class NodeValues(Mapping[str, Any]):

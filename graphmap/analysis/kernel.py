@@ -11,10 +11,11 @@ References
 ----------
 .. [1] Brandes, U. (2001). A faster algorithm for betweenness centrality. Journal of
    Mathematical Sociology 25(2), 163–177.
-.. [2] Brandes, U. & Pich, C. (2007). Centrality estimation in large networks.
-   International Journal of Bifurcation and Chaos 17(7), 2303–2318.
-.. [3] Riondato, M. & Kornaropoulos, E. M. (2016). Fast approximation of betweenness
-   centrality through sampling. Data Mining and Knowledge Discovery 30(2), 438–475.
+.. [2] Borassi, M. & Natale, E. (2019). KADABRA is an ADaptive Algorithm for Betweenness
+   via Random Approximation. ACM Journal of Experimental Algorithmics 24, 1.2 (ESA 2016).
+.. [3] van der Grinten, A., Angriman, E. & Meyerhenke, H. (2019). Parallel adaptive
+   sampling with almost no synchronization. Euro-Par 2019, LNCS 11725, 434–447
+   (networkit's ``KadabraBetweenness``).
 .. [4] Burt, R. S. (1992). Structural Holes: The Social Structure of Competition.
    Harvard University Press.
 .. [5] Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
@@ -23,9 +24,6 @@ References
 
 from __future__ import annotations
 
-import math
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,145 +32,124 @@ import numpy as np
 
 @dataclass(frozen=True)
 class BetweennessResult:
-    """Normalized betweenness per node and how it was obtained."""
+    """Normalized betweenness per node and how it was obtained.
+
+    ``method`` is ``"exact"`` or ``"kadabra"``; for the latter ``epsilon`` and ``delta`` are
+    the settings, ``error_bound`` the bound in graphmap's normalization (see
+    :func:`betweenness`) and ``sample_size`` the shortest paths sampled.
+    """
 
     values: np.ndarray
-    approximate: bool
-    sample_size: int | None = None
-    error_bound: float | None = None
+    method: str = "exact"
+    epsilon: float | None = None
     delta: float | None = None
+    error_bound: float | None = None
+    sample_size: int | None = None
+
+    @property
+    def approximate(self) -> bool:
+        return self.method != "exact"
 
 
-def betweenness(graph: Any, *, exact_max_nodes: int, samples: int, seed: int, delta: float,
-                progress: Callable[[int, int], None] | None = None,
-                workers: int | None = None,
-                work_budget: int | None = None) -> BetweennessResult:
+def betweenness(graph: Any, *, exact_max_nodes: int, epsilon: float, delta: float,
+                seed: int) -> BetweennessResult:
     """Normalized betweenness centrality of an undirected igraph ``graph``.
 
     .. math:: b(v) = \\frac{2}{(n-1)(n-2)} \\sum_{s<t,\\ s,t \\ne v}
               \\frac{\\sigma_{st}(v)}{\\sigma_{st}}
 
-    Exact (Brandes' algorithm [1]_) when ``n <= exact_max_nodes``. Above, ``samples``
-    source nodes (pivots) are drawn without replacement with ``seed`` and the
-    dependencies :math:`\\delta_s(v)` they accumulate are scaled by ``n / k``
-    (Brandes & Pich [2]_; unbiased). Since :math:`Y_s = \\delta_s(v)/(n-2) \\in [0, 1]`,
-    Hoeffding's inequality with a union bound over the ``n`` nodes gives, with
-    probability at least :math:`1 - \\delta`, for every node at once
+    Exact (Brandes' algorithm [1]_, :func:`exact_betweenness`) when
+    ``n <= exact_max_nodes``. Above, estimated by KADABRA [2]_ (networkit [3]_): pairs
+    ``(s, t)`` of distinct nodes are drawn uniformly, one shortest ``s``–``t`` path of each
+    is drawn by a balanced bidirectional search, and the estimate of a node is the share
+    of sampled paths it lies inside; sampling stops as soon as the adaptive bounds of
+    Borassi and Natale guarantee, with probability at least :math:`1 - \\delta`, an error
+    below ``epsilon`` for every node at once on
 
-    .. math:: |\\hat b(v) - b(v)| \\le \\frac{n}{n-1} \\sqrt{\\frac{\\ln(2n/\\delta)}{2k}}
+    .. math:: b_K(v) = \\frac{1}{n(n-1)} \\sum_{s \\ne t,\\ s,t \\ne v}
+              \\frac{\\sigma_{st}(v)}{\\sigma_{st}} = \\frac{n-2}{n}\\, b(v),
 
-    the ``error_bound`` reported (a guarantee in the spirit of Riondato and
-    Kornaropoulos [3]_, who bound the same quantity for path sampling).
+    so the ``error_bound`` reported for :math:`b` is :math:`\\varepsilon\\, n / (n-2)`.
 
-    With ``work_budget`` (node and edge visits), at most ``work_budget / (n + m)`` pivots
-    are drawn (never fewer than :data:`MIN_SAMPLES`): on a very large graph the sample is
-    smaller than asked, and the bound, computed from the pivots actually used, says so.
+    networkit 11.3 is corrected here for one defect: the paths of its first (calibration)
+    phase stay in the counts but not in the number of samples, which inflates every
+    value by :math:`\\tau / N` (τ = ω / 100 calibration paths, N the others); the counts
+    are divided by all the paths drawn instead. Another defect cannot be corrected from
+    outside: among a node's predecessors on shortest paths it draws the next one with a
+    rule that is uniform only when they all have one shortest path from the end, which
+    biases the estimate on graphs with many shortest paths of unequal multiplicity (grids,
+    long chains). On generated ecosystems its effect stays far below ``epsilon``
+    (``benchmarks/README.md``), but the bound is only as good as that sampler.
 
-    The pivots are processed in :data:`PIVOT_CHUNKS` fixed chunks whose results are summed
-    in chunk order, so the values do not depend on how many processes ran them: on a
-    large graph (``n × samples`` above :data:`PARALLEL_WORK`) the chunks run in up to
-    ``workers`` forked processes (default: the CPUs this process may use, at most 4).
-    ``progress(done, total)`` is called after each chunk.
+    The run is single-threaded with networkit's generator seeded by ``seed``: KADABRA's
+    parallel stopping rule depends on thread timing, so one thread is what makes the
+    values the same on every run and machine.
 
     Examples
     --------
     >>> import igraph as ig
     >>> path = ig.Graph(n=3, edges=[(0, 1), (1, 2)])
-    >>> settings = dict(exact_max_nodes=5000, samples=1500, seed=42, delta=0.1)
-    >>> betweenness(path, **settings).values.tolist()
-    [0.0, 1.0, 0.0]
-    >>> r = betweenness(path, exact_max_nodes=2, samples=2, seed=1, delta=0.1)
-    >>> r.approximate, r.sample_size
-    (True, 2)
+    >>> betweenness(path, exact_max_nodes=5000, epsilon=0.01, delta=0.1, seed=42).values
+    array([0., 1., 0.])
+    >>> star = ig.Graph.Star(50)
+    >>> r = betweenness(star, exact_max_nodes=10, epsilon=0.05, delta=0.1, seed=1)
+    >>> r.method, round(float(r.values[0]), 2), float(r.values[1:].max())
+    ('kadabra', 1.0, 0.0)
+    """
+    n = graph.vcount()
+    # Without a node of degree 2 no path has an inside: all zero, and KADABRA's diameter
+    # bound (log2(D - 1)) would be undefined.
+    if n <= exact_max_nodes or n < 3 or graph.maxdegree() < 2:
+        return BetweennessResult(exact_betweenness(graph))
+    values, samples = _kadabra(graph, epsilon, delta, seed)
+    return BetweennessResult(values, method="kadabra", epsilon=epsilon, delta=delta,
+                             error_bound=epsilon * n / (n - 2), sample_size=samples)
+
+
+def exact_betweenness(graph: Any) -> np.ndarray:
+    """Exact normalized betweenness of an undirected igraph ``graph`` (Brandes [1]_, the
+    formula of :func:`betweenness`), as a float array in vertex order.
+
+    >>> import igraph as ig
+    >>> exact_betweenness(ig.Graph(n=4, edges=[(0, 1), (1, 2), (2, 3)])).tolist()
+    [0.0, 0.6666666666666666, 0.6666666666666666, 0.0]
     """
     n = graph.vcount()
     if n < 3:
-        return BetweennessResult(np.zeros(n), approximate=False)
-    scale = 2.0 / ((n - 1) * (n - 2))
-    if work_budget is not None and n > exact_max_nodes:
-        affordable = work_budget // max(1, n + graph.ecount())
-        samples = min(samples, max(MIN_SAMPLES, affordable))
-    if n <= exact_max_nodes or samples >= n:
-        raw = np.asarray(graph.betweenness(directed=False), dtype=float)
-        return BetweennessResult(raw * scale, approximate=False)
-    rng = np.random.default_rng(seed)
-    pivots = np.sort(rng.choice(n, size=samples, replace=False))
-    # igraph's subset betweenness of an undirected graph is half the summed dependencies.
-    chunks = [c.tolist() for c in np.array_split(pivots, min(PIVOT_CHUNKS, samples))]
-    parts = _pivot_chunks(graph, chunks, progress,
-                          _workers(workers) if n * samples > PARALLEL_WORK else 1)
-    partial = np.zeros(n)
-    for part in parts:
-        partial += part
-    estimate = partial * (n / samples) * scale
-    bound = (n / (n - 1)) * math.sqrt(math.log(2 * n / delta) / (2 * samples))
-    return BetweennessResult(estimate, approximate=True, sample_size=samples,
-                             error_bound=bound, delta=delta)
+        return np.zeros(n)
+    raw = np.asarray(graph.betweenness(directed=False), dtype=float)
+    return np.asarray(raw * (2.0 / ((n - 1) * (n - 2))), dtype=float)
 
 
-#: The fewest pivots a work budget may leave.
-MIN_SAMPLES = 100
-#: Default work budget of the analysis (node and edge visits of the sampled BFS): about
-#: 25 s of pivots on a 2-core laptop; 960 pivots at 125,000 nodes and 500,000 edges.
-WORK_BUDGET = 600_000_000
-#: Pivots are split in this many chunks (fixed, so that results never depend on the
-#: number of processes).
-PIVOT_CHUNKS = 12
-#: Above this many node × pivot visits, chunks run in parallel processes.
-PARALLEL_WORK = 50_000_000
-_MAX_WORKERS = 4
-# The graph the forked workers read (inherited from the parent, never pickled).
-_SHARED: list[Any] = []
+#: Paths of KADABRA's calibration phase: ω / START_FACTOR (networkit's default).
+START_FACTOR = 100
 
 
-def _workers(requested: int | None) -> int:
-    if requested is not None:
-        return max(1, requested)
+def _kadabra(graph: Any, epsilon: float, delta: float, seed: int) -> tuple[np.ndarray, int]:
+    """networkit's KADABRA on ``graph``, one thread, seeded: ``(values, paths drawn)``,
+    values in graphmap's normalization."""
+    import networkit as nk  # compiled sampler, loaded only above the exact limit
+
+    n = graph.vcount()
+    edges = np.asarray(graph.get_edgelist(), dtype=np.uint64).reshape(-1, 2)
+    kernel_graph = nk.Graph(n, weighted=False, directed=False)
+    kernel_graph.addEdges((edges[:, 0], edges[:, 1]))
+    threads = nk.getMaxNumberOfThreads()
+    nk.setNumberOfThreads(1)
     try:
-        available = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        available = os.cpu_count() or 1
-    return max(1, min(available, _MAX_WORKERS))
-
-
-def _chunk_betweenness(job: tuple[int, list[int]]) -> tuple[int, np.ndarray]:
-    number, sources = job
-    graph = _SHARED[0]
-    return number, np.asarray(graph.betweenness(directed=False, sources=sources),
-                              dtype=float)
-
-
-def _pivot_chunks(graph: Any, chunks: list[list[int]],
-                  progress: Callable[[int, int], None] | None, workers: int
-                  ) -> list[np.ndarray]:
-    """Subset betweenness of each chunk of pivots, in chunk order."""
-    import multiprocessing
-    import sys
-
-    results: list[np.ndarray | None] = [None] * len(chunks)
-    done = 0
-    # fork shares the graph without copying it; elsewhere (or alone) run in this process.
-    if workers > 1 and len(chunks) > 1 and sys.platform.startswith("linux"):
-        _SHARED[:] = [graph]
-        try:
-            context = multiprocessing.get_context("fork")
-            with context.Pool(min(workers, len(chunks))) as pool:
-                for number, part in pool.imap_unordered(_chunk_betweenness,
-                                                        list(enumerate(chunks))):
-                    results[number] = part
-                    done += 1
-                    if progress is not None:
-                        progress(done, len(chunks))
-        finally:
-            _SHARED.clear()
-    else:
-        for number, sources in enumerate(chunks):
-            results[number] = np.asarray(graph.betweenness(directed=False, sources=sources),
-                                         dtype=float)
-            done += 1
-            if progress is not None:
-                progress(done, len(chunks))
-    return [part for part in results if part is not None]
+        nk.setSeed(seed, False)
+        sampler = nk.centrality.KadabraBetweenness(kernel_graph, epsilon, delta, False,
+                                                   0, 0, START_FACTOR)
+        sampler.run()
+        scores = np.asarray(sampler.scores(), dtype=float)
+        drawn = int(sampler.getNumberOfIterations())
+        calibration = int(sampler.getOmega() / START_FACTOR)
+    finally:
+        nk.setNumberOfThreads(threads)
+    # scores = 2 * hits / (drawn - calibration) on an undirected graph: back to hits / drawn
+    # (the b_K of the docstring), then to b = b_K * n / (n - 2).
+    values = scores * ((drawn - calibration) / (2.0 * drawn)) * (n / (n - 2))
+    return np.asarray(values, dtype=float), drawn
 
 
 def constraint(graph: Any) -> np.ndarray:

@@ -78,12 +78,16 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Exact betweenness up to this many nodes (actors + projects); sampled above. Default: 5000.",
     },
     "analysis.config.help.betweenness_samples": {
-        "fr": "Nombre de nœuds sources tirés quand l'intermédiarité est estimée. Défaut : 1500.",
-        "en": "Number of source nodes sampled when betweenness is estimated. Default: 1500.",
+        "fr": "N'est plus utilisé (l'intermédiarité est estimée par KADABRA à betweenness_epsilon près) ; accepté pour que les fichiers existants se chargent. Défaut : 1500.",
+        "en": "No longer used (betweenness is estimated by KADABRA to within betweenness_epsilon); accepted so that existing files load. Default: 1500.",
     },
     "analysis.config.help.betweenness_delta": {
         "fr": "Probabilité d'échec de la borne d'erreur annoncée pour l'intermédiarité estimée (entre 0 et 1). Défaut : 0.1.",
         "en": "Failure probability of the error bound reported for sampled betweenness (between 0 and 1). Default: 0.1.",
+    },
+    "analysis.config.help.betweenness_epsilon": {
+        "fr": "Erreur maximale de l'intermédiarité estimée, pour tous les nœuds à la fois avec probabilité 1 − betweenness_delta (KADABRA, entre 0 et 1). Défaut : 0.01.",
+        "en": "Largest error of estimated betweenness, on every node at once with probability 1 − betweenness_delta (KADABRA, between 0 and 1). Default: 0.01.",
     },
     "analysis.config.help.opportunities_per_project": {
         "fr": "Au plus ce nombre de propositions « financer », « soutenir » ou « adopter » par projet et par type. Défaut : 3.",
@@ -212,6 +216,18 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "fr": {"one": "Territoire {territory} : {count} projet, mais aucun acteur situé sur ce territoire ne finance quoi que ce soit (bailleurs de fonds de l'extérieur : {outside}).", "other": "Territoire {territory} : {count} projets, mais aucun acteur situé sur ce territoire ne finance quoi que ce soit (bailleurs de fonds de l'extérieur : {outside})."},
         "en": {"one": "Territory {territory}: {count} project, but no actor located there funds anything (funders from elsewhere: {outside}).", "other": "Territory {territory}: {count} projects, but no actor located there funds anything (funders from elsewhere: {outside})."},
     },
+    "analysis.gap.territory_no_local_funder_none": {
+        "fr": {"one": "Territoire {territory} : {count} projet, et aucun bailleur de fonds n'y est actif : ce projet n'est financé par personne.", "other": "Territoire {territory} : {count} projets, et aucun bailleur de fonds n'y est actif : aucun de ces projets n'est financé."},
+        "en": {"one": "Territory {territory}: {count} project, and no funder is active there: nobody funds it.", "other": "Territory {territory}: {count} projects, and no funder is active there: none of them is funded."},
+    },
+    "analysis.gap.territory_no_local_funder_active": {
+        "fr": {"one": "Territoire {territory} : {count} projet ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs y financent des projets : {names}.", "other": "Territoire {territory} : {count} projets ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs y financent des projets : {names}."},
+        "en": {"one": "Territory {territory}: {count} project; no funder is based there, but funders based elsewhere fund projects there: {names}.", "other": "Territory {territory}: {count} projects; no funder is based there, but funders based elsewhere fund projects there: {names}."},
+    },
+    "analysis.gap.territory_more": {
+        "fr": {"one": "{count} autre", "other": "{count} autres"},
+        "en": {"one": "{count} more", "other": "{count} more"},
+    },
     "analysis.remedy.territory_no_local_funder": {
         "fr": "Bâtissez une base de financement locale : une municipalité, la MRC, une fondation ou une entreprise du territoire ({territory}).",
         "en": "Build a local funding base: a municipality, the MRC, a foundation or a company of the territory ({territory}).",
@@ -219,6 +235,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "analysis.gap.territory_no_local_support": {
         "fr": {"one": "Territoire {territory} : {count} projet, mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit (partenaires de soutien de l'extérieur : {outside}).", "other": "Territoire {territory} : {count} projets, mais aucun acteur situé sur ce territoire ne soutient quoi que ce soit (partenaires de soutien de l'extérieur : {outside})."},
         "en": {"one": "Territory {territory}: {count} project, but no actor located there supports anything (support partners from elsewhere: {outside}).", "other": "Territory {territory}: {count} projects, but no actor located there supports anything (support partners from elsewhere: {outside})."},
+    },
+    "analysis.gap.territory_no_local_support_none": {
+        "fr": {"one": "Territoire {territory} : {count} projet, et aucun partenaire de soutien n'y est actif : ce projet n'est soutenu par personne.", "other": "Territoire {territory} : {count} projets, et aucun partenaire de soutien n'y est actif : aucun de ces projets n'est soutenu."},
+        "en": {"one": "Territory {territory}: {count} project, and no support partner is active there: nobody supports it.", "other": "Territory {territory}: {count} projects, and no support partner is active there: none of them is supported."},
+    },
+    "analysis.gap.territory_no_local_support_active": {
+        "fr": {"one": "Territoire {territory} : {count} projet ; aucun partenaire de soutien n'est situé sur ce territoire, mais des partenaires situés ailleurs y soutiennent des projets : {names}.", "other": "Territoire {territory} : {count} projets ; aucun partenaire de soutien n'est situé sur ce territoire, mais des partenaires situés ailleurs y soutiennent des projets : {names}."},
+        "en": {"one": "Territory {territory}: {count} project; no support partner is based there, but partners based elsewhere support projects there: {names}.", "other": "Territory {territory}: {count} projects; no support partner is based there, but partners based elsewhere support projects there: {names}."},
     },
     "analysis.remedy.territory_no_local_support": {
         "fr": "Mobilisez des partenaires de soutien du territoire ({territory}) : organismes communautaires, corporations de développement communautaire, centres de recherche, médias locaux.",

@@ -94,15 +94,15 @@ def test_brokers_rank_every_actor_by_betweenness_then_brokerage_then_id(example)
 def test_sampled_betweenness_is_seeded_flagged_and_within_its_bound():
     g = _named(nx.barabasi_albert_graph(600, 2, seed=3))
     exact = nx.betweenness_centrality(g)
-    config = AnalysisConfig(exact_betweenness_max_nodes=100, betweenness_samples=200, seed=5)
+    config = AnalysisConfig(exact_betweenness_max_nodes=100, betweenness_epsilon=0.02, seed=5)
     first = measures_of(g, config)
     again = measures_of(g, config)
     assert first.betweenness == again.betweenness
     meta = first.betweenness_meta
     assert meta["approximate"] is True
-    assert meta["sample_size"] == 200
-    assert meta["error_bound"] == pytest.approx(
-        600 / 599 * math.sqrt(math.log(2 * 600 / 0.1) / (2 * 200)))
+    assert meta["method"] == "kadabra"
+    assert meta["sample_size"] > 0
+    assert meta["error_bound"] == pytest.approx(0.02 * 600 / 598)
     errors = [abs(first.betweenness[v] - exact[v]) for v in g]
     assert max(errors) <= meta["error_bound"]
     top = sorted(g, key=lambda v: (-exact[v], v))[:10]
@@ -112,14 +112,16 @@ def test_sampled_betweenness_is_seeded_flagged_and_within_its_bound():
     assert other.betweenness != first.betweenness
 
 
-def test_all_pivots_give_exact_betweenness():
+def test_the_exact_limit_chooses_the_method():
     g = _named(nx.gnp_random_graph(40, 0.1, seed=1))
     compiled = EcosystemGraph(dataset_of(g))
     graph, order = compiled.igraph(), compiled.ids
-    full = kernel.betweenness(graph, exact_max_nodes=0, samples=40, seed=42, delta=0.1)
+    settings = {"epsilon": 0.05, "delta": 0.1, "seed": 42}
+    full = kernel.betweenness(graph, exact_max_nodes=40, **settings)
     assert full.approximate is False
     reference = nx.betweenness_centrality(g)
     assert np.allclose(full.values, [reference[v] for v in order])
+    assert kernel.betweenness(graph, exact_max_nodes=39, **settings).method == "kadabra"
 
 
 def test_effective_size_never_builds_a_dense_matrix_on_a_large_sparse_graph():
