@@ -1,5 +1,5 @@
-// purpose: Every gap of the ecosystem, by the rules of `graphmap analyze` (docs/analysis.md §7, gap codes): projects missing a role their stage needs, territories without a local funder or local support, isolated actors, a fragmented ecosystem. Sorted by severity, code, subject.
-// objectif: Tous les manques de l'écosystème, selon les règles de `graphmap analyze` (codes de docs/analysis.md §7) : projets auxquels manque un rôle que leur étape exige, territoires sans bailleur ni soutien local, acteurs isolés, écosystème fragmenté. Triés par gravité, code, sujet.
+// purpose: Every gap of the ecosystem, by the rules of `graphmap analyze` (docs/analysis.md §7, gap codes): projects missing a role their stage needs, territories without a local funder or local support (low severity when actors based elsewhere fund or support their projects), isolated actors, a fragmented ecosystem. Sorted by severity, code, subject.
+// objectif: Tous les manques de l'écosystème, selon les règles de `graphmap analyze` (codes de docs/analysis.md §7) : projets auxquels manque un rôle que leur étape exige, territoires sans bailleur ni soutien local (gravité faible quand des acteurs situés ailleurs financent ou soutiennent leurs projets), acteurs isolés, écosystème fragmenté. Triés par gravité, code, sujet.
 // param: workspace string — the workspace name used by `graphmap push`
 // param: min_sectors integer = 3 — project.low_diversity: fewest sectors a project at mobilization or later should gather
 // example: :param workspace => 'laurentides'
@@ -43,8 +43,13 @@ CALL () {
     MATCH (a:Actor)-[r]->()
     WHERE a.workspace = $workspace AND a.territory = territory AND type(r) = rule[0]
   }
+  // Actors based elsewhere active there (funding, supporting its projects) lower the severity.
+  OPTIONAL MATCH (o:Actor)-[r]->(q:Project)
+    WHERE q.workspace = $workspace AND q.territory = territory AND type(r) = rule[0]
+  WITH territory, projects, rule, count(DISTINCT o) AS from_elsewhere
   RETURN rule[1] AS code, 'territory' AS subject_kind, territory AS subject,
-         territory AS name, 'projects: ' + projects AS detail
+         territory AS name,
+         'projects: ' + projects + ', from elsewhere: ' + from_elsewhere AS detail
   UNION ALL
   // Actors with no relation at all.
   MATCH (a:Actor) WHERE a.workspace = $workspace AND a.id IS NOT NULL AND NOT EXISTS { (a)--() }
@@ -73,6 +78,8 @@ WITH code, subject_kind, subject, name, detail,
      CASE WHEN code IN ['project.no_carrier', 'project.no_funder', 'project.no_adopter']
           THEN 'high'
           WHEN code = 'actor.isolated' THEN 'low'
+          WHEN code STARTS WITH 'territory.' AND NOT detail ENDS WITH 'from elsewhere: 0'
+          THEN 'low'
           ELSE 'medium' END AS severity
 RETURN code, severity, subject_kind, subject, name, detail
 ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, code_rank, subject

@@ -18,7 +18,7 @@ import numpy as np
 from graphmap.analysis.labels import sector_listing, territory_term
 from graphmap.analysis.report import SEVERITIES, Gap
 from graphmap.config import AnalysisConfig
-from graphmap.i18n import Message
+from graphmap.i18n import Listing, Message
 from graphmap.model.compiled import EcosystemGraph, ProjectRoles
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Project
@@ -123,6 +123,10 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
     projects take place but no actor located there funds (supports) anything, project or
     actor. Evidence lists the projects and the funders (supporters) from elsewhere.
 
+    Two cases, stated as facts: no funder at all is active there (none of its projects is
+    funded; severity ``medium``), or none is based there but actors based elsewhere fund
+    its projects (named in the sentence; severity ``low``).
+
     >>> from graphmap.model.records import Actor, Relation
     >>> from graphmap.schema import Scope, Sector
     >>> ds = Dataset(actors=(Actor("m", "Ministère", Sector.PUBLIC, territory="Québec",
@@ -132,6 +136,8 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
     >>> [(g.code, g.subject, g.evidence["from_elsewhere"])
     ...  for g in territory_gaps(EcosystemGraph(ds))]
     [('territory.no_local_funder', 'Laval', ['m']), ('territory.no_local_support', 'Laval', [])]
+    >>> [g.severity for g in territory_gaps(EcosystemGraph(ds))]
+    ['low', 'medium']
     """
     dataset = graph.dataset
     ties = graph.project_roles
@@ -158,11 +164,24 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
             if territory in active[rtype]:
                 continue
             outsiders = sorted({a for p in projects for a in getattr(ties[p], attr)})
-            params = {"territory": territory_term(territory), "count": len(projects),
-                      "outside": len(outsiders)}
+            params: dict[str, object] = {"territory": territory_term(territory),
+                                         "count": len(projects), "outside": len(outsiders)}
+            # Facts, not blame: actors based elsewhere may well be active there.
+            if outsiders:
+                named = [dataset.node_name(a) for a in outsiders[:_NAMED_OUTSIDERS]]
+                if len(outsiders) > _NAMED_OUTSIDERS:
+                    named.append(Message("analysis.gap.territory_more",
+                                         {"count": len(outsiders) - _NAMED_OUTSIDERS}))
+                params["names"] = Listing(named)
             gaps.append(_gap(code, territory, "territory", params,
-                             {"projects": projects, "from_elsewhere": outsiders}))
+                             {"projects": projects, "from_elsewhere": outsiders},
+                             variant="_active" if outsiders else "_none",
+                             severity="low" if outsiders else None))
     return gaps
+
+
+#: Actors based elsewhere named in a territory gap's sentence, at most.
+_NAMED_OUTSIDERS = 3
 
 
 def actor_gaps(graph: EcosystemGraph) -> list[Gap]:
@@ -229,9 +248,10 @@ def gap_sort_key(gap: Gap) -> tuple[int, int, str]:
 
 def _gap(code: str, subject: str, kind: str, params: Mapping[str, object],
          evidence: Mapping[str, object], *, variant: str = "",
-         remedy_variant: str = "") -> Gap:
+         remedy_variant: str = "", severity: str | None = None) -> Gap:
     key = code.replace(".", "_")
-    return Gap(code=code, severity=GAP_CODES[code], subject=subject, subject_kind=kind,
+    return Gap(code=code, severity=severity or GAP_CODES[code], subject=subject,
+               subject_kind=kind,
                message=Message(f"analysis.gap.{key}{variant}", dict(params)),
                remedy=Message(f"analysis.remedy.{key}{remedy_variant}", dict(params)),
                evidence=dict(evidence))

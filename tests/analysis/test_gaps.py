@@ -156,11 +156,21 @@ def _territories(**extra):
 
 
 def test_territory_without_local_funder_or_support():
-    gaps = [g for g in gaps_of(_territories()) if g.subject_kind == "territory"]
-    assert [(g.code, g.subject) for g in gaps] == [
-        ("territory.no_local_funder", "T"), ("territory.no_local_support", "T")]
+    found = [g for g in gaps_of(_territories()) if g.subject_kind == "territory"]
+    # Reported by severity: no support at all (medium) before funders from elsewhere (low).
+    assert [(g.code, g.subject) for g in found] == [
+        ("territory.no_local_support", "T"), ("territory.no_local_funder", "T")]
+    gaps = found[::-1]
     assert gaps[0].evidence == {"projects": ["p"], "from_elsewhere": ["far"]}
     assert gaps[1].evidence == {"projects": ["p"], "from_elsewhere": []}
+    # Facts without blame: a funder based elsewhere is active in T (lower severity, named);
+    # no support partner at all is (the rule's own severity).
+    assert [g.severity for g in gaps] == ["low", "medium"]
+    assert gaps[0].message.render("en") == (
+        "Territory T: 1 project; no funder is based there, but funders based elsewhere "
+        "fund projects there: FAR.")
+    assert gaps[1].message.render("en") == (
+        "Territory T: 1 project, and no support partner is active there: nobody supports it.")
     # U: "far" (located in U) funds something and "other" supports something.
 
 
@@ -202,7 +212,10 @@ def test_fragmented_only_with_two_components_holding_projects():
 
 def test_every_gap_has_a_known_code_severity_and_both_languages(example):
     for gap in gaps_of(example):
-        assert gap.severity == GAP_CODES[gap.code]
+        if gap.subject_kind == "territory" and gap.evidence["from_elsewhere"]:
+            assert gap.severity == "low"  # actors based elsewhere are active there
+        else:
+            assert gap.severity == GAP_CODES[gap.code]
         for lang in ("fr", "en"):
             assert gap.message.render(lang)
             assert gap.remedy.render(lang)
