@@ -82,9 +82,14 @@ class Publishing:
         return self.full
 
     def published_id(self, node_id: str) -> str:
-        """The id ``node_id`` has in the public outputs (a person's pseudonym or group)."""
+        """The id ``node_id`` has in the public outputs (a person's pseudonym or group); a
+        person shown nowhere is a usage error (its real id must not reach an output)."""
         if self.publication is None:
             return node_id
+        if node_id in self.publication.hidden:
+            from graphmap.errors import UsageError
+
+            raise UsageError("privacy.not_published", id=node_id)
         return str(self.publication.ids.get(node_id, node_id))
 
     def write_log(self, out_dir: Path) -> list[Path]:

@@ -21,6 +21,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Mode public : {pseudonymised} personnes pseudonymisées, {aggregated} regroupées en {groups} groupes, {removed} retirées, {columns} colonnes retirées.",
         "en": "Public mode: {pseudonymised} persons pseudonymised, {aggregated} grouped into {groups} groups, {removed} left out, {columns} columns dropped.",
     },
+    "privacy.report_note": {
+        "fr": "Version publique : les personnes sont désignées par un libellé neutre ou regroupées (k = {k}) et les coordonnées retirées ; l'analyse a été calculée sur les données complètes, puis caviardée (voir publication.md).",
+        "en": "Public version: persons are shown under a neutral label or grouped (k = {k}) and contact details removed; the analysis was computed on the full data, then redacted (see publication.md).",
+    },
+    "privacy.not_published": {
+        "fr": "L'acteur « {id} » n'apparaît pas dans les sorties publiques : son profil est unique et trop peu de personnes le partagent pour former un groupe (docs/privacy.md §3).",
+        "en": "Actor '{id}' does not appear in the public outputs: its profile is unique and too few persons share it to form a group (docs/privacy.md §3).",
+    },
     "privacy.unknown_columns": {
         "fr": "{option} : colonne inconnue {names} ; colonnes de l'espace de travail : {columns}.",
         "en": "{option}: unknown column {names}; the workspace's columns: {columns}.",

@@ -47,6 +47,8 @@ class Publication:
     report: AnalysisReport | None
     log: PublicationLog
     ids: Mapping[str, str] = field(default_factory=dict, repr=False)
+    #: Persons shown nowhere (unique, too few to aggregate).
+    hidden: frozenset[str] = field(default=frozenset(), repr=False)
 
 
 def publication_date() -> str:
@@ -138,7 +140,7 @@ def publish(dataset: Dataset, report: AnalysisReport | None, *, policy: PublishP
                 "aggregated": sum(len(g.members) for g in anonymity.groups),
                 "groups": len(anonymity.groups), "removed": len(anonymity.removed),
                 "organisations_named": len(dataset.actors) - len(persons)})
-    return Publication(published, new_report, log, dict(people.ids))
+    return Publication(published, new_report, log, dict(people.ids), people.removed)
 
 
 def default_log(dataset: Dataset, held: Iterable[ContactColumn], included: frozenset[str], *,
