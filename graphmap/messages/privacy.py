@@ -57,6 +57,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{where} : [publish] {name} attend {expected}.",
         "en": "{where}: [publish] {name} expects {expected}.",
     },
+    "privacy.expect.strings": {"fr": "une liste de textes", "en": "an array of strings"},
+    "privacy.expect.k": {"fr": "un entier >= 1", "en": "an integer >= 1"},
+    "privacy.expect.bool": {"fr": "true ou false", "en": "true or false"},
     "issue.public.invalid": {
         "fr": "valeur '{value}' de la colonne public : oui ou non (yes / no) attendu",
         "en": "value '{value}' of the public column: yes or no (oui / non) expected",

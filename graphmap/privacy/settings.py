@@ -18,7 +18,7 @@ from typing import Any
 
 from graphmap.config import CONFIG_FILENAME
 from graphmap.errors import ConfigError, UsageError
-from graphmap.i18n import Listing
+from graphmap.i18n import Listing, Message
 from graphmap.model.dataset import Dataset
 from graphmap.privacy.columns import all_columns
 from graphmap.schema import fold
@@ -75,15 +75,15 @@ def policy_from_mapping(data: Mapping[str, Any], *, where: str = CONFIG_FILENAME
     columns = table.get("include_columns", [])
     if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
         raise ConfigError("privacy.config.bad_value", where=where, name="include_columns",
-                          expected="array of strings")
+                          expected=Message("privacy.expect.strings"))
     k = table.get("k", 2)
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ConfigError("privacy.config.bad_value", where=where, name="k",
-                          expected="integer >= 1")
+                          expected=Message("privacy.expect.k"))
     aggregate = table.get("aggregate", True)
     if not isinstance(aggregate, bool):
         raise ConfigError("privacy.config.bad_value", where=where, name="aggregate",
-                          expected="true or false")
+                          expected=Message("privacy.expect.bool"))
     return PublishPolicy(tuple(c.strip() for c in columns if c.strip()), k, aggregate)
 
 

@@ -216,3 +216,35 @@ def test_a_bad_public_value_is_a_located_error(tmp_path: Path) -> None:
         analyzed = run_cli("analyze", str(ws), "--public", "--lang", lang)
         assert analyzed.returncode == 1
         assert "Traceback" not in analyzed.stderr
+
+
+def test_the_publish_table_of_graphmap_toml(tmp_path: Path) -> None:
+    import shutil
+
+    ws = tmp_path / "ws"
+    shutil.copytree(WORKSPACE, ws)
+    (ws / "graphmap.toml").write_text(
+        '[analysis]\nseed = 7\n\n[publish]\ninclude_columns = ["Notes"]\nk = 2\n',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("analyze", str(ws), "--public", "--out", str(out), "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    log = json.loads((out / "publication.json").read_text(encoding="utf-8"))
+    assert log["rules"]["included_columns"] == ["Notes"]
+    page = (out / "map.html").read_text(encoding="utf-8")
+    assert any(f in page for f in forms("Appeler l'accueil au [phone removed]"))
+    # Default mode: Notes is no contact column; the contact columns are still held back,
+    # and validate reads the same table.
+    validated = run_cli("validate", str(ws), "--lang", "en")
+    assert validated.returncode == 0
+    assert "--include-columns Courriel," in validated.stdout
+    (ws / "graphmap.toml").write_text('[publish]\ninclude_columns = ["Remarques"]\n',
+                                      encoding="utf-8")
+    for command in ("analyze", "validate"):
+        failed = run_cli(command, str(ws), "--lang", "en")
+        assert failed.returncode == 2, failed.stderr
+        assert "[publish] include_columns: unknown column Remarques" in failed.stderr
+    (ws / "graphmap.toml").write_text("[publish]\nk = 0\n", encoding="utf-8")
+    failed = run_cli("analyze", str(ws), "--public", "--lang", "fr")
+    assert failed.returncode == 1
+    assert "[publish] k attend un entier >= 1" in failed.stderr
