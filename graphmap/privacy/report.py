@@ -70,34 +70,32 @@ def rewrite_report(report: AnalysisReport, *, ids: Mapping[str, str], dropped: f
     """The report a public output shows.
 
     ``ids`` maps a person's id to its pseudonym or group id; ``dropped`` are persons shown
-    nowhere. Brokers a group stands for are left out (a group has no individual measures)
-    and the others re-ranked; gaps and opportunities of dropped persons are left out and
-    those a group now holds twice kept once. ``counts[(section, "k_anonymity")]`` says how
-    many entries were left out; ``meta`` is added to the report's ``meta`` as
-    ``publication``.
+    nowhere. Brokers, gaps and opportunities of persons a group stands for or shown nowhere
+    are left out (a group has no individual measures, gaps or proposals: each would tell
+    something of one member), and the brokers left re-ranked.
+    ``counts[(section, "k_anonymity")]`` says how many entries were left out; ``meta`` is
+    added to the report's ``meta`` as ``publication``.
     """
     walk = _Rewriter(ids, scrubber)
     groups = {ids[p] for p in ids if ids[p].startswith("group-")}
+    # A group stands for several persons: no individual measure, gap or proposal of one of
+    # them is published (it would say something of one member).
+    hidden = dropped | {p for p in ids if ids[p] in groups}
 
     brokers: list[Broker] = []
     for broker in report.brokers:
         shown = ids.get(broker.id, broker.id)
-        if broker.id in dropped or shown in groups:
+        if broker.id in hidden or shown in groups:
             counts[("brokers", "k_anonymity")] += 1
             continue
         brokers.append(dataclasses.replace(walk.value(broker), rank=len(brokers) + 1))
 
     gaps: list[Gap] = []
-    seen_gaps: set[tuple[str, str]] = set()
     for gap in report.gaps:
-        if gap.subject in dropped:
+        if gap.subject in hidden:
             counts[("gaps", "k_anonymity")] += 1
             continue
         shown_gap: Gap = walk.value(gap)
-        if (shown_gap.code, shown_gap.subject) in seen_gaps and shown_gap.subject in groups:
-            counts[("gaps", "k_anonymity")] += 1
-            continue
-        seen_gaps.add((shown_gap.code, shown_gap.subject))
         gaps.append(shown_gap)
 
     opportunities: list[Opportunity] = []
@@ -106,8 +104,7 @@ def rewrite_report(report: AnalysisReport, *, ids: Mapping[str, str], dropped: f
         touched = {opp.source, opp.target, *opp.path, *([opp.introducer] if opp.introducer else [])}
         shown_opp: Opportunity = walk.value(opp)
         key = (shown_opp.kind, shown_opp.source, shown_opp.target)
-        if (touched & dropped or shown_opp.source == shown_opp.target
-                or key in seen_opps):
+        if touched & hidden or key in seen_opps:
             counts[("opportunities", "k_anonymity")] += 1
             continue
         seen_opps.add(key)
