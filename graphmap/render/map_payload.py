@@ -132,7 +132,7 @@ def build_map_payload(
         return _full_payload(dataset, report, facts, drawn, lang=lang, color_by=color_by,
                              size_by=size_by, layers=chosen_layers, seed=seed, note=note,
                              mode="focus", focus=centre, layers_unavailable=layers_unavailable,
-                             views=views, community_level=False)
+                             views=views, community_level=False, focus_depth=depth)
     if _overview(dataset, focus, aggregate_above):
         return overview_payload(dataset, facts, lang=lang, color_by=color_by,
                                 layers=chosen_layers, seed=seed)
@@ -199,6 +199,7 @@ def _full_payload(
     layers_unavailable: bool,
     views: Sequence[View] = (),
     community_level: bool = False,
+    focus_depth: int = 1,
 ) -> MapPayload:
     """The map of the ``drawn`` nodes, each in full, with the relations between them."""
     drawn_set = set(drawn)
@@ -298,6 +299,8 @@ def _full_payload(
         "labels": list(labels),
         "communities": groups,
         "color_by": color_by,
+        # A --focus map opens with its centre selected, the whole drawn depth in colour.
+        "depth": focus_depth,
     }
     data["views"], data["colors"], legends = _views_and_colors(
         views, dataset, report, facts, drawn, lang=lang, color_by=color_by, layers=layers)

@@ -249,3 +249,17 @@ def test_default_views_and_png_of_the_view(laurentides: tuple[Any, Any], open_pa
     assert after[0] == pytest.approx(before[0])
     assert after[1] == pytest.approx(before[1], abs=1.0)
     _clean(loaded)
+
+
+def test_a_focus_map_opens_with_its_whole_depth_in_colour(
+    mini: tuple[Any, Any], open_page: Any, tmp_path: Path
+) -> None:
+    dataset, report = mini
+    loaded = open_page(write_map(dataset, report, tmp_path / "map.html", lang="en",
+                                 focus="coop", depth=2))
+    assert loaded.js("graphmap.network.getSelectedNodes()") == ["coop"]
+    assert loaded.js("graphmap.state.depth") == 2
+    assert loaded.js(DIMMED) == 0
+    assert loaded.page.input_value("#gm-depth") == "2"
+    _check_labels(loaded)
+    _clean(loaded)

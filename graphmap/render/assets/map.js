@@ -818,5 +818,5 @@
   fitVisible();
   state.allGaps = data.nodes.length <= GAPS_ALL_UP_TO || network.getScale() >= GAPS_ALL_SCALE;
   sync();
-  if (!viewFromHash() && data.focus) { select(data.focus); }
+  if (!viewFromHash() && data.focus) { setDepth(data.depth || 1); select(data.focus); }
 }());
