@@ -97,6 +97,9 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
             # The outputs draw what the publication step gives them (docs/privacy.md).
             publishing.apply(dataset, report)
             shown, data = publishing.shown(), publishing.data()
+            if viewpoint is not None:  # the published id of --for (a person's pseudonym)
+                shown, data = (_with_viewpoint(pair, publishing.published_id(viewpoint))
+                               for pair in (shown, data))
             # The JSON report of a large ecosystem is too big to hold as one string: it is
             # streamed, to report.json and then copied from there, or straight to stdout.
             output = (None if fmt == "json"
@@ -130,6 +133,14 @@ def _viewpoint(dataset: Any, for_actor: str | None) -> str | None:
     from graphmap.render.point_of_view import resolve_actor
 
     return resolve_actor(dataset, for_actor)
+
+
+def _with_viewpoint(pair: tuple[Any, Any], published: str) -> tuple[Any, Any]:
+    """``(dataset, report)`` whose report's ``meta["for"]`` is the id it is published as."""
+    import dataclasses
+
+    dataset, report = pair
+    return dataset, dataclasses.replace(report, meta={**report.meta, "for": published})
 
 
 def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:

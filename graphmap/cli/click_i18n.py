@@ -39,8 +39,32 @@ def _lang() -> str:
     return current_lang()
 
 
+#: Words click translates once, when an option is declared (``click.Path``'s name), but
+#: shows in an error later: they are translated when shown, in the command's language.
+_DECLARED = frozenset({"file", "directory", "path"})
+
+
+class _WordShownLater(str):
+    """A word of :data:`_DECLARED`: ``title()`` and ``upper()`` (how click shows it, in
+    "File 'x' does not exist." and as the metavar ``FILE``) translate it when called."""
+
+    __slots__ = ()
+
+    def title(self) -> str:
+        return _translated(self).title()
+
+    def upper(self) -> str:
+        return _translated(self).upper()
+
+
+def _translated(word: str) -> str:
+    return translations(_lang()).gettext("".join(word))  # join: a plain str again
+
+
 def click_gettext(message: str) -> str:
     """Click's ``_``: ``message`` in the language of the current command."""
+    if message in _DECLARED and type(message) is str:
+        return _WordShownLater(message)
     return translations(_lang()).gettext(message)
 
 

@@ -26,6 +26,7 @@ from graphmap.render.report_text import (
     sector_label,
     severity_label,
     shown,
+    viewpoint_heading,
 )
 from graphmap.render.terminal import brokerage_profile, meta_notes, summary_figures
 
@@ -173,7 +174,11 @@ def render_markdown(dataset: Dataset, report: AnalysisReport, lang: str,
         The document, ending with a newline.
     """
     title = report_title(dataset, lang)
-    lines = [f"# {escape(title)}", "", f"## {escape(translate('report.section.summary', lang))}"]
+    lines = [f"# {escape(title)}"]
+    viewpoint = viewpoint_heading(dataset, report, lang)
+    if viewpoint is not None:
+        lines.extend(("", f"**{escape(viewpoint)}**"))
+    lines.extend(("", f"## {escape(translate('report.section.summary', lang))}"))
     lines.extend(("", _row([translate("report.figure.label", lang),
                             translate("report.figure.value", lang)]), "|---|---:|"))
     lines.extend(_row([escape(label), escape(value)])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from graphmap.analysis.report import (
     OPPORTUNITY_KINDS,
     SEVERITIES,
+    AnalysisReport,
     Community,
     Gap,
     Opportunity,
@@ -103,3 +104,13 @@ def sector_label(code: str | None, lang: str) -> str:
     """A sector code's name for people; an unknown code as is, ``—`` for none."""
     sector = Sector.parse(code) if code else None
     return sector.label(lang) if sector is not None else code or "—"
+
+
+def viewpoint_heading(dataset: Dataset, report: AnalysisReport, lang: str) -> str | None:
+    """"From the point of view of X" when the report was narrowed to one organisation
+    (``--for``, ``meta["for"]``) that the dataset shown names; else ``None``."""
+    meta = report.meta if isinstance(report.meta, Mapping) else {}
+    actor = meta.get("for")
+    if not isinstance(actor, str) or dataset.kind_of(actor) is None:
+        return None
+    return translate("report.for.heading", lang, name=dataset.node_name(actor))

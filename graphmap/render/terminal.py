@@ -24,6 +24,7 @@ from graphmap.render.report_text import (
     sector_label,
     severity_label,
     shown,
+    viewpoint_heading,
 )
 from graphmap.schema import Stage
 
@@ -241,6 +242,10 @@ def render_text(dataset: Dataset, report: AnalysisReport, lang: str, top: int | 
     title = report_title(dataset, lang)
     out.lines.append(out.style(title, "title"))
     out.lines.append("=" * min(len(title), out.width))
+    viewpoint = viewpoint_heading(dataset, report, lang)
+    if viewpoint is not None:
+        out.blank()
+        out.para(viewpoint, style="heading")
     _summary_section(out, dataset, report, lang)
     _brokers_section(out, dataset, report, lang, top)
     _gaps_section(out, report, lang, top)

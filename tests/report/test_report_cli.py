@@ -77,12 +77,12 @@ def test_data_errors_exit_1_with_locations_and_no_traceback():
         "media, citizen)",
         "projects.csv:3:stage: unknown stage 'apropriation'; did you mean 'appropriation'? "
         "(accepted: emergence, mobilization, feedback, appropriation)",
-        "Error: 2 error(s) in the workspace.",
+        "Error: 2 errors in the workspace.",
     ]
     result = run(str(BAD), "--format", "json", "--lang", "fr")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == "Erreur : 2 erreur(s) dans l'espace de travail."
+    assert result.stderr.splitlines()[-1] == "Erreur : 2 erreurs dans l'espace de travail."
 
 
 @pytest.mark.parametrize(("args", "fragment"), [
@@ -114,14 +114,16 @@ def test_out_writes_reports_atomically_and_overwrites(tmp_path):
     result = run(str(MINI), "--format", "json", "--lang", "fr", "--out", str(out))
     assert result.exit_code == 0, result.output
     names = {p.name for p in out.iterdir()}
-    # Exactly the four reports: no temporary file left behind.
-    assert names == {"report.json", "report.md", "map.html", "report.html"}
+    # Exactly the six outputs: no temporary file left behind.
+    assert names == {"report.json", "report.md", "map.html", "report.html", "brief.html",
+                     "actions.xlsx"}
     assert (out / "report.json").read_bytes() == result.stdout_bytes
     markdown = (out / "report.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Rapport graphmap\u00a0: mini\n")
     written = [line for line in result.stderr.splitlines() if line.startswith("Fichier écrit")]
     assert written == [f"Fichier écrit\u00a0: {out / name}"
-                       for name in ("report.json", "report.md", "map.html", "report.html")]
+                       for name in ("report.json", "report.md", "map.html", "report.html",
+                                    "brief.html", "actions.xlsx")]
     # a second run replaces the files
     (out / "report.json").write_text("stale", encoding="utf-8")
     again = run(str(MINI), "--format", "json", "--lang", "fr", "--out", str(out))

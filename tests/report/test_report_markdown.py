@@ -84,11 +84,12 @@ def test_hostile_names_render_as_plain_text_with_a_real_parser():
             "## Principaux courtiers", "## Manques", "### Gravité élevée (1)",
             "### Gravité moyenne (2)", "### Gravité faible (1)",
             "## Meilleures occasions de collaboration", "### Bailleurs de fonds à approcher (1)",
-            "### Acteurs à rapprocher (1)", "## Communautés"]),
+            "### Acteurs à rapprocher (1)", "## Communautés", "## Lexique"]),
     ("en", ["# graphmap report: Mini", "## The ecosystem in figures", "## Top brokers",
             "## Gaps", "### High severity (1)", "### Medium severity (2)",
             "### Low severity (1)", "## Best collaboration opportunities",
-            "### Funders to approach (1)", "### Actors to bring together (1)", "## Communities"]),
+            "### Funders to approach (1)", "### Actors to bring together (1)", "## Communities",
+            "## Glossary"]),
 ])
 def test_headings_in_each_language(sample, lang, headings):
     dataset, report = sample
@@ -136,8 +137,8 @@ def test_community_rows_in_full(sample):
     assert section.splitlines()[2:6] == [
         "| N° | Communauté | Membres | Secteur dominant | Territoire dominant |",
         "|---:|---|---|---|---|",
-        "| 0 | community\u00a0: Table de concertation | 4 membre(s)\u00a0: Table de concertation,"
+        "| 0 | community\u00a0: Table de concertation | 4 membres\u00a0: Table de concertation,"
         " Fondation Laurentienne, Ville de Saint-Jérôme, Épicerie solidaire | communautaire |"
         " Rivière-du-Nord |",
-        "| 1 | citizen\u00a0:  | 1 membre(s)\u00a0: Citoyen isolé | citoyen | — |",
+        "| 1 | citizen\u00a0:  | 1 membre\u00a0: Citoyen isolé | citoyen | — |",
     ]

@@ -78,13 +78,16 @@ def test_empty_report_says_so():
 def test_communities_name_their_members(sample):
     dataset, report = sample
     text = render_text(dataset, report, "en", top=10, width=120)
-    assert text.endswith(
-        "Communities\n-----------\n"
+    communities = text.split("\nCommunities\n", 1)[1].split("\n\nGlossary\n", 1)[0]
+    assert communities == (
+        "-----------\n"
         "• Community 0: community: Table de concertation\n"
-        "  4 member(s): Table de concertation, Fondation Laurentienne, Ville de Saint-Jérôme,"
+        "  4 members: Table de concertation, Fondation Laurentienne, Ville de Saint-Jérôme,"
         " Épicerie solidaire\n"
         "• Community 1: citizen:\n"
-        "  1 member(s): Citoyen isolé\n")
+        "  1 member: Citoyen isolé")
+    assert text.endswith("  - Who introduces: an actor who already knows both sides and can put"
+                         " them in touch.\n")
 
 
 def test_a_big_community_names_its_first_eight_members(sample):
@@ -93,4 +96,4 @@ def test_a_big_community_names_its_first_eight_members(sample):
     big = dataclasses.replace(report.communities[0], members=members)
     report = dataclasses.replace(report, communities=(big,))
     text = render_text(dataset, report, "fr", top=10, width=200)
-    assert ("  10 membre(s), dont m00, m01, m02, m03, m04, m05, m06, m07\n") in text
+    assert ("  10 membres, dont m00, m01, m02, m03, m04, m05, m06, m07\n") in text
