@@ -228,11 +228,12 @@ class _People:
                     out.append(Actor(gid, label, sector, None, Category.GROUP, group.territory))
                 continue
             extra = columns.keep("actors", a.extra)
-            kind = scrubber.scrub(a.type, "actors.type") if a.type else a.type
             if a.id in self.persons:
-                out.append(replace(a, id=self.ids[a.id], name=self.labels[a.id], type=kind,
+                # A person's type is free text that can single one out ("mairesse"): dropped.
+                out.append(replace(a, id=self.ids[a.id], name=self.labels[a.id], type=None,
                                    extra=extra))
             else:
+                kind = scrubber.scrub(a.type, "actors.type") if a.type else a.type
                 out.append(replace(a, name=scrubber.scrub(a.name, "actors.name"), type=kind,
                                    extra=extra))
         return tuple(out)
@@ -270,6 +271,10 @@ class _People:
             if count:
                 out.append(LogEntry("replaced", "actors", "name", rule, count))
                 out.append(LogEntry("replaced", "actors", "id", rule, count))
+            typed = sum(1 for pid in self.visible if self.persons[pid] == rule
+                        and self.dataset.actor_by_id[pid].type)
+            if typed:
+                out.append(LogEntry("removed", "actors", "type", rule, typed))
         grouped = len(self.group_of)
         if grouped:
             out.append(LogEntry("aggregated", "actors", "id", "k_anonymity", grouped))
