@@ -168,9 +168,9 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
                                          "count": len(projects), "outside": len(outsiders)}
             # Facts, not blame: actors based elsewhere may well be active there.
             if outsiders:
-                named = [dataset.node_name(a) for a in outsiders[:_NAMED_OUTSIDERS]]
+                named: list[object] = [dataset.node_name(a) for a in outsiders[:_NAMED_OUTSIDERS]]
                 if len(outsiders) > _NAMED_OUTSIDERS:
-                    named.append(Message("analysis.gap.territory_more",
+                    named.append(Message("analysis.territory_gap.more",
                                          {"count": len(outsiders) - _NAMED_OUTSIDERS}))
                 params["names"] = Listing(named)
             gaps.append(_gap(code, territory, "territory", params,

@@ -224,7 +224,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "fr": {"one": "Territoire {territory} : {count} projet ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs y financent des projets : {names}.", "other": "Territoire {territory} : {count} projets ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs y financent des projets : {names}."},
         "en": {"one": "Territory {territory}: {count} project; no funder is based there, but funders based elsewhere fund projects there: {names}.", "other": "Territory {territory}: {count} projects; no funder is based there, but funders based elsewhere fund projects there: {names}."},
     },
-    "analysis.gap.territory_more": {
+    "analysis.territory_gap.more": {
         "fr": {"one": "{count} autre", "other": "{count} autres"},
         "en": {"one": "{count} more", "other": "{count} more"},
     },
