@@ -15,6 +15,8 @@ import pytest
 from graphmap.render.html_map import write_map
 from graphmap.render.map_views import views_from_mapping
 
+from .conftest import PWN, PWN_SCRIPT
+
 pytestmark = pytest.mark.browser
 
 VISIBLE_NODES = "graphmap.nodes.get({filter: n => !n.hidden}).length"
@@ -262,4 +264,19 @@ def test_a_focus_map_opens_with_its_whole_depth_in_colour(
     assert loaded.js(DIMMED) == 0
     assert loaded.page.input_value("#gm-depth") == "2"
     _check_labels(loaded)
+    _clean(loaded)
+
+
+def test_view_titles_and_captions_are_text_not_markup(
+    mini: tuple[Any, Any], open_page: Any, tmp_path: Path
+) -> None:
+    dataset, report = mini
+    views = views_from_mapping({"views": [{"title": PWN, "caption": PWN_SCRIPT, "focus": "cdc"}]})
+    path = write_map(dataset, report, tmp_path / "map.html", lang="en", views=views)
+    loaded = open_page(path)
+    loaded.page.click("#gm-views [data-step='1']")
+    assert loaded.page.inner_text(".gm-view-title") == PWN
+    assert loaded.page.inner_text(".gm-view-caption") == PWN_SCRIPT
+    assert loaded.js("window.__pwned === undefined")
+    assert loaded.js("document.querySelectorAll('#gm-views img, #gm-views script').length") == 0
     _clean(loaded)
