@@ -170,6 +170,11 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         approximate = t("render.report_approximate",
                         sample=format_number(betweenness_meta.get("sample_size"), lang),
                         seed=report.meta.get("seed", "—"))
+    # Set by the publication step of --public (docs/privacy.md): say what the page shows.
+    publication = report.meta.get("publication") if report.meta else None
+    public_note = (t("privacy.report_note", k=publication.get("k", 2))
+                   if isinstance(publication, Mapping) and publication.get("mode") == "public"
+                   else None)
     return {
         "figures": figures,
         "brokers": brokers,
@@ -179,6 +184,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
         "opportunities": opportunities,
         "communities": communities,
         "approximate": approximate,
+        "public_note": public_note,
         "dataset_name": dataset.name,
         "glossary": [{"code": code, "term": term, "text": text}
                      for code, (term, text) in zip(TERMS, glossary(lang), strict=True)],

@@ -90,6 +90,11 @@ def test_public_mode_still_names_organisations(outputs: dict[str, Path]) -> None
         assert missing == [], name
     markdown = (outputs["public"] / "report.md").read_text(encoding="utf-8")
     assert "Personne " in markdown or "citoyennes et citoyens" in markdown
+    # The report says it is the public version, computed on the full data then redacted.
+    page = (outputs["public"] / "report.html").read_text(encoding="utf-8")
+    assert "calculée sur les données complètes, puis caviardée" in page
+    assert "Version publique" not in (outputs["default"] / "report.html").read_text(
+        encoding="utf-8")
 
 
 def test_the_unique_citizen_is_aggregated(outputs: dict[str, Path]) -> None:
