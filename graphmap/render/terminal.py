@@ -156,6 +156,10 @@ def meta_notes(report: AnalysisReport, lang: str) -> list[str]:
     if group_by in ("sector", "territory", "community"):
         notes.append(translate("report.group_by", lang,
                                group=translate(f"report.group.{group_by}", lang)))
+    # Set by the publication step of --public (docs/privacy.md).
+    publication = meta.get("publication")
+    if isinstance(publication, Mapping) and publication.get("mode") == "public":
+        notes.append(translate("privacy.report_note", lang, k=publication.get("k", 2)))
     return notes
 
 

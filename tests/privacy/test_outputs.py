@@ -93,6 +93,7 @@ def test_public_mode_still_names_organisations(outputs: dict[str, Path]) -> None
     # The report says it is the public version, computed on the full data then redacted.
     page = (outputs["public"] / "report.html").read_text(encoding="utf-8")
     assert "calculée sur les données complètes, puis caviardée" in page
+    assert "calculée sur les données complètes, puis caviardée" in markdown
     assert "Version publique" not in (outputs["default"] / "report.html").read_text(
         encoding="utf-8")
 
