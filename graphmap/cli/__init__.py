@@ -15,7 +15,7 @@ import click
 
 from graphmap._version import __version__
 from graphmap.cli import click_i18n
-from graphmap.cli.common import ARGV_LANG, guarded_invoke, lang_in_args
+from graphmap.cli.common import ARGV_LANG, current_lang, guarded_invoke, lang_in_args
 from graphmap.errors import GraphmapError
 from graphmap.i18n import resolve_lang, translate
 
@@ -45,6 +45,8 @@ _COMMANDS: dict[str, str] = {
 
 # Click's own messages (usage errors, help titles) in the user's language.
 click_i18n.install()
+# module of commands -> the language its help was built in.
+_HELP_LANG: dict[str, str] = {}
 
 
 class GraphmapGroup(click.Group):
@@ -73,7 +75,17 @@ class GraphmapGroup(click.Group):
         if target is None or importlib.util.find_spec(target.split(":")[0]) is None:
             return None
         module_name, attr = target.split(":")
-        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        # A command's help is built when its module is imported, in the language of that
+        # moment: a process that runs commands in several languages (a test, a notebook)
+        # imports it again when the language has changed since.
+        lang = current_lang()
+        module = sys.modules.get(module_name)
+        if module is not None and _HELP_LANG.get(module_name) != lang:
+            module = importlib.reload(module)
+        elif module is None:
+            module = importlib.import_module(module_name)
+        _HELP_LANG[module_name] = lang
+        command: click.Command = getattr(module, attr)
         return command
 
     def invoke(self, ctx: click.Context) -> Any:
