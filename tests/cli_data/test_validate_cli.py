@@ -56,7 +56,7 @@ def test_planted_mistakes_all_reported_by_a_real_process() -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines() == PLANTED_EN
-    assert result.stderr == "Error: 14 error(s) in the workspace.\n"
+    assert result.stderr == "Error: 14 errors in the workspace.\n"
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -69,7 +69,7 @@ def test_planted_mistakes_with_clirunner_in_french() -> None:
                         "ligne 2) ; les identifiants sont uniques parmi les acteurs et les projets")
     assert lines[5] == ("actors.csv:6:catégorie: catégorie inconnue « organisme » ; vouliez-vous "
                         "dire « organisation » ? (valeurs : organisation, individu, groupe)")
-    assert result.stderr == "Erreur : 14 erreur(s) dans l'espace de travail.\n"
+    assert result.stderr == "Erreur : 14 erreurs dans l'espace de travail.\n"
 
 
 def test_valid_workspace_prints_a_summary() -> None:

@@ -146,7 +146,7 @@ def test_missing_required_fields_are_located_errors(tmp_path: Path) -> None:
     ]
     done = run_cli("import", str(FIXTURES / "grants-missing.json"), "-o", str(tmp_path / "w"))
     assert done.returncode == 1
-    assert "Error: 4 error(s) in" in done.stderr
+    assert "Error: 4 errors in" in done.stderr
     assert not (tmp_path / "w").exists()
 
 

@@ -55,7 +55,7 @@ def test_round_trip_through_the_command_line(tmp_path: Path, fmt: str, workspace
 def test_a_kumu_map_made_by_hand(tmp_path: Path) -> None:
     dataset, issues = import_dataset(FIXTURES / "kumu-hub.json", "kumu")
     assert _located(issues, "fr") == [
-        "kumu-hub.json[elements]: avertissement : 5 élément(s) sans identifiant : identifiants"
+        "kumu-hub.json[elements]: avertissement : 5 éléments sans identifiant : identifiants"
         " tirés de leur nom (par ex. « Centre d'entraide d'Argenteuil » → "
         "« centre-d-entraide-d-argenteuil »)",
         "kumu-hub.json[elements]:3:type: avertissement : le type « Municipalité » n'est ni un "
@@ -112,7 +112,7 @@ def test_a_kumu_workbook_with_elements_and_connections_sheets(tmp_path: Path) ->
     book.save(path)
     dataset, issues = import_dataset(path, "kumu")
     assert _located(issues) == [
-        "kumu.xlsx[Elements]: warning: 4 element(s) without an id: ids derived from their "
+        "kumu.xlsx[Elements]: warning: 4 elements without an id: ids derived from their "
         "names (e.g. 'Centre A' → 'centre-a')",
         "kumu.xlsx[Elements]:2:Type: warning: the type 'Organisme' is neither a graphmap "
         "sector nor a stage; kept in the column 'type'",

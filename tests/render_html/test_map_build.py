@@ -139,7 +139,7 @@ def test_focus_draws_the_neighbourhood(mini: tuple[Any, Any]) -> None:
     two = build_map_payload(dataset, report, lang="en", focus="coop", depth=2)
     assert sorted(n["id"] for n in two.data["nodes"]) == [
         "cdc", "coop", "fgm", "p1", "p2", "p3", "uni"]
-    assert two.note == "Neighbourhood of 'Coopérative L'Éveil' within 2 step(s): 7 of 10 nodes."
+    assert two.note == "Neighbourhood of 'Coopérative L'Éveil' within 2 steps: 7 of 10 nodes."
 
 
 def test_unknown_focus_suggests(mini: tuple[Any, Any]) -> None:

@@ -95,9 +95,8 @@ MESSAGES = {
         "acteurs.csv: two files for the actors table: acteurs.csv and actors.csv; keep only "
         "one (neither was read)"),
     "stray_cp1252_byte": (
-        "actors.csv:3: warning: this UTF-8 file holds 1 byte(s) that are not UTF-8, the first "
-        "on this row: they were read as Windows-1252 (é, à…); check the text and save the file "
-        "as 'CSV UTF-8'"),
+        "actors.csv:3: warning: this UTF-8 file holds 1 byte that is not UTF-8, on this row: it "
+        "was read as Windows-1252 (é, à…); check the text and save the file as 'CSV UTF-8'"),
     "huge_amounts": (
         "relations.csv:3:amount: amount '1.79e308' is too large: graphmap accepts at most "
         "1,000,000,000,000,000 $"),
@@ -159,7 +158,7 @@ def test_a_lone_surrogate_stops_every_command_cleanly(command: list[str],
         cli, [args[0], str(DAMAGED / "json_lone_surrogate.json"), *args[1:], "--lang", "en"])
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.output
-    assert result.output.splitlines()[-1] == "Error: 1 error(s) in the workspace."
+    assert result.output.splitlines()[-1] == "Error: 1 error in the workspace."
 
 
 def test_computed_formulas_are_read_and_uncomputed_ones_are_blank() -> None:
