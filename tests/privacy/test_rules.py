@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from graphmap.errors import ConfigError, UsageError
+from graphmap.errors import ConfigError, GraphmapError, UsageError
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project, Relation
 from graphmap.privacy import PublishPolicy, contact_columns, hold_back, publish, resolve_columns
@@ -147,3 +149,27 @@ def test_the_publish_table() -> None:
                 {"include_column": ["Notes"]}):
         with pytest.raises(ConfigError):
             policy_from_mapping({"publish": bad})
+
+
+def test_the_salt_lives_beside_the_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:
+    from graphmap.privacy.pseudonyms import load_salt, salt_path
+
+    book = tmp_path / "ecosysteme.xlsx"
+    book.write_bytes(b"")
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    assert salt_path(book) == tmp_path / ".graphmap-salt"
+    assert salt_path(folder) == folder / ".graphmap-salt"
+    monkeypatch.delenv("GRAPHMAP_SALT", raising=False)
+    first = load_salt(book)
+    assert first.source == "file"
+    assert (tmp_path / ".graphmap-salt").stat().st_mode & 0o777 == 0o600
+    assert load_salt(book) == first
+    assert first.secret.decode() not in repr(first)
+    monkeypatch.setenv("GRAPHMAP_SALT", "  mon sel  ")
+    assert load_salt(book) == Salt(b"mon sel", "env")
+    (folder / ".graphmap-salt").write_text("\n", encoding="utf-8")
+    monkeypatch.delenv("GRAPHMAP_SALT")
+    with pytest.raises(GraphmapError, match="unreadable or empty"):
+        load_salt(folder)
