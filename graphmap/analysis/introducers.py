@@ -28,6 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
+
 from graphmap.analysis.report import Opportunity
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
@@ -56,26 +58,33 @@ def acquaintances(graph: EcosystemGraph, node: int) -> dict[int, int]:
     >>> sorted((g.ids[k], s) for k, s in acquaintances(g, g.index["q"]).items())
     [('a', 1), ('c', 2), ('d', 2)]
     """
-    na = graph.actor_count
-    known: dict[int, int] = {}
-    if node < na:
-        for z in graph.neighbours(node).tolist():
-            if z < na:
-                known[z] = DIRECT
-            else:
-                for w in graph.neighbours(z).tolist():
-                    if w < na and w != node:
-                        known.setdefault(w, THROUGH_PROJECT)
-        known.pop(node, None)
-        return known
-    carriers = graph.project_roles[graph.ids[node]].carriers
-    for c in carriers:
-        for w, _strength in acquaintances(graph, graph.index[c]).items():
-            known.setdefault(w, THROUGH_PROJECT)
-    for z in graph.neighbours(node).tolist():
-        if z < na:
-            known[z] = DIRECT
+    direct, through = known_positions(graph, node)
+    known = dict.fromkeys(through.tolist(), THROUGH_PROJECT)
+    known.update(dict.fromkeys(direct.tolist(), DIRECT))
+    known.pop(node, None)
     return known
+
+
+def known_positions(graph: EcosystemGraph, node: int) -> tuple[np.ndarray, np.ndarray]:
+    """The actors who know ``node``, as two arrays of node positions (with repeats, maybe
+    ``node`` itself): by a direct tie, and through a project (for a project: through one
+    of its carriers). Slices of the compiled graph's arrays: no Python loop over actors."""
+    na = graph.actor_count
+    around = graph.neighbours(node)
+    direct = around[around < na]
+    if node < na:
+        hubs = around[around >= na].tolist()
+        parts = [graph.neighbours(z) for z in hubs]
+    else:
+        parts = []
+        for c in graph.project_roles[graph.ids[node]].carriers:
+            at = graph.index[c]
+            near_c = graph.neighbours(at)
+            parts.append(near_c)
+            # Its projects list the carrier itself: it is tied to the project, so direct.
+            parts.extend(graph.neighbours(z) for z in near_c[near_c >= na].tolist())
+    through = np.concatenate([np.zeros(0, dtype=np.int64), *parts]).astype(np.int64)
+    return direct, through[through < na]
 
 
 def knows(graph: EcosystemGraph, who: str, other: str) -> bool:

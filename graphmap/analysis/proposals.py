@@ -18,7 +18,7 @@ from graphmap.analysis.candidates import (
     CandidatePool,
     adopts_practices,
 )
-from graphmap.analysis.introducers import acquaintances, with_introducer
+from graphmap.analysis.introducers import known_positions, with_introducer
 from graphmap.analysis.labels import Enumeration, territory_term
 from graphmap.analysis.report import Gap, Opportunity
 from graphmap.analysis.similarity import ProjectTable, themes_of
@@ -134,26 +134,32 @@ def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequenc
             if target_id not in targets[kind]:
                 continue
             if kind == "adopt":
-                chosen = pool.best_adopters(t, around, limit,
-                                            nearby_adopters(graph, target_id, around), similar)
+                nearby = nearby_adopters(graph, target_id, around, actors.adopting)
+                chosen = pool.best_adopters(t, around, limit, nearby, similar)
             else:
                 chosen = pool.best(t, around, limit, similar)
             out[kind].extend(proposal(kind, cand, projects[t], graph) for cand in chosen)
     return {kind: truncate(found, config) for kind, found in out.items()}
 
 
-def nearby_adopters(graph: EcosystemGraph, project_id: str, around: set[str]
-                    ) -> dict[str, str]:
+def nearby_adopters(graph: EcosystemGraph, project_id: str, around: set[str],
+                    adopting: np.ndarray | None = None) -> dict[str, str]:
     """The actors of a kind that adopts practices who know an actor tied to the project
     (:func:`~graphmap.analysis.introducers.acquaintances`) and are not tied to it yet:
-    actor id → the tied actor it knows (smallest id)."""
+    actor id → the tied actor it knows (smallest id). ``adopting`` is
+    :attr:`ActorCodes.adopting` (computed here when not given)."""
     actors = graph.dataset.actors
+    if adopting is None:
+        adopting = np.array([adopts_practices(a) for a in actors], dtype=bool)
     found: dict[str, str] = {}
+    ids = graph.ids
     for tied in sorted(graph.project_roles[project_id].actors):
-        for w in acquaintances(graph, graph.index[tied]):
-            who = actors[w]
-            if who.id not in around and who.id not in found and adopts_practices(who):
-                found[who.id] = tied
+        direct, through = known_positions(graph, graph.index[tied])
+        near = np.unique(np.concatenate([direct, through]))
+        for w in near[adopting[near]].tolist():
+            who = ids[w]
+            if who != tied and who not in around and who not in found:
+                found[who] = tied
     return found
 
 
