@@ -94,7 +94,11 @@ def test_rows_hold_roles_extras_and_analysis() -> None:
     assert p.props["gap_codes"] == ["project.single_funder", "project.no_support",
                                     "project.low_diversity"]
     assert lonely.props["gap_codes"] == ["actor.isolated"]
-    assert "betweenness" not in lonely.props  # undefined for an isolated actor: absent
+    # Issue 10: an isolated actor's betweenness is 0 (as networkx, igraph and sna); only its
+    # constraint and effective size are undefined, hence absent.
+    assert lonely.props["betweenness"] == 0.0
+    assert "constraint" not in lonely.props
+    assert "effective_size" not in lonely.props
     assert set(c.props) >= {"betweenness", "constraint", "effective_size", "community",
                             "broker_rank", "brokerage_coordinator", "brokerage_total"}
     assert [r.rel_type for r in rows.rels] == ["FUNDS", "CARRIES", "BENEFITS"]
