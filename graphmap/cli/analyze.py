@@ -5,14 +5,21 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, help_text, is_terminal, lang_option
+from graphmap.cli.common import (
+    current_lang,
+    echo_issues,
+    guided_views,
+    help_text,
+    is_terminal,
+    lang_option,
+)
 from graphmap.cli.neo4j import connection_from_options, connection_options
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.config import DEFAULT_ENGINE, ENGINES, GROUP_BY
@@ -45,6 +52,8 @@ MAX_TEXT_WIDTH = 100
 @click.option("--config", "config_path",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, metavar="FILE", help=help_text("report.cli.config_help"))
+@click.option("--as-of", "as_of_text", default=None, metavar="YEAR",
+              help=help_text("compare.as_of.help"))
 @click.option("--engine", type=click.Choice(ENGINES, case_sensitive=False),
               default=DEFAULT_ENGINE, show_default=True,
               help=help_text("neo4j.engine.cli.engine_help"))
@@ -54,7 +63,8 @@ MAX_TEXT_WIDTH = 100
 @publishing_options
 def analyze(  # noqa: PLR0917 (click passes one argument per option)
     workspace: Path, fmt: str, out_dir: Path | None, for_actor: str | None, lang: str,
-    group_by: str | None, top: int | None, seed: int | None, config_path: Path | None, engine: str,
+    group_by: str | None, top: int | None, seed: int | None, config_path: Path | None,
+    as_of_text: str | None, engine: str,
     uri: str | None, user: str | None, database: str | None, password_stdin: bool,
     name: str | None, public: bool, include_columns: str | None,
 ) -> None:
@@ -64,6 +74,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     lang = lang or current_lang()
     fmt = fmt.lower()
     engine = engine.lower()
+    year = _as_of_year(as_of_text)
     # Credentials first: a bad password stdin fails before any work.
     conn = (connection_from_options(uri, user, database, password_stdin)
             if engine == "neo4j" else None)
@@ -74,7 +85,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     dataset = None
     try:
         with _progress(lang, engine) as progress:
-            dataset = load_workspace(workspace, progress=progress)
+            dataset = _at_year(load_workspace(workspace, progress=progress), year, workspace)
             viewpoint = _viewpoint(dataset, for_actor)
             publishing = Publishing(workspace, dataset, public=public,
                                     include_columns=include_columns, lang=lang,
@@ -104,9 +115,12 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
             # streamed, to report.json and then copied from there, or straight to stdout.
             output = (None if fmt == "json"
                       else _render(fmt, *(shown if fmt == "markdown" else data), lang, config.top))
+            views = ([] if out_dir is None else
+                     publishing.published_views(guided_views(workspace, None, config_path),
+                                                shown[0]))
             written = ([] if out_dir is None else write_outputs(
                 *shown, out_dir, lang=lang, top=config.top,
-                rendered={} if output is None else {fmt: output}, data=data)
+                rendered={} if output is None else {fmt: output}, data=data, views=views)
                 + publishing.write_log(out_dir))
             progress("render", 1, 1)
     finally:
@@ -124,6 +138,24 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
         _emit_file(out_dir / "report.json")
     else:
         _emit_json(*data, lang)
+
+
+def _as_of_year(text: str | None) -> int | None:
+    """The year of ``--as-of``: a year that is not a year fails before any reading (exit 2)."""
+    if text is None:
+        return None
+    from graphmap.compare.asof import parse_as_of
+
+    return parse_as_of(text)
+
+
+def _at_year(dataset: Any, year: int | None, workspace: Path) -> Any:
+    """The ecosystem as it stood in ``year`` (docs/compare.md), or all of it."""
+    if year is None:
+        return dataset
+    from graphmap.compare.asof import as_of
+
+    return as_of(dataset, year, workspace=str(workspace))
 
 
 def _viewpoint(dataset: Any, for_actor: str | None) -> str | None:
@@ -209,13 +241,15 @@ def _emit_file(path: Path) -> None:
 
 def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: int,
                   rendered: Mapping[str, str] | None = None,
-                  data: tuple[Any, Any] | None = None) -> list[Path]:
+                  data: tuple[Any, Any] | None = None,
+                  views: Sequence[Any] = ()) -> list[Path]:
     """Write ``report.json``, ``report.md``, ``map.html``, ``report.html``, ``brief.html``
     and ``actions.xlsx`` atomically into ``out_dir``; return the paths written.
 
     ``rendered`` holds the Markdown document if the caller already rendered it, so that it is
     not rendered twice; ``report.json`` is always streamed to its file, from ``data`` (the
-    pair with every column, docs/privacy.md) when given.
+    pair with every column, docs/privacy.md) when given; ``views`` are the guided views of
+    the map and the HTML report (docs/map.md; none: the map proposes three).
     """
     from graphmap.atomic import atomic_open, write_text
     from graphmap.render.html_map import build_map_payload, map_page
@@ -229,7 +263,7 @@ def write_outputs(dataset: Any, report: Any, out_dir: Path, *, lang: str, top: i
     markdown_text = rendered.get("markdown") or _render("markdown", dataset, report, lang, top)
     written.append(write_text(out_dir / "report.md", markdown_text))
     # One layout for both pages: the map and the report embed the same drawing.
-    payload = build_map_payload(dataset, report, lang=lang)
+    payload = build_map_payload(dataset, report, lang=lang, views=list(views))
     written.append(write_text(out_dir / "map.html", map_page(payload, lang=lang)))
     written.append(write_report(dataset, report, out_dir / "report.html", lang=lang,
                                 payload=payload))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -133,3 +134,16 @@ def is_terminal(stream: Any = None) -> bool:
     """Whether progress bars belong on ``stream`` (stderr by default)."""
     stream = stream or sys.stderr
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def guided_views(workspace: Path, views_file: Path | None = None,
+                 config_path: Path | None = None) -> list[Any]:
+    """Guided views of the map (docs/map.md): the ``--views`` file, else the ``[[views]]`` of
+    ``--config`` or of the workspace's ``graphmap.toml``, else none (the map proposes three)."""
+    from graphmap.config import CONFIG_FILENAME
+    from graphmap.render.map_views import load_views
+
+    if views_file is not None:
+        return load_views(views_file)
+    toml = config_path or (workspace / CONFIG_FILENAME if workspace.is_dir() else None)
+    return load_views(toml) if toml is not None and toml.is_file() else []

@@ -92,6 +92,17 @@ class Publishing:
             raise UsageError("privacy.not_published", id=node_id)
         return str(self.publication.ids.get(node_id, node_id))
 
+    def published_views(self, views: list[Any], dataset: Any) -> list[Any]:
+        """Guided views whose focus names a node as the published ``dataset`` shows it (a
+        person's pseudonym in public mode), so no view leaks a real id."""
+        if not self.public:
+            return views
+        import dataclasses
+
+        return [dataclasses.replace(v, focus=self.published_id(v.focus))
+                if v.focus is not None and dataset.kind_of(v.focus) is None else v
+                for v in views]
+
     def write_log(self, out_dir: Path) -> list[Path]:
         """``publication.md`` and ``publication.json`` in ``out_dir`` (public mode only)."""
         if self.publication is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -11,6 +10,7 @@ from graphmap.cli.common import (
     check_output_suffix,
     current_lang,
     echo_issues,
+    guided_views,
     help_text,
     lang_option,
 )
@@ -29,18 +29,6 @@ from graphmap.render.options import (
 )
 
 __all__ = ["parse_layers", "render"]
-
-
-def _views(workspace: Path, views_file: Path | None) -> list[Any]:
-    """Guided views: the ``--views`` file, else the ``[[views]]`` of the workspace's
-    ``graphmap.toml``, else none (the map proposes three)."""
-    from graphmap.config import CONFIG_FILENAME
-    from graphmap.render.map_views import load_views
-
-    toml = workspace / CONFIG_FILENAME
-    if views_file is not None:
-        return load_views(views_file)
-    return load_views(toml) if workspace.is_dir() and toml.is_file() else []
 
 
 @click.command(name="render", help=help_text("render.cli_help"))
@@ -86,7 +74,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     chosen_layers = check_map_options(color_by, size_by, parse_layers(layers), depth or 1)
 
     config = load_config(None, workspace=workspace)
-    views = _views(workspace, views_file)
+    views = guided_views(workspace, views_file)
     dataset = load_workspace(workspace)
     echo_issues(dataset.warnings, lang)
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
@@ -111,12 +99,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     dataset, report = publishing.shown()
     if public and focus is not None:
         focus = publishing.published_id(focus)
-    if public:
-        import dataclasses
-
-        views = [dataclasses.replace(v, focus=publishing.published_id(v.focus))
-                 if v.focus is not None and dataset.kind_of(v.focus) is None else v
-                 for v in views]
+    views = publishing.published_views(views, dataset)
     payload = build_map_payload(
         dataset, report, lang=lang, color_by=color_by, size_by=size_by, layers=chosen_layers,
         focus=focus, depth=depth or 1, seed=config.seed, communities=communities,
