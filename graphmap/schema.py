@@ -299,17 +299,33 @@ RELATION_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "weight": ("poids",),
     "kind": ("nature",),
 }
+TERRITORY_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "id": ("identifiant", "code"),
+    "name": ("nom", "libellé"),
+    "parent": ("territoire parent", "dans"),
+    "kind": ("type", "nature", "genre"),
+}
 REQUIRED_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "actors": ("id", "name", "sector"),
     "projects": ("id", "name", "stage"),
     "relations": ("source", "target", "type"),
+    "territories": ("id", "name"),
 }
 TABLE_COLUMNS: Mapping[str, Mapping[str, tuple[str, ...]]] = {
     "actors": ACTOR_COLUMNS,
     "projects": PROJECT_COLUMNS,
     "relations": RELATION_COLUMNS,
+    "territories": TERRITORY_COLUMNS,
 }
+#: The three tables every workspace has.
 TABLES: tuple[str, ...] = ("actors", "projects", "relations")
+#: Tables a workspace may have (docs/workspace-format.md): absent means none declared.
+OPTIONAL_TABLES: tuple[str, ...] = ("territories",)
+#: Known kinds of territory (free text is kept as written): folded spelling -> code.
+TERRITORY_KINDS: Mapping[str, str] = {
+    "region": "region", "region_administrative": "region", "mrc": "mrc",
+    "municipality": "municipality", "municipalite": "municipality", "ville": "municipality",
+}
 
 
 def column_alias_table(table: str) -> Mapping[str, str]:

@@ -25,7 +25,7 @@ from graphmap.load.issues import Number, did_you_mean, error, warning
 from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
 from graphmap.load.neutral import restore
 from graphmap.load.raw import NotedRow, RawTable, header_name, rows_from_cells
-from graphmap.schema import TABLES, fold, suggest_from
+from graphmap.schema import OPTIONAL_TABLES, TABLES, fold, suggest_from
 
 __all__ = ["TABLE_FILE_STEMS", "check_input_size", "find_table_files", "read_csv_folder",
            "read_csv_table", "sniff_delimiter", "table_candidates"]
@@ -35,6 +35,7 @@ TABLE_FILE_STEMS: dict[str, tuple[str, ...]] = {
     "actors": ("actors", "acteurs"),
     "projects": ("projects", "projets"),
     "relations": ("relations", "liens"),
+    "territories": ("territories", "territoires"),
 }
 _OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv")
 
@@ -65,7 +66,7 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
     csv_files = [p for p in entries if p.suffix.lower() == ".csv"]
     found: dict[str, Path] = {}
     issues: list[Issue] = []
-    for table in TABLES:
+    for table in (*TABLES, *OPTIONAL_TABLES):
         expected = f"{table}.csv"
         matches = [p for p in csv_files if fold(p.stem) in TABLE_FILE_STEMS[table]]
         if len(matches) > 1:
@@ -75,6 +76,8 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
         if matches:
             found[table] = matches[0]
             continue
+        if table in OPTIONAL_TABLES:
+            continue  # an optional table may be absent
         other = next((p for p in entries if fold(p.stem) in TABLE_FILE_STEMS[table]
                       and p.suffix.lower() in _OTHER_FORMATS), None)
         if other is not None:

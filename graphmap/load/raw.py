@@ -355,7 +355,7 @@ FRENCH_HEADERS: Mapping[str, str] = {
     "category": "catégorie", "territory": "territoire", "scope": "portée",
     "stage": "étape", "theme": "thème", "start": "début", "end": "fin",
     "source": "source", "target": "cible", "amount": "montant", "year": "année",
-    "weight": "poids", "kind": "nature",
+    "weight": "poids", "kind": "nature", "parent": "parent",
 }
 
 

@@ -20,7 +20,7 @@ from graphmap.load.limits import DEFAULT_LIMITS, Limits
 from graphmap.load.raw import RawTable, rows_from_cells
 from graphmap.load.xlsx_parts import Package
 from graphmap.load.xlsx_sheet import cell_text, sheet_rows
-from graphmap.schema import TABLES, fold, suggest_from
+from graphmap.schema import OPTIONAL_TABLES, TABLES, fold, suggest_from
 
 __all__ = ["XlsxWorkbook", "cell_text"]
 
@@ -54,8 +54,10 @@ class XlsxWorkbook:
         label = self.path.name
         found: dict[str, RawTable] = {}
         issues: list[Issue] = []
-        for table in TABLES:
+        for table in (*TABLES, *OPTIONAL_TABLES):
             sheets = [s for s in self._package.sheets if fold(s.name) in TABLE_FILE_STEMS[table]]
+            if not sheets and table in OPTIONAL_TABLES:
+                continue  # an optional table may be absent
             if not sheets:
                 close = suggest_from(table, self.sheetnames)
                 issues.append(error("workspace.missing_sheet", label, None, None,

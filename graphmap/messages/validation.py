@@ -202,8 +202,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "l'acteur « {id} » n'a aucune relation",
         "en": "actor '{id}' has no relation",
     },
+    "issue.territory.undeclared": {
+        "fr": "le territoire « {value} » n'est pas déclaré dans {table}{suggestion} ; il est gardé tel quel et ne s'emboîte dans aucun autre",
+        "en": "territory '{value}' is not declared in {table}{suggestion}; it is kept as written and nests in no other",
+    },
+    # -- territories table (errors) -----------------------------------------------------------
+    "issue.territory.duplicate_id": {
+        "fr": "le territoire « {id} » est déjà déclaré à la ligne {first_row}",
+        "en": "territory '{id}' is already declared at row {first_row}",
+    },
+    "issue.territory.duplicate_name": {
+        "fr": "le nom « {name} » est déjà celui du territoire de la ligne {first_row} (les noms sont comparés sans tenir compte des majuscules ni des accents)",
+        "en": "the name '{name}' is already that of the territory at row {first_row} (names are compared ignoring case and accents)",
+    },
+    "issue.territory.name_is_id": {
+        "fr": "le nom « {name} » est l'identifiant du territoire de la ligne {other_row} : une valeur « {name} » désignerait deux territoires",
+        "en": "the name '{name}' is the id of the territory at row {other_row}: a value '{name}' would name two territories",
+    },
+    "issue.territory.unknown_parent": {
+        "fr": "le territoire parent « {value} » n'est pas déclaré (ni identifiant ni nom){suggestion}",
+        "en": "parent territory '{value}' is not declared (neither an id nor a name){suggestion}",
+    },
+    "issue.territory.cycle": {
+        "fr": "les parents forment une boucle (chaque territoire est dans le suivant, le dernier dans le premier) : {rows}",
+        "en": "the parents form a loop (each territory lies in the next, the last in the first): {rows}",
+    },
 }
 MESSAGES.update({
+    "validation.territory_cycle_item": {
+        "fr": "ligne {row} ({name})",
+        "en": "row {row} ({name})",
+    },
     "validation.export_encoding": {
         "fr": "Le texte « {text} » ne peut pas s'écrire en {encoding} ; choisissez UTF-8.",
         "en": "The text '{text}' cannot be written in {encoding}; use UTF-8.",

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from graphmap.diagnostics import Issue
-from graphmap.model.records import Actor, Project, Relation
+from graphmap.model.records import Actor, Project, Relation, Territory
 from graphmap.schema import NodeKind
 
 
@@ -16,6 +16,8 @@ class Dataset:
     """Actors, projects and relations as the user wrote them, validated.
 
     Records keep input order. ``warnings`` are the non-fatal issues found while loading.
+    ``territories`` is the optional territories table (empty: none declared); when it is
+    given, the ``territory`` of actors and projects is a declared territory's name.
     Equality compares the data only (not warnings or provenance), so the same ecosystem
     from CSV, XLSX or JSON compares equal.
     """
@@ -25,6 +27,7 @@ class Dataset:
     relations: tuple[Relation, ...] = ()
     warnings: tuple[Issue, ...] = field(default=(), compare=False)
     name: str = field(default="", compare=False)
+    territories: tuple[Territory, ...] = ()
 
     @functools.cached_property
     def actor_by_id(self) -> Mapping[str, Actor]:
@@ -47,10 +50,15 @@ class Dataset:
 
     @property
     def extra_columns(self) -> Mapping[str, tuple[str, ...]]:
-        """The user's own columns per table, in first-seen order."""
+        """The user's own columns per table, in first-seen order (``territories`` only when
+        the table is declared)."""
         out: dict[str, tuple[str, ...]] = {}
-        for table, records in (("actors", self.actors), ("projects", self.projects),
-                               ("relations", self.relations)):
+        tables: tuple[tuple[str, tuple[Actor | Project | Relation | Territory, ...]], ...] = (
+            ("actors", self.actors), ("projects", self.projects),
+            ("relations", self.relations), ("territories", self.territories))
+        if not self.territories:
+            tables = tables[:3]  # no territories table: the three tables only
+        for table, records in tables:
             seen: dict[str, None] = {}
             for record in records:
                 for key in record.extra:

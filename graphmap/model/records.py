@@ -1,4 +1,4 @@
-"""Validated, typed records of a workspace: actors, projects and relations."""
+"""Validated, typed records of a workspace: actors, projects, relations and territories."""
 
 from __future__ import annotations
 
@@ -57,6 +57,19 @@ class Relation:
     amount: float | None = None
     year: int | None = None
     weight: float = 1.0
+    kind: str | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+    origin: Origin | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Territory:
+    """A declared territory (optional ``territories`` table). ``parent`` is the id of the
+    territory it lies in; ``kind`` is ``region``, ``mrc``, ``municipality`` or free text."""
+
+    id: str
+    name: str
+    parent: str | None = None
     kind: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
     origin: Origin | None = field(default=None, compare=False, repr=False)

@@ -30,6 +30,7 @@ from graphmap.schema import (
     Stage,
     Vocabulary,
 )
+from graphmap.validation.territories import TerritoryRules
 from graphmap.validation.values import (
     MAX_AMOUNT,
     MAX_WEIGHT,
@@ -97,6 +98,7 @@ class WorkspaceValidator:
         # Parsed amounts and years by spelling, so equal values share one object.
         self._amounts: dict[str, float] = {}
         self._years: dict[str, int] = {}
+        self.territories = TerritoryRules()
 
     # -- driver -----------------------------------------------------------------------
     def run(self, source: WorkspaceSource) -> Iterator[Issue]:
@@ -108,10 +110,11 @@ class WorkspaceValidator:
 
     def dataset(self, name: str, warnings: tuple[Issue, ...]) -> Dataset:
         return Dataset(tuple(self.actors), tuple(self.projects), tuple(self.relations),
-                       warnings, name)
+                       warnings, name, tuple(self.territories.records))
 
     def _all_issues(self, source: WorkspaceSource) -> Iterator[Issue]:
         yield from source.issues
+        yield from self.territories.read(source.tables.get("territories"))  # read first
         rules = {"actors": self._actor_row, "projects": self._project_row,
                  "relations": self._relation_row}
         relations_read = False
@@ -219,11 +222,12 @@ class WorkspaceValidator:
                                          default=Category.ORGANIZATION)
         scope = yield from self._term(t, r, "scope", Scope, default=Scope.LOCAL)
         yield from _public_flag(t, r)
+        place = yield from self._place(t, r)
         if not self.failed:
             v = r.values
             self.actors.append(Actor(
                 node_id, name, sector, v.get("type") or None, category,
-                v.get("territory") or None, scope, r.extra, Origin(t.file, r.row)))
+                place, scope, r.extra, Origin(t.file, r.row)))
 
     def _project_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:
         node_id = yield from self._node_id(t, r, NodeKind.PROJECT)
@@ -234,12 +238,20 @@ class WorkspaceValidator:
         if start and end and start is not _BAD and end is not _BAD and end[2] < start[1]:
             yield error("date.end_before_start", t.file, r.row, r.written["end"],
                         start=start[0], end=end[0])
+        place = yield from self._place(t, r)
         if not self.failed:
             v = r.values
             self.projects.append(Project(
                 node_id, name, stage, split_themes(v.get("theme", "")),
-                v.get("territory") or None, start[0] if start else None,
+                place, start[0] if start else None,
                 end[0] if end else None, r.extra, Origin(t.file, r.row)))
+
+    def _place(self, t: RawTable, r: RawRow) -> Field:
+        """The row's territory: as written, or the declared territory's name."""
+        text = r.values.get("territory") or None
+        if text is None or not self.territories.declared:
+            return text
+        return (yield from self.territories.place(t, r, text))
 
     def _date(self, t: RawTable, r: RawRow, column: str) -> Field:
         text = r.values.get(column)
