@@ -30,7 +30,7 @@ from graphmap.load.csv_folder import table_candidates
 from graphmap.load.neutral import protect
 from graphmap.load.raw import FRENCH_HEADERS
 from graphmap.model.dataset import Dataset
-from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, TABLES, Vocabulary
+from graphmap.schema import OPTIONAL_TABLES, REQUIRED_COLUMNS, TABLE_COLUMNS, TABLES, Vocabulary
 
 __all__ = [
     "check_no_other_table_files", "csv_bytes", "json_bytes", "table_rows", "write_csv_folder",
@@ -42,6 +42,9 @@ Cell = str | int | float
 # Fixed timestamp for workbook properties and zip entries: same Dataset, same bytes.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+#: The French headers of the territories table (``type`` for its kind, as people write it).
+_TERRITORY_FRENCH = {"id": "identifiant", "name": "nom", "parent": "parent", "kind": "type"}
 
 
 def _number(value: float) -> int | float:
@@ -77,8 +80,9 @@ def table_rows(dataset: Dataset, table: str, *, lang: str = "en", numbers: bool 
     ``spreadsheet=True`` keeps as text the rare number a cell would round.
     """
     columns = list(TABLE_COLUMNS[table])
-    extras = list(dataset.extra_columns[table])
-    header = [FRENCH_HEADERS[c] if lang == "fr" else c for c in columns] + extras
+    extras = list(dataset.extra_columns.get(table, ()))
+    french = _TERRITORY_FRENCH if table == "territories" else FRENCH_HEADERS
+    header = [french[c] if lang == "fr" else c for c in columns] + extras
 
     def num(value: float | None) -> Cell:
         if value is None:
@@ -99,6 +103,10 @@ def table_rows(dataset: Dataset, table: str, *, lang: str = "en", numbers: bool 
                 yield [p.id, p.name, _term(p.stage, lang), themes,
                        p.territory or "", p.start or "", p.end or "",
                        *(p.extra.get(x, "") for x in extras)]
+        elif table == "territories":
+            for t in dataset.territories:
+                yield [t.id, t.name, t.parent or "", t.kind or "",
+                       *(t.extra.get(x, "") for x in extras)]
         else:
             for r in dataset.relations:
                 yield [r.source, r.target, _term(r.type, lang), num(r.amount),
@@ -149,8 +157,14 @@ def write_csv_folder(dataset: Dataset, folder: str | os.PathLike[str], *, lang: 
         write_bytes(Path(folder) / f"{table}.csv",
                     csv_bytes(dataset, table, lang=lang, delimiter=delimiter,
                               encoding=encoding, line_end=line_end))
-        for table in TABLES
+        for table in tables_of(dataset)
     ]
+
+
+def tables_of(dataset: Dataset) -> tuple[str, ...]:
+    """The tables a workspace of ``dataset`` has: the three, and ``territories`` when it
+    declares some (so that reading it back gives the same Dataset)."""
+    return (*TABLES, *OPTIONAL_TABLES) if dataset.territories else TABLES
 
 
 def check_no_other_table_files(folder: Path) -> None:
@@ -158,7 +172,7 @@ def check_no_other_table_files(folder: Path) -> None:
     (French, or another case): ``graphmap init`` never hides a user's workspace this way."""
     if not folder.is_dir():
         return
-    for table in TABLES:
+    for table in (*TABLES, *OPTIONAL_TABLES):
         target = folder / f"{table}.csv"
         others = [p for p in table_candidates(folder, table)
                   if not (target.exists() and os.path.samefile(p, target))]
@@ -177,7 +191,7 @@ def xlsx_bytes(dataset: Dataset, *, lang: str = "en") -> bytes:
     book = Workbook(write_only=True)
     book.properties.creator = "graphmap"
     book.properties.created = book.properties.modified = _fixed_datetime()
-    for table in TABLES:
+    for table in tables_of(dataset):
         sheet = book.create_sheet(table)
         header, rows = table_rows(dataset, table, lang=lang, numbers=True, spreadsheet=True)
         try:
@@ -239,7 +253,7 @@ def _json_record(columns: Sequence[str], row: Sequence[Any],
 def json_bytes(dataset: Dataset) -> bytes:
     """The workspace as one JSON document (UTF-8, sorted as the Dataset, 2-space indent)."""
     document: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
+    for table in tables_of(dataset):
         header, rows = table_rows(dataset, table, numbers=True, theme_lists=True)
         document[table] = [_json_record(header, row, REQUIRED_COLUMNS[table]) for row in rows]
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
