@@ -35,7 +35,8 @@ from graphmap.analysis.similarity import (
 )
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.records import Actor, Project
-from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Sector
+from graphmap.model.territories import TerritoryTree
+from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Scope, Sector
 
 #: Weights of a fund / support / adopt score: similarity of the candidate's projects,
 #: presence in the project's territory, and a sector the project does not have yet.
@@ -140,6 +141,8 @@ class CandidatePool:
     position: Mapping[str, int]
     by_stage: Mapping[tuple[int, int, bool], np.ndarray]
     sector_count: int
+    #: With a territories table: who can act in a territory (by code), by nesting.
+    nesting: Nesting | None
     # Scratch arrays over the pool, all False / unused between two calls.
     scratch_blocked: np.ndarray
     scratch_seen: np.ndarray
@@ -191,7 +194,7 @@ class CandidatePool:
             sector_of=actors.sector_of, place=place, in_place=positions_by_code(place),
             anywhere=anywhere, id_rank=id_rank, project_rank=graph.id_rank[na:],
             position={a.id: i for i, a in enumerate(members)}, by_stage=by_stage,
-            sector_count=len(actors.sector_codes),
+            sector_count=len(actors.sector_codes), nesting=Nesting.build(graph, members),
             scratch_blocked=np.zeros(len(members), dtype=bool),
             scratch_seen=np.zeros(len(members), dtype=bool),
             scratch_slot=np.zeros(len(members), dtype=np.int64),
@@ -258,7 +261,7 @@ class CandidatePool:
             extra = known[~np.isin(known, seen) & ~blocked[known]]
             place = int(table.place[t])
             extra_local = (self.place[extra] == place) & (place >= 0)
-            extra = extra[self.anywhere[extra] | extra_local | (place < 0)]
+            extra = extra[self.reaching(place)[extra] | extra_local | (place < 0)]
             extra_local = (self.place[extra] == place) & (place >= 0)
             extra_sim = np.where(self.same_stage[extra, int(table.stage[t])] > 0, ONE_THIRD,
                                  0.0)
@@ -274,6 +277,13 @@ class CandidatePool:
         by_theme_evidence = {self.actors[i].id for i in np.unique(theme_holders).tolist()}
         return [c if c.actor.id in by_theme_evidence
                 else dataclasses.replace(c, knows=nearby.get(c.actor.id)) for c in picked]
+
+    def reaching(self, place: int) -> np.ndarray:
+        """Over the pool: who can act in the territory of code ``place`` beyond being
+        located there (scope, and with a territories table, nesting)."""
+        if self.nesting is None or place < 0:
+            return self.anywhere
+        return self.nesting.reach(place)
 
     def _similar(self, t: int, high_only: bool,
                  cache: dict[bool, tuple[np.ndarray, np.ndarray]]
@@ -343,7 +353,7 @@ class CandidatePool:
         # not): this covers every project not in ``near``.
         best = np.where(self.same_stage[seen, stage] > 0, np.maximum(best, ONE_THIRD), best)
         local = (self.place[seen] == place) & (place >= 0)
-        allowed = ((self.anywhere[seen] | local | (place < 0)) & ((best > 0) | local)
+        allowed = ((self.reaching(place)[seen] | local | (place < 0)) & ((best > 0) | local)
                    & ~self.scratch_blocked[seen])
         new_sector = ~present[self.sector[seen]]
         score = np.round(SIMILARITY_WEIGHT * best + LOCAL_WEIGHT * local
@@ -360,12 +370,18 @@ class CandidatePool:
         stage = int(self.table.stage[t])
         blocked = self.scratch_blocked
         blocked[seen] = True
+        nested = self.nesting.reach(place) if self.nesting is not None and place >= 0 else None
+        # With nesting, the actors who cannot act there are blocked and all lists are read.
+        outside = EMPTY if nested is None else np.flatnonzero(~nested & ~blocked)
+        blocked[outside] = True
         try:
             extra = [_first_free(listed, blocked, limit)
                      for (s, _code, anywhere_only), listed in self.by_stage.items()
-                     if s == stage and anywhere_only == (place >= 0) and len(listed)]
+                     if s == stage and anywhere_only == (place >= 0 and nested is None)
+                     and len(listed)]
         finally:
             blocked[seen] = False
+            blocked[outside] = False
             blocked[excluded] = True
         if not extra:
             return scored
@@ -394,6 +410,58 @@ class CandidatePool:
             out.append(Candidate(self.actors[c], float(score[k]), ranked,
                                   bool(local[k]), bool(new_sector[k])))
         return out
+
+
+@dataclass(frozen=True)
+class Nesting:
+    """Who of a pool can act in each territory of a workspace that declares territories
+    (:func:`can_act` with its :class:`~graphmap.model.territories.TerritoryTree`), by
+    territory code, computed on first use."""
+
+    tree: TerritoryTree
+    members: tuple[Actor, ...]
+    names: Mapping[int, str]
+    cache: dict[int, np.ndarray]
+
+    @classmethod
+    def build(cls, graph: EcosystemGraph, members: tuple[Actor, ...]) -> Nesting | None:
+        dataset = graph.dataset
+        if not dataset.territories:
+            return None
+        places = [a.territory for a in dataset.actors] + [p.territory for p in dataset.projects]
+        names = {int(code): place for code, place in zip(graph.territory_code.tolist(), places,
+                                                          strict=True) if place}
+        return cls(TerritoryTree(dataset), members, names, {})
+
+    def reach(self, place: int) -> np.ndarray:
+        if place not in self.cache:
+            name = self.names[place]
+            self.cache[place] = np.array([can_act(a, name, self.tree) for a in self.members],
+                                         dtype=bool)
+        return self.cache[place]
+
+
+def can_act(actor: Actor, territory: str | None, tree: TerritoryTree | None = None) -> bool:
+    """Whether ``actor`` can act in ``territory``: ``provincial`` and ``national`` actors
+    anywhere; a ``regional`` one anywhere, or with a territories table (``tree``) in the
+    region it is located in (:meth:`~graphmap.model.territories.TerritoryTree.anchor`); a
+    ``local`` one in its own territory, and with a territories table in the territories
+    that lie in it. An unknown target territory does not exclude anyone; an actor or a
+    target whose territory is not declared follows the rule without a table.
+
+    >>> from graphmap.schema import Scope, Sector
+    >>> cld = Actor("c", "CLD", Sector.PUBLIC, territory="Laval")
+    >>> can_act(cld, "Laval"), can_act(cld, "Mirabel"), can_act(cld, None)
+    (True, False, True)
+    >>> can_act(Actor("m", "M", Sector.PUBLIC, scope=Scope.PROVINCIAL), "Mirabel")
+    True
+    """
+    if territory is None or actor.scope in (Scope.PROVINCIAL, Scope.NATIONAL):
+        return True
+    if (tree is not None and actor.territory is not None and tree.ancestors(territory)
+            and tree.ancestors(actor.territory)):
+        return tree.covers(actor, territory)
+    return actor.scope.reaches_everywhere or actor.territory == territory
 
 
 def _first_free(listed: np.ndarray, blocked: np.ndarray, limit: int) -> np.ndarray:

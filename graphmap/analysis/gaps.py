@@ -22,6 +22,7 @@ from graphmap.i18n import Listing, Message
 from graphmap.model.compiled import EcosystemGraph, ProjectRoles
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Project
+from graphmap.model.territories import TerritoryTree
 from graphmap.schema import RelationType, Stage
 
 #: Every gap code in the order of docs/analysis.md, with its severity.
@@ -141,43 +142,63 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
     """
     dataset = graph.dataset
     ties = graph.project_roles
-    territory_of = {a.id: a.territory for a in dataset.actors}
+    tree = TerritoryTree(dataset)
     projects_in: dict[str, list[str]] = defaultdict(list)
     for p in dataset.projects:
         if p.territory:
             projects_in[p.territory].append(p.id)
-    active: dict[RelationType, set[str]] = {RelationType.FUNDS: set(),
-                                            RelationType.SUPPORTS: set()}
     funds, supports = RelationType.FUNDS, RelationType.SUPPORTS
+    givers: dict[RelationType, set[str]] = {funds: set(), supports: set()}
     for r in dataset.relations:
         kind = r.type
         if kind is funds or kind is supports:  # identity: no enum hashing per relation
-            place = territory_of.get(r.source)
-            if place:
-                active[kind].add(place)
+            givers[kind].add(r.source)
+    territory_of = {a.id: a.territory for a in dataset.actors}
+    active: dict[RelationType, set[str]] = {
+        kind: {place for a in ids if (place := territory_of.get(a))}
+        for kind, ids in givers.items()}
+    if tree:
+        # Nesting: an actor located in a territory is based in every territory it lies in.
+        for places in active.values():
+            places.update({outer for place in list(places) for outer in tree.ancestors(place)})
+    by_id = dataset.actor_by_id
     gaps: list[Gap] = []
     for territory in sorted(projects_in):
-        projects = sorted(projects_in[territory])
-        for rtype, code, attr in ((RelationType.FUNDS, "territory.no_local_funder", "funders"),
-                                  (RelationType.SUPPORTS, "territory.no_local_support",
-                                   "supporters")):
+        projects = sorted(p for place in _within(tree, territory, projects_in)
+                          for p in projects_in[place])
+        for rtype, code, attr in ((funds, "territory.no_local_funder", "funders"),
+                                  (supports, "territory.no_local_support", "supporters")):
             if territory in active[rtype]:
                 continue
             outsiders = sorted({a for p in projects for a in getattr(ties[p], attr)})
+            covering = [] if not tree else sorted(
+                a for a in givers[rtype]
+                if a not in outsiders and a in by_id and tree.covers(by_id[a], territory))
             params: dict[str, object] = {"territory": territory_term(territory),
                                          "count": len(projects), "outside": len(outsiders)}
             # Facts, not blame: actors based elsewhere may well be active there.
-            if outsiders:
-                named: list[object] = [dataset.node_name(a) for a in outsiders[:_NAMED_OUTSIDERS]]
-                if len(outsiders) > _NAMED_OUTSIDERS:
+            shown = outsiders or covering
+            if shown:
+                named: list[object] = [dataset.node_name(a) for a in shown[:_NAMED_OUTSIDERS]]
+                if len(shown) > _NAMED_OUTSIDERS:
                     named.append(Message("analysis.territory_gap.more",
-                                         {"count": len(outsiders) - _NAMED_OUTSIDERS}))
+                                         {"count": len(shown) - _NAMED_OUTSIDERS}))
                 params["names"] = Listing(named)
-            gaps.append(_gap(code, territory, "territory", params,
-                             {"projects": projects, "from_elsewhere": outsiders},
-                             variant="_active" if outsiders else "_none",
-                             severity="low" if outsiders else None))
+            evidence: dict[str, object] = {"projects": projects, "from_elsewhere": outsiders}
+            if tree:
+                evidence["covering"] = covering
+            variant = "_active" if outsiders else "_covered" if covering else "_none"
+            gaps.append(_gap(code, territory, "territory", params, evidence,
+                             variant=variant, severity="low" if shown else None))
     return gaps
+
+
+def _within(tree: TerritoryTree, territory: str, places: Iterable[str]) -> list[str]:
+    """The territories of ``places`` that are ``territory`` or lie in it (only itself
+    without a territories table)."""
+    if not tree:
+        return [territory]
+    return [place for place in places if tree.contains(territory, place)]
 
 
 #: Actors based elsewhere named in a territory gap's sentence, at most.

@@ -17,6 +17,7 @@ from graphmap.analysis.candidates import (
     Candidate,
     CandidatePool,
     adopts_practices,
+    can_act,
 )
 from graphmap.analysis.introducers import known_positions, with_introducer
 from graphmap.analysis.labels import Enumeration, territory_term
@@ -25,7 +26,7 @@ from graphmap.analysis.similarity import ProjectTable, themes_of
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
-from graphmap.model.records import Actor, Project
+from graphmap.model.records import Project
 from graphmap.schema import fold
 
 #: The kinds of proposal made to projects, in report order.
@@ -38,23 +39,8 @@ TARGET_GAPS: Mapping[str, frozenset[str]] = {
 }
 _SAME_TERRITORY = Message("analysis.reason.same_territory")
 _SAME_STAGE = Message("analysis.reason.same_stage")
-
-
-def can_act(actor: Actor, territory: str | None) -> bool:
-    """Whether ``actor`` can act in ``territory``: ``regional``, ``provincial`` and
-    ``national`` actors anywhere; a ``local`` actor only in its own territory. An unknown
-    target territory does not exclude anyone.
-
-    >>> from graphmap.schema import Scope, Sector
-    >>> cld = Actor("c", "CLD", Sector.PUBLIC, territory="Laval")
-    >>> can_act(cld, "Laval"), can_act(cld, "Mirabel"), can_act(cld, None)
-    (True, False, True)
-    >>> can_act(Actor("m", "M", Sector.PUBLIC, scope=Scope.PROVINCIAL), "Mirabel")
-    True
-    """
-    if actor.scope.reaches_everywhere or territory is None:
-        return True
-    return actor.territory == territory
+__all__ = ["PROJECT_KINDS", "TARGET_GAPS", "can_act", "evidence_strength", "nearby_adopters",
+           "project_opportunities", "project_proposals", "proposal", "truncate"]
 
 
 def project_opportunities(graph: EcosystemGraph, kind: str, gaps: Iterable[Gap],
@@ -83,7 +69,7 @@ def project_opportunities(graph: EcosystemGraph, kind: str, gaps: Iterable[Gap],
     --------
     >>> from graphmap.analysis.gaps import find_gaps
     >>> from graphmap.model.dataset import Dataset
-    >>> from graphmap.model.records import Relation
+    >>> from graphmap.model.records import Actor, Project, Relation
     >>> from graphmap.schema import RelationType as R, Scope, Sector, Stage
     >>> ds = Dataset(
     ...     actors=(Actor("f", "Fondation", Sector.PHILANTHROPIC, scope=Scope.REGIONAL),

@@ -224,6 +224,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "fr": {"one": "Territoire {territory} : {count} projet ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs y financent des projets : {names}.", "other": "Territoire {territory} : {count} projets ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs y financent des projets : {names}."},
         "en": {"one": "Territory {territory}: {count} project; no funder is based there, but funders based elsewhere fund projects there: {names}.", "other": "Territory {territory}: {count} projects; no funder is based there, but funders based elsewhere fund projects there: {names}."},
     },
+    "analysis.gap.territory_no_local_funder_covered": {
+        "fr": {"one": "Territoire {territory} : {count} projet ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs, dont la portée le couvre, y sont actifs : {names}.", "other": "Territoire {territory} : {count} projets ; aucun bailleur de fonds n'est situé sur ce territoire, mais des bailleurs situés ailleurs, dont la portée le couvre, y sont actifs : {names}."},
+        "en": {"one": "Territory {territory}: {count} project; no funder is based there, but funders based elsewhere whose scope covers it are active there: {names}.", "other": "Territory {territory}: {count} projects; no funder is based there, but funders based elsewhere whose scope covers it are active there: {names}."},
+    },
+    "analysis.gap.territory_no_local_support_covered": {
+        "fr": {"one": "Territoire {territory} : {count} projet ; aucun partenaire de soutien n'est situé sur ce territoire, mais des partenaires situés ailleurs, dont la portée le couvre, y sont actifs : {names}.", "other": "Territoire {territory} : {count} projets ; aucun partenaire de soutien n'est situé sur ce territoire, mais des partenaires situés ailleurs, dont la portée le couvre, y sont actifs : {names}."},
+        "en": {"one": "Territory {territory}: {count} project; no support partner is based there, but partners based elsewhere whose scope covers it are active there: {names}.", "other": "Territory {territory}: {count} projects; no support partner is based there, but partners based elsewhere whose scope covers it are active there: {names}."},
+    },
     "analysis.territory_gap.more": {
         "fr": {"one": "{count} autre", "other": "{count} autres"},
         "en": {"one": "{count} more", "other": "{count} more"},
