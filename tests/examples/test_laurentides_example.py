@@ -64,11 +64,25 @@ def test_folder_and_workbook_load_to_the_same_dataset(folder_dataset: Dataset,
         ]
 
 
+def test_territories_nest_the_mrcs_in_the_region(folder_dataset: Dataset) -> None:
+    by_name = {t.name: t for t in folder_dataset.territories}
+    assert by_name["Laurentides"].kind == "region"
+    for mrc in MRC_TERRITORIES:
+        assert by_name[mrc].parent == by_name["Laurentides"].id
+        assert by_name[mrc].kind == "mrc"
+    # "Laurentides" (the region) and "Les Laurentides" (an MRC) are two territories.
+    assert by_name["Les Laurentides"].id != by_name["Laurentides"].id
+    declared = set(by_name)
+    assert {a.territory for a in folder_dataset.actors} <= declared
+    assert {p.territory for p in folder_dataset.projects} <= declared
+
+
 def test_extra_columns_travel_with_the_records(folder_dataset: Dataset) -> None:
     assert folder_dataset.extra_columns == {
         "actors": ("website", "contact", "notes"),
         "projects": ("description", "budget_note"),
         "relations": ("program",),
+        "territories": (),
     }
     hub = folder_dataset.actor_by_id["carrefour-es"]
     assert hub.extra == {"website": "https://carrefour-es.example", "contact": "Agente de projets",
