@@ -1,9 +1,10 @@
 """Build ``examples/laurentides.xlsx`` from the CSV files of this folder.
 
 The CSV folder is loaded and validated with graphmap, then written with graphmap's own
-workbook exporter (sheets ``actors``, ``projects``, ``relations``, ``territories``; amounts and years as
-numbers). The output is byte-for-byte reproducible, so re-running the script on unchanged
-CSVs changes nothing in git. A CSV with an error stops the script with graphmap's message.
+workbook exporter (sheets ``actors``, ``projects``, ``relations``, ``territories``;
+amounts and years as numbers). The output is byte-for-byte reproducible, so re-running the
+script on unchanged CSVs changes nothing in git. A CSV with an error stops the script
+with graphmap's message.
 
 Usage::
 
