@@ -95,7 +95,7 @@ def hold_back(dataset: Dataset, included: frozenset[str] = frozenset(), *,
     shown = Dataset(tuple(keep("actors", a) for a in dataset.actors),
                     tuple(keep("projects", p) for p in dataset.projects),
                     tuple(keep("relations", r) for r in dataset.relations),
-                    dataset.warnings, dataset.name)
+                    dataset.warnings, dataset.name, dataset.territories)
     return shown, held
 
 
@@ -115,7 +115,8 @@ def publish(dataset: Dataset, report: AnalysisReport | None, *, policy: PublishP
                              themes=scrubber.scrub_all(p.themes, "projects.themes"),
                              extra=columns.keep("projects", p.extra)) for p in dataset.projects)
     relations = people.relations(dataset.relations, columns, scrubber)
-    published = Dataset(actors, projects, relations, dataset.warnings, dataset.name)
+    published = Dataset(actors, projects, relations, dataset.warnings, dataset.name,
+                        dataset.territories)
     new_report = None
     report_counts: Counter[tuple[str, str]] = Counter()
     if report is not None:
