@@ -262,7 +262,8 @@ def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = N
     kernel_graph = graph.igraph()
     result = kernel.betweenness(kernel_graph, exact_max_nodes=config.exact_betweenness_max_nodes,
                                 epsilon=config.betweenness_epsilon,
-                                delta=config.betweenness_delta, seed=config.seed)
+                                delta=config.betweenness_delta, seed=config.seed,
+                                edges=graph.edges)
     _step(progress, "betweenness", 1)
     _step(progress, "constraint", 0)
     burt = kernel.constraint(kernel_graph)

@@ -52,7 +52,7 @@ class BetweennessResult:
 
 
 def betweenness(graph: Any, *, exact_max_nodes: int, epsilon: float, delta: float,
-                seed: int) -> BetweennessResult:
+                seed: int, edges: Any = None) -> BetweennessResult:
     """Normalized betweenness centrality of an undirected igraph ``graph``.
 
     .. math:: b(v) = \\frac{2}{(n-1)(n-2)} \\sum_{s<t,\\ s,t \\ne v}
@@ -70,6 +70,8 @@ def betweenness(graph: Any, *, exact_max_nodes: int, epsilon: float, delta: floa
               \\frac{\\sigma_{st}(v)}{\\sigma_{st}} = \\frac{n-2}{n}\\, b(v),
 
     so the ``error_bound`` reported for :math:`b` is :math:`\\varepsilon\\, n / (n-2)`.
+    ``edges`` (an ``m × 2`` integer array of ``graph``'s edges, in its edge order) saves
+    reading them back from igraph.
 
     networkit 11.3 is corrected here for one defect: the paths of its first (calibration)
     phase stay in the counts but not in the number of samples, which inflates every
@@ -101,7 +103,9 @@ def betweenness(graph: Any, *, exact_max_nodes: int, epsilon: float, delta: floa
     # bound (log2(D - 1)) would be undefined.
     if n <= exact_max_nodes or n < 3 or graph.maxdegree() < 2:
         return BetweennessResult(exact_betweenness(graph))
-    values, samples = _kadabra(graph, epsilon, delta, seed)
+    if edges is None:
+        edges = graph.get_edgelist()
+    values, samples = _kadabra(n, edges, epsilon, delta, seed)
     return BetweennessResult(values, method="kadabra", epsilon=epsilon, delta=delta,
                              error_bound=epsilon * n / (n - 2), sample_size=samples)
 
@@ -125,15 +129,15 @@ def exact_betweenness(graph: Any) -> np.ndarray:
 START_FACTOR = 100
 
 
-def _kadabra(graph: Any, epsilon: float, delta: float, seed: int) -> tuple[np.ndarray, int]:
-    """networkit's KADABRA on ``graph``, one thread, seeded: ``(values, paths drawn)``,
-    values in graphmap's normalization."""
-    import networkit as nk  # compiled sampler, loaded only above the exact limit
+def _kadabra(n: int, edges: Any, epsilon: float, delta: float, seed: int
+             ) -> tuple[np.ndarray, int]:
+    """networkit's KADABRA on the graph of ``n`` nodes and ``edges``, one thread, seeded:
+    ``(values, paths drawn)``, values in graphmap's normalization."""
+    import networkit as nk  # type: ignore[import-untyped]  # loaded above the exact limit only
 
-    n = graph.vcount()
-    edges = np.asarray(graph.get_edgelist(), dtype=np.uint64).reshape(-1, 2)
+    pairs = np.asarray(edges, dtype=np.uint64).reshape(-1, 2)
     kernel_graph = nk.Graph(n, weighted=False, directed=False)
-    kernel_graph.addEdges((edges[:, 0], edges[:, 1]))
+    kernel_graph.addEdges((np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])))
     threads = nk.getMaxNumberOfThreads()
     nk.setNumberOfThreads(1)
     try:

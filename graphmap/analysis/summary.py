@@ -63,27 +63,8 @@ def summarize(graph: EcosystemGraph) -> dict[str, Any]:
     labels = graph.component_labels()
     sizes = sorted(np.bincount(labels).tolist(), reverse=True) if n else []
     isolated = int(np.count_nonzero(graph.degree[:graph.actor_count] == 0))
-    projects = dataset.project_by_id
-    sector_of = {a.id: a.sector.value for a in dataset.actors}
-
-    by_funder: dict[str, float] = defaultdict(float)
-    by_territory: dict[str, float] = defaultdict(float)
-    by_stage: dict[str, float] = defaultdict(float)
-    missing = 0
-    for r in dataset.relations:
-        if r.type is not RelationType.FUNDS:
-            continue
-        if r.amount is None:
-            missing += 1
-            continue
-        by_funder[r.source] += r.amount
-        project = projects.get(r.target)
-        if project is not None:
-            by_territory[project.territory or ""] += r.amount
-            by_stage[project.stage.value] += r.amount
-    roles = graph.project_roles
-    diversity = {p.id: len({sector_of[a] for a in roles[p.id].actors if a in sector_of})
-                 for p in dataset.projects}
+    by_funder, by_territory, by_stage, missing = _funding(graph)
+    diversity = _sector_diversity(graph)
     stage_counts: dict[str, int] = defaultdict(int)
     for p in dataset.projects:
         stage_counts[p.stage.value] += 1
@@ -114,3 +95,66 @@ def summarize(graph: EcosystemGraph) -> dict[str, Any]:
         "mean_sector_diversity": (sum(diversity.values()) / len(diversity)
                                   if diversity else None),
     }
+
+
+def _first_seen_sums(keys: np.ndarray, amounts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(distinct keys in first-seen order, their sums)``; each sum adds its amounts one
+    by one in row order from 0.0, as a loop of ``total[key] += amount`` would (same
+    floating-point result, byte for byte)."""
+    distinct, first, code = np.unique(keys, return_index=True, return_inverse=True)
+    sums = np.bincount(code, weights=amounts, minlength=len(distinct))
+    order = np.argsort(first, kind="stable")
+    return distinct[order], sums[order]
+
+
+def _funding(graph: EcosystemGraph) -> tuple[dict[str, float], dict[str, float],
+                                             dict[str, float], int]:
+    """``funds`` amounts by funder (first-seen order), by project territory and stage, and
+    how many ``funds`` relations have no amount, from the relation arrays."""
+    dataset = graph.dataset
+    funds = np.flatnonzero(graph.relations_of((RelationType.FUNDS,)))
+    relations = dataset.relations
+    amount = np.array([relations[i].amount for i in funds.tolist()], dtype=float)
+    known = ~np.isnan(amount)
+    rows, amount = funds[known], amount[known]
+    ids = graph.ids
+    funders, totals = _first_seen_sums(graph.relation_source[rows], amount)
+    by_funder = {ids[f]: float(v)
+                 for f, v in zip(funders.tolist(), totals.tolist(), strict=True)}
+    target = graph.relation_target[rows]
+    to_project = target >= graph.actor_count
+    projects = dataset.projects
+    na = graph.actor_count
+    place = {p.territory or "" for p in projects}
+    territory_code = {t: i for i, t in enumerate(sorted(place))}
+    stages = [s.value for s in Stage]
+    stage_code = {v: i for i, v in enumerate(stages)}
+    funded = target[to_project] - na
+    project_territory = np.array([territory_code[p.territory or ""] for p in projects],
+                                 dtype=np.int64)
+    project_stage = np.array([stage_code[p.stage.value] for p in projects], dtype=np.int64)
+    by_territory = _named_sums(project_territory[funded], amount[to_project],
+                               sorted(place))
+    by_stage = _named_sums(project_stage[funded], amount[to_project], stages)
+    return by_funder, by_territory, by_stage, int(np.count_nonzero(~known))
+
+
+def _named_sums(codes: np.ndarray, amounts: np.ndarray, names: list[str]) -> dict[str, float]:
+    """The sums of ``amounts`` per code, keyed by ``names[code]``, only codes that occur."""
+    keys, sums = _first_seen_sums(codes, amounts)
+    return {names[k]: float(v) for k, v in zip(keys.tolist(), sums.tolist(), strict=True)}
+
+
+def _sector_diversity(graph: EcosystemGraph) -> dict[str, int]:
+    """Per project, the distinct sectors among the actors tied to it (any relation)."""
+    dataset = graph.dataset
+    na = graph.actor_count
+    code: dict[str, int] = {}
+    sector = np.array([code.setdefault(a.sector.value, len(code)) for a in dataset.actors],
+                      dtype=np.int64)
+    source, target = graph.relation_source, graph.relation_target
+    tied = (target >= na) & (source < na)
+    project = target[tied] - na
+    pairs = np.unique(project * max(len(code), 1) + sector[source[tied]])
+    counts = np.bincount(pairs // max(len(code), 1), minlength=len(dataset.projects))
+    return {p.id: int(c) for p, c in zip(dataset.projects, counts.tolist(), strict=True)}
