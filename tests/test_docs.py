@@ -196,7 +196,7 @@ def test_every_gap_message_names_a_documented_code() -> None:
     """A new gap's sentences (``analysis.gap.*``, ``analysis.remedy.*``) appear in the
     catalogue with the code they are for; their variants add a suffix to it."""
     codes = {c.replace(".", "_") for c in _backticked(_section(_page("analysis.md"), "Gaps"))
-             if re.fullmatch(r"[a-z_]+\.[a-z_]+", c)}
+             if re.fullmatch(r"[a-z0-9_]+\.[a-z0-9_]+", c)}
     undocumented = []
     for key in catalogue():
         for prefix in ("analysis.gap.", "analysis.remedy."):
@@ -231,7 +231,7 @@ def _issue_table(page: str, section: str = "") -> dict[str, str]:
     text = _page(page)
     if section:
         text = _section(text, section)
-    return dict(re.findall(r"^\| `([a-z_]+\.[a-z_]+)` \| (\w+) \|", text, flags=re.M))
+    return dict(re.findall(r"^\| `([a-z0-9_]+\.[a-z0-9_]+)` \| (\w+) \|", text, flags=re.M))
 
 
 def _issue_rows() -> dict[str, str]:
@@ -266,7 +266,7 @@ def test_issue_codes_of_other_commands_are_documented() -> None:
 
 
 def test_documented_issue_severities_match_the_code() -> None:
-    pattern = re.compile(r"\b(error|warning)\(\s*\"([a-z_]+\.[a-z_]+)\"")
+    pattern = re.compile(r"\b(error|warning)\(\s*\"([a-z0-9_]+\.[a-z0-9_]+)\"")
     severity: dict[str, set[str]] = {}
     for folder in ISSUE_SOURCES:
         for source in folder.rglob("*.py"):

@@ -13,10 +13,10 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graphmap"
 # Lower number = lower layer. A module may import its own layer and the layers below.
 LAYERS: dict[str, int] = {
     **dict.fromkeys(("_version", "schema", "i18n", "messages", "errors", "diagnostics",
-                     "config", "atomic", "limits"), 0),
+                     "config", "atomic"), 0),
     "load": 1,
     "model": 2,
-    **dict.fromkeys(("validation", "workspace", "export", "synth", "timeline"), 3),
+    **dict.fromkeys(("validation", "workspace", "export", "synth"), 3),
     **dict.fromkeys(("analysis", "compare", "privacy"), 4),
     **dict.fromkeys(("render", "neo4j", "exchange"), 5),
     "cli": 6,
