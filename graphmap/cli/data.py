@@ -50,7 +50,8 @@ def validate(workspace: Path, lang: str) -> None:
 
 
 def summary(dataset: Dataset, workspace: Path, lang: str) -> str:
-    """Counts of actors by sector, projects by stage, relations by type, and warnings."""
+    """Counts of actors by sector, projects by stage, relations by type, declared
+    territories (when there is a territories table), and warnings."""
     from graphmap.schema import RelationType, Sector, Stage, Vocabulary
 
     def t(key: str, **params: Any) -> str:
@@ -67,6 +68,8 @@ def summary(dataset: Dataset, workspace: Path, lang: str) -> str:
     for key, vocabulary, counts in groups:
         lines.append(t(key))
         lines.extend(f"  {m.label(lang):<{width}}  {counts.get(m, 0):>7}" for m in vocabulary)
+    if dataset.territories:
+        lines.append(t("territories", count=len(dataset.territories)))
     lines.append(t("warnings", count=len(dataset.warnings)))
     return "\n".join(lines)
 

@@ -276,6 +276,8 @@ MESSAGES.update({
     "validation.cli.by_stage": {"fr": "Projets par étape :", "en": "Projects by stage:"},
     "validation.cli.by_type": {"fr": "Relations par type :", "en": "Relations by type:"},
     "validation.cli.warnings": {"fr": "Avertissements : {count}", "en": "Warnings: {count}"},
+    "validation.cli.territories": {"fr": "Territoires déclarés : {count}",
+                                   "en": "Declared territories: {count}"},
     # -- graphmap init ----------------------------------------------------------------------------
     "validation.cli.init_short": {
         "fr": "Créer un espace de travail modèle (trois CSV et un README).",
