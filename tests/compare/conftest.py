@@ -5,7 +5,6 @@ them (CSV files), the two years of the Laurentides example, and a real headless 
 from __future__ import annotations
 
 import csv
-import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,11 +16,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_2024 = ROOT / "examples" / "laurentides"
 EXAMPLE_2025 = ROOT / "examples" / "laurentides-2025"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 ACTOR_COLUMNS = ("id", "name", "sector", "territory", "scope")
 PROJECT_COLUMNS = ("id", "name", "stage", "theme", "territory", "start", "end")
@@ -86,16 +80,6 @@ def wait_until_drawn(page: Any, timeout: float = 60.0) -> None:
         time.sleep(0.02)
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
