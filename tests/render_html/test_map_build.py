@@ -230,8 +230,10 @@ def test_report_numbers_use_the_language_decimal_mark(mini: tuple[Any, Any], lan
                 f"{broker.effective_size:.1f}".replace(".", mark)
                 if broker.effective_size is not None else "—"]
     assert cells[1:4] == expected
+    # The score column gives the evidence in words, then the score in the language's marks.
     opp = report.opportunities[0]
-    assert f'<td class="gr-num">{opp.score:.2f}</td>'.replace(".", mark) in html
+    score = f"{opp.score:.2f}".replace(".", mark)
+    assert any(cell.endswith(f" {score}") for cell in cells), score
 
 
 def test_map_without_analysis_is_the_same_whatever_the_hash_seed() -> None:
