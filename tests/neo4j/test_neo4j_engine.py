@@ -94,23 +94,27 @@ def test_communities_partition_g_u_within_modularity_tolerance(example: Dataset,
     assert _modularity(example, remote) == pytest.approx(0.553703, abs=1e-6)
 
 
-def test_sampled_betweenness_is_flagged_and_seeded(conn: Connection, example: Dataset) -> None:
-    config = AnalysisConfig(exact_betweenness_max_nodes=10, betweenness_samples=40, seed=5)
+def test_sampled_betweenness_is_the_local_kadabra_with_its_bound(conn: Connection,
+                                                                  example: Dataset) -> None:
+    # Above the exact limit GDS only samples sources, without a bound: the engine uses the
+    # local KADABRA estimate, so both engines give the same values and the same meta.
+    config = AnalysisConfig(exact_betweenness_max_nodes=10, betweenness_epsilon=0.05, seed=5)
     seen: list[tuple[str, int, int]] = []
     first = analyze_in_neo4j(example, conn, "engine-sampled", config, store=False,
                              progress=lambda *call: seen.append(call))
     again = analyze_in_neo4j(example, conn, "engine-sampled", config, store=False)
     meta = first.meta["betweenness"]
     assert meta["approximate"] is True
-    assert meta["sample_size"] == 40
-    assert meta["method"] == "gds_degree_sampling"
-    assert meta["error_bound"] is None  # GDS's degree-biased sampling has no bound
+    assert meta["method"] == "kadabra"
+    assert meta["sample_size"] > 0
+    assert meta["error_bound"] == pytest.approx(0.05 * meta["nodes"] / (meta["nodes"] - 2))
     assert _json(example, first) == _json(example, again)
+    local = analyze(example, config)
+    assert meta == local.meta["betweenness"]
+    assert _json(example, first)["brokers"] == _json(example, local)["brokers"]
     exact = {b.id: b.betweenness for b in analyze(example).brokers}
-    sampled = {b.id: b.betweenness for b in first.brokers}
-    assert sampled != exact
+    assert {b.id: b.betweenness for b in first.brokers} != exact
     assert [step for step, done, total in seen if done == total] == list(ENGINE_STEPS)
-    assert {b.id for b in first.brokers[:3]} & {b.id for b in analyze(example).brokers[:3]}
 
 
 def test_projection_is_dropped_even_on_error(conn: Connection, example: Dataset,
