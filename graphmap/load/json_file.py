@@ -33,7 +33,7 @@ from graphmap.load.raw import (
     resolve_header,
     scalar_text,
 )
-from graphmap.schema import TABLES, fold, suggest_from
+from graphmap.schema import OPTIONAL_TABLES, TABLES, fold, suggest_from
 
 __all__ = ["json_text", "read_json_workspace"]
 
@@ -147,8 +147,10 @@ def _tables(label: str, document: dict[str, Any], checks: _Checks
     tables: dict[str, RawTable] = {}
     issues: list[Issue] = []
     repeated = set(document.repeated) if isinstance(document, _Repeated) else set()
-    for table in TABLES:
+    for table in (*TABLES, *OPTIONAL_TABLES):
         keys = [k for k in document if fold(str(k)) in TABLE_FILE_STEMS[table]]
+        if not keys and table in OPTIONAL_TABLES:
+            continue  # an optional table may be absent
         if not keys:
             close = suggest_from(table, [str(k) for k in document])
             issues.append(error("workspace.missing_table", label, None, None, table=table,
