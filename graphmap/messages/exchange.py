@@ -5,13 +5,13 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- command line -------------------------------------------------------------------
     "exchange.cli.export_help": {
-        "fr": "Exporte un espace de travail et son analyse vers Gephi (GEXF, GraphML) ou Kumu (JSON). L'analyse (intermédiarité, contrainte, rôles de courtage, communauté, manques) devient des attributs des nœuds ; en GEXF, les couleurs, tailles et positions de la carte de graphmap sont incluses.",
-        "en": "Export a workspace and its analysis to Gephi (GEXF, GraphML) or Kumu (JSON). The analysis (betweenness, constraint, brokerage roles, community, gaps) becomes node attributes; in GEXF, graphmap's map colours, sizes and positions are included.",
+        "fr": "Exporte un espace de travail et son analyse vers Gephi (GEXF, GraphML) ou Kumu (JSON). L'analyse (intermédiarité, contrainte, rôles de courtage, communauté, manques) devient des attributs des nœuds ; en GEXF, les couleurs, tailles et positions de la carte de graphmap sont incluses.\n\nExemple : graphmap export examples/laurentides --to gexf -o laurentides.gexf",
+        "en": "Export a workspace and its analysis to Gephi (GEXF, GraphML) or Kumu (JSON). The analysis (betweenness, constraint, brokerage roles, community, gaps) becomes node attributes; in GEXF, graphmap's map colours, sizes and positions are included.\n\nExample: graphmap export examples/laurentides --to gexf -o laurentides.gexf",
     },
     "exchange.cli.export_short": {"fr": "Exporter vers Gephi ou Kumu.", "en": "Export to Gephi or Kumu."},
     "exchange.cli.import_help": {
-        "fr": "Importe un fichier Kumu (JSON ou classeur Elements / Connections), Gephi (GEXF, GraphML) ou 360Giving (JSON, CSV, xlsx) en espace de travail graphmap : un dossier CSV, un classeur .xlsx ou un fichier .json selon la forme de la sortie.",
-        "en": "Import a Kumu file (JSON or Elements / Connections workbook), a Gephi file (GEXF, GraphML) or 360Giving grant data (JSON, CSV, xlsx) as a graphmap workspace: a CSV folder, an .xlsx workbook or a .json file, as the output's form says.",
+        "fr": "Importe un fichier Kumu (JSON ou classeur Elements / Connections), Gephi (GEXF, GraphML) ou 360Giving (JSON, CSV, xlsx) en espace de travail graphmap : un dossier CSV, un classeur .xlsx ou un fichier .json selon la forme de la sortie.\n\nExemple : graphmap import carte-kumu.json -o mon-ecosysteme/",
+        "en": "Import a Kumu file (JSON or Elements / Connections workbook), a Gephi file (GEXF, GraphML) or 360Giving grant data (JSON, CSV, xlsx) as a graphmap workspace: a CSV folder, an .xlsx workbook or a .json file, as the output's form says.\n\nExample: graphmap import kumu-map.json -o my-ecosystem/",
     },
     "exchange.cli.import_short": {"fr": "Importer de Kumu, Gephi ou 360Giving.", "en": "Import from Kumu, Gephi or 360Giving."},
     "exchange.cli.opt_to": {"fr": "Format du fichier exporté.", "en": "Format of the exported file."},
