@@ -4,6 +4,8 @@ cleanly without writing anything."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,12 @@ from .conftest import EXAMPLE, FIXTURES, run_cli
 SUFFIX = {"gexf": ".gexf", "graphml": ".graphml", "kumu": ".json"}
 
 
+def without_territories(dataset: Any) -> Any:
+    """The records these formats carry: GEXF, GraphML and Kumu have no place for the
+    territories table (its nesting), only each record's territory (docs/exchange.md)."""
+    return dataclasses.replace(dataset, territories=())
+
+
 def _located(issues: Any, lang: str = "en") -> list[str]:
     return [i.format(lang) for i in issues]
 
@@ -34,7 +42,7 @@ def test_export_then_import_gives_the_same_dataset(laurentides: Any, tmp_path: P
                            styles=map_styles(dataset, report, seed=config.seed))
     path = write_export(graph, fmt, tmp_path / f"out{SUFFIX[fmt]}")
     imported, issues = import_dataset(path, fmt)
-    assert imported == dataset
+    assert imported == without_territories(dataset)
     assert [i.code for i in issues if i.is_error] == []
     assert "exchange.analysis_dropped" in [i.code for i in issues]
 
@@ -49,7 +57,7 @@ def test_round_trip_through_the_command_line(tmp_path: Path, fmt: str, workspace
     done = run_cli("import", str(exported), "-o", str(tmp_path / workspace), "--lang", "fr")
     assert done.returncode == 0, done.stderr
     assert "104 acteurs, 30 projets, 316 relations" in done.stderr
-    assert load_workspace(tmp_path / workspace) == load_workspace(EXAMPLE)
+    assert load_workspace(tmp_path / workspace) == without_territories(load_workspace(EXAMPLE))
 
 
 def test_a_kumu_map_made_by_hand(tmp_path: Path) -> None:
