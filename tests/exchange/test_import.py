@@ -5,7 +5,6 @@ cleanly without writing anything."""
 from __future__ import annotations
 
 import dataclasses
-
 from pathlib import Path
 from typing import Any
 
