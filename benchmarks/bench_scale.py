@@ -5,7 +5,7 @@ Usage::
     python benchmarks/bench_scale.py                     # 10k and 100k
     python benchmarks/bench_scale.py --sizes 10k,100k,1m --root /tmp/scale
     python benchmarks/bench_scale.py --sizes 100k --json-out   # also time the JSON report
-    python benchmarks/bench_scale.py --agreement 20000   # top-20 brokers, sampled vs exact
+    python benchmarks/bench_scale.py --agreement 10k,100k  # top-20 brokers, KADABRA vs exact
 
 A size ``Nk`` / ``Nm`` means N thousand / million actors, a quarter as many projects and
 five relations per actor (issue 6). The workspace is generated once with
@@ -67,17 +67,18 @@ def _reset_peak() -> None:
 
 
 class _Timer:
-    """Collects (step, seconds, peak MB) from progress callbacks (done == 0 starts)."""
+    """Collects (step, seconds, peak MB, CPU seconds) from progress callbacks (done == 0
+    starts)."""
 
     def __init__(self) -> None:
-        self.rows: list[tuple[str, float, float]] = []
-        self._open: dict[str, float] = {}
+        self.rows: list[tuple[str, float, float, float]] = []
+        self._open: dict[str, tuple[float, float]] = {}
         self.process_peak = 0.0
 
     def start(self, step: str) -> None:
         self.process_peak = max(self.process_peak, _rss_mb("VmHWM"))
         _reset_peak()
-        self._open[step] = time.perf_counter()
+        self._open[step] = (time.perf_counter(), time.process_time())
 
     def stop(self, step: str) -> None:
         began = self._open.pop(step, None)
@@ -85,7 +86,8 @@ class _Timer:
             return
         peak = _rss_mb("VmHWM")
         self.process_peak = max(self.process_peak, peak)
-        self.rows.append((step, time.perf_counter() - began, peak))
+        self.rows.append((step, time.perf_counter() - began[0], peak,
+                          time.process_time() - began[1]))
         # Live, on stderr: a long size shows where it is.
         print(f"  {step:<14}{self.rows[-1][1]:>9.2f} s{peak:>9.0f} MB", file=sys.stderr,
               flush=True)
@@ -108,7 +110,7 @@ def _child(folder: str, with_json: bool) -> dict[str, Any]:
     def load_progress(step: str, done: int, total: int) -> None:
         seen_load.append(step)
 
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     timer.start("load")
     dataset = load_workspace(folder, progress=load_progress)
     timer.stop("load")
@@ -124,6 +126,7 @@ def _child(folder: str, with_json: bool) -> dict[str, Any]:
         json_mb = None
     return {
         "rows": timer.rows, "total": time.perf_counter() - t0,
+        "cpu": time.process_time() - cpu0,
         "process_peak": max(timer.process_peak, _rss_mb("VmHWM")),
         "meta": {k: report.meta.get(k) for k in ("betweenness",)},
         "json_mb": json_mb, "load_steps": sorted(set(seen_load)),
@@ -131,43 +134,48 @@ def _child(folder: str, with_json: bool) -> dict[str, Any]:
     }
 
 
-def _agreement(nodes: int, seed: int) -> list[dict[str, Any]]:
-    """Top-20 actors by sampled vs exact betweenness on a generated ecosystem of about
-    ``nodes`` nodes of ``G_u`` (the largest size where exact betweenness is affordable),
-    for the pivot counts the pipeline uses: the configured one, and what the work budget
-    leaves at 100k actors."""
+def _agreement(size: str, seed: int, epsilons: list[float]) -> list[dict[str, Any]]:
+    """Top-20 actors by KADABRA vs exact betweenness on the ecosystem of ``size`` that
+    ``graphmap generate --seed SEED`` makes, for each epsilon; the exact reference is
+    computed once per size and seed and kept on disk (``_common.exact_betweenness``)."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import _common
+
     from graphmap.analysis import kernel
     from graphmap.config import AnalysisConfig
     from graphmap.model.compiled import EcosystemGraph
     from graphmap.synth import generate_dataset
 
-    actors = int(nodes * 0.8)
-    ds = generate_dataset(actors, nodes - actors, actors * 5, seed)
-    index = EcosystemGraph(ds)
-    graph = index.igraph()
+    actors, projects, relations = _parse_size(size)
+    compiled = EcosystemGraph(generate_dataset(actors, projects, relations, seed))
+    exact, exact_seconds = _common.exact_betweenness(actors, projects, relations, seed,
+                                                     compiled=compiled)
+    graph, na = compiled.igraph(), compiled.actor_count
     config = AnalysisConfig()
-    t0 = time.perf_counter()
-    exact = kernel.betweenness(graph, exact_max_nodes=graph.vcount() + 1,
-                               samples=config.betweenness_samples, seed=config.seed,
-                               delta=config.betweenness_delta)
-    t_exact = time.perf_counter() - t0
-    na = index.actor_count
 
-    def top(values: Any) -> set[int]:
-        order = sorted(range(na), key=lambda i: (-values[i], index.ids[i]))
-        return set(order[:20])
+    def ranking(values: Any) -> Any:
+        return np.lexsort((compiled.id_rank[:na], -values[:na]))
 
-    at_100k = kernel.WORK_BUDGET // (125_000 + 500_000)
+    by_exact = ranking(exact)
     rows = []
-    for samples in (config.betweenness_samples, at_100k, 500):
-        t0 = time.perf_counter()
-        approx = kernel.betweenness(graph, exact_max_nodes=0, samples=samples,
-                                    seed=config.seed, delta=config.betweenness_delta)
-        rows.append({"nodes": graph.vcount(), "edges": graph.ecount(),
-                     "agree": len(top(exact.values) & top(approx.values)),
-                     "max_error": float(abs(approx.values - exact.values).max()),
+    for epsilon in epsilons:
+        cpu, began = time.process_time(), time.perf_counter()
+        approx = kernel.betweenness(graph, exact_max_nodes=0, epsilon=epsilon,
+                                    delta=config.betweenness_delta, seed=config.seed,
+                                    edges=compiled.edges)
+        wall, cpu = time.perf_counter() - began, time.process_time() - cpu
+        by_approx = ranking(approx.values)
+        rows.append({"size": size, "seed": seed, "nodes": graph.vcount(),
+                     "edges": graph.ecount(), "epsilon": epsilon,
+                     "agree": len(set(by_exact[:20].tolist()) & set(by_approx[:20].tolist())),
+                     "agree10": len(set(by_exact[:10].tolist())
+                                    & set(by_approx[:10].tolist())),
+                     "max_error": float(abs(approx.values - exact).max()),
                      "bound": approx.error_bound, "samples": approx.sample_size,
-                     "t_exact": t_exact, "t_approx": time.perf_counter() - t0})
+                     "gap": float(exact[by_exact[19]] - exact[by_exact[20]]),
+                     "t_exact": exact_seconds, "t_approx": wall, "cpu_approx": cpu})
     return rows
 
 
@@ -188,19 +196,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default="/tmp/scale")
     parser.add_argument("--json-out", action="store_true",
                         help="also time the JSON report (render_json)")
-    parser.add_argument("--agreement", type=int, default=0, metavar="NODES",
-                        help="measure top-20 agreement sampled vs exact at this many nodes")
+    parser.add_argument("--agreement", default="", metavar="SIZES",
+                        help="top-20 agreement of KADABRA vs exact betweenness at these sizes")
+    parser.add_argument("--seeds", default="1", help="generator seeds of --agreement")
+    parser.add_argument("--epsilons", default="0.01,0.005",
+                        help="KADABRA epsilons of --agreement")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(_child(args.child, args.json_out)))
         return 0
     if args.agreement:
-        for result in _agreement(args.agreement, seed=1):
-            print(f"top-20 agreement at {result['nodes']:,} nodes / {result['edges']:,} "
-                  f"edges, {result['samples']} pivots: {result['agree']}/20; max |error| "
-                  f"{result['max_error']:.4f} (bound {result['bound']:.4f}); exact "
-                  f"{result['t_exact']:.1f} s, sampled {result['t_approx']:.1f} s")
+        print("| size | seed | epsilon | top-20 | top-10 | max abs error | bound | exact gap 20/21 "
+              "| paths | KADABRA s (CPU) | exact s |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for size in args.agreement.split(","):
+            for seed in (int(x) for x in args.seeds.split(",")):
+                for row in _agreement(size, seed, [float(x) for x in args.epsilons.split(",")]):
+                    print(f"| {row['size']} | {row['seed']} | {row['epsilon']} | "
+                          f"{row['agree']}/20 | {row['agree10']}/10 | {row['max_error']:.5f} | "
+                          f"{row['bound']:.5f} | {row['gap']:.1e} | {row['samples']:,} | "
+                          f"{row['t_approx']:.2f} ({row['cpu_approx']:.2f}) | "
+                          f"{row['t_exact']:.0f} |", flush=True)
+        print(f"load average {os.getloadavg()[0]:.1f}")
         return 0
     root = Path(args.root)
     for size in args.sizes.split(","):
@@ -214,14 +232,16 @@ def main(argv: list[str] | None = None) -> int:
         a, p, r = result["counts"]
         print(f"\n## {size}: {a:,} actors, {p:,} projects, {r:,} relations "
               f"(load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at end)")
-        print(f"{'step':<16}{'seconds':>10}{'peak MB':>10}")
-        for step, seconds, peak in result["rows"]:
-            print(f"{step:<16}{seconds:>10.2f}{peak:>10.0f}")
-        print(f"{'total':<16}{result['total']:>10.2f}{result['process_peak']:>10.0f}")
+        print(f"{'step':<16}{'seconds':>10}{'peak MB':>10}{'CPU s':>10}")
+        for step, seconds, peak, cpu in result["rows"]:
+            print(f"{step:<16}{seconds:>10.2f}{peak:>10.0f}{cpu:>10.2f}")
+        print(f"{'total':<16}{result['total']:>10.2f}{result['process_peak']:>10.0f}"
+              f"   ({result['cpu']:.2f} s CPU, user + sys of the process)")
         bet = result["meta"]["betweenness"] or {}
         if bet.get("approximate"):
-            print(f"betweenness: sampled, {bet['sample_size']} pivots, error bound "
-                  f"{bet['error_bound']:.4f} (delta {bet['delta']})")
+            print(f"betweenness: {bet['method']}, {bet['sample_size']:,} paths, epsilon "
+                  f"{bet['epsilon']}, error bound {bet['error_bound']:.5f} (delta "
+                  f"{bet['delta']})")
         if result["json_mb"] is not None:
             print(f"JSON report: {result['json_mb']:.1f} MB")
     return 0
