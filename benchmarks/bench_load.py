@@ -1,7 +1,7 @@
 """Benchmark: load and validate a large CSV workspace (default 100,000 relation rows).
 
 Usage: ``python benchmarks/bench_load.py [RELATIONS]``. Prints one table row per format
-and stage. Not a test: numbers go in benchmarks/README.md.
+(CSV folder, JSON file, ``.xlsx`` workbook). Not a test: numbers go in benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from graphmap.export import write_json
+from graphmap.export import write_json, write_xlsx
 from graphmap.schema import ACTOR_TO_ACTOR, ACTOR_TO_PROJECT, Sector, Stage
 from graphmap.workspace import check_workspace
 
@@ -77,6 +77,15 @@ def main(argv: list[str]) -> int:
             print("JSON round trip differs", file=sys.stderr)
             return 1
         rows.append(("json file", n_actors, n_projects, len(again.relations), elapsed,
+                     cpu, len(issues)))
+        write_xlsx(dataset, Path(tmp) / "ws.xlsx")
+        start, cpu = time.perf_counter(), time.process_time()
+        again, issues = check_workspace(Path(tmp) / "ws.xlsx")
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        if again != dataset:
+            print("xlsx round trip differs", file=sys.stderr)
+            return 1
+        rows.append(("xlsx book", n_actors, n_projects, len(again.relations), elapsed,
                      cpu, len(issues)))
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'format':<12} {'actors':>8} {'projects':>9} {'relations':>10} "

@@ -15,7 +15,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,12 +72,18 @@ class _Repeated(dict[str, Any]):
 
 
 class _Parser:
-    """``json.loads`` hooks that keep what the defaults would lose, and note whether the
-    document needs the slower checks (repeated keys)."""
+    """``json.loads`` with what the defaults would lose kept or noted.
+
+    A repeated key is found without a hook on every object (which would slow every load):
+    each key of the text ends with ``"`` and ``:``, and so do only a few escaped quotes in
+    strings, so when the text holds exactly as many ``":`` as the parsed records hold
+    keys, no key was repeated. Otherwise (repeated keys, or objects nested in values) the
+    text is parsed again with a hook that sees every key."""
 
     def __init__(self) -> None:
         self.repeated = False
         self.digits = sys.get_int_max_str_digits() or sys.maxsize
+        self._long_integers = False
 
     def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)
@@ -96,8 +102,44 @@ class _Parser:
         return value if math.isfinite(value) else text  # 1e400: kept as written
 
     def parse(self, text: str) -> Any:
-        return json.loads(text, object_pairs_hook=self.object, parse_int=self.integer,
-                          parse_float=self.real, parse_constant=str)
+        document = self._loads(text, hooked=False)
+        if not _no_repeated_key(text, document):
+            document = self._loads(text, hooked=True)
+        return document
+
+    def _loads(self, text: str, *, hooked: bool) -> Any:
+        hooks: dict[str, Any] = {"parse_float": self.real, "parse_constant": str}
+        if hooked:
+            hooks["object_pairs_hook"] = self.object
+        if self._long_integers:
+            hooks["parse_int"] = self.integer
+        try:
+            return json.loads(text, **hooks)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:
+            # An integer past Python's conversion limit: read again, keeping such integers
+            # as written (only then, so that the common case pays no call per integer).
+            self._long_integers = True
+            hooks["parse_int"] = self.integer
+            return json.loads(text, **hooks)
+
+
+def _no_repeated_key(text: str, document: Any) -> bool:
+    """Whether ``document`` provably kept every key of ``text`` (see :class:`_Parser`)."""
+    if not isinstance(document, dict):
+        return text.count('":') == 0
+    # Only objects are counted: a parsed object never holds more keys than its text, so
+    # equal counts mean that no key was lost anywhere.
+    keys = len(document)
+    try:
+        for records in document.values():
+            if type(records) is list:
+                # dict.__len__ refuses anything but an object: one pass, no test per record.
+                keys += sum(map(dict.__len__, records))
+    except TypeError:
+        return False  # a record that is not an object: let the hook count
+    return text.count('":') == keys
 
 
 def read_json_workspace(path: Path, limits: Limits = DEFAULT_LIMITS
@@ -137,8 +179,8 @@ def read_json_workspace(path: Path, limits: Limits = DEFAULT_LIMITS
                           line=1, col=1)]
     if not isinstance(document, dict):
         return {}, [error("json.not_object", label, None, None)]
-    checks = _Checks(limits, parser.repeated, _SURROGATE_ESCAPE.search(text) is not None,
-                     len(text) > limits.cell_chars)
+    escapes = "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None
+    checks = _Checks(limits, parser.repeated, escapes)
     return _tables(label, document, checks)
 
 
@@ -179,12 +221,26 @@ def _tables(label: str, document: dict[str, Any], checks: _Checks
 class _Checks:
     """The checks a document needs beyond the common path, decided once from its text."""
 
-    def __init__(self, limits: Limits, repeated: bool, surrogates: bool,
-                 long_cells: bool) -> None:
+    def __init__(self, limits: Limits, repeated: bool, surrogates: bool) -> None:
         self.limits = limits
         self.repeated = repeated
         self.surrogates = surrogates
-        self.long_cells = long_cells
+
+
+class _LongCell(Exception):
+    """A value longer than the cell limit (raised where cells are made: no extra pass)."""
+
+
+def _cell_maker(limit: int) -> Callable[[Any], str]:
+    def cell(value: Any) -> str:
+        text = scalar_text(value)
+        if text is None:
+            text = json_text(value)
+        if len(text) > limit:
+            raise _LongCell
+        return text
+
+    return cell
 
 
 def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
@@ -192,13 +248,12 @@ def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
     table, label = raw.table, raw.file
     builders: dict[tuple[str, ...], RowBuilder] = {}
     reported: set[tuple[str, str | None]] = set()
-    rare = checks.repeated or checks.surrogates or checks.long_cells
+    rare = checks.repeated or checks.surrogates
+    cell_limit = checks.limits.cell_chars
+    cell = _cell_maker(cell_limit)
     limit = checks.limits.rows
-    for number, record in enumerate(records, start=1):
-        if number > limit:
-            raw.truncated = True
-            yield error("limit.rows", label, number, None, limit=Number(limit), setting="rows")
-            return
+    for number, record in enumerate(records[:limit] if len(records) > limit else records,
+                                    start=1):
         if not isinstance(record, dict):
             yield error("json.record_not_object", label, number, None)
             continue
@@ -212,13 +267,22 @@ def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
                     reported.add((issue.code, issue.column))
                     yield issue
             builder = builders.setdefault(keys, RowBuilder(header, label))
-        cells = clean_cells([json_text(v) for v in record.values()])
+        # Errors: the row is still checked (its id stays known), never kept.
+        try:
+            cells = clean_cells([cell(v) for v in record.values()])
+        except _LongCell:
+            cells = clean_cells([json_text(v) for v in record.values()])
+            yield from (error("limit.cell_chars", label, number, key, limit=Number(cell_limit),
+                              setting="cell_chars")
+                        for key, text in zip(keys, cells, strict=True) if len(text) > cell_limit)
         if rare:
-            # Errors: the row is still checked (its id stays known), never kept.
             yield from _record_problems(label, number, record, keys=keys, cells=cells,
                                         checks=checks)
         yield from builder.unnamed(number, cells)
         yield builder.build(number, cells)
+    if len(records) > limit:
+        raw.truncated = True
+        yield error("limit.rows", label, limit + 1, None, limit=Number(limit), setting="rows")
 
 
 def _record_problems(label: str, number: int, record: dict[str, Any], *, keys: tuple[str, ...],
@@ -235,12 +299,6 @@ def _record_problems(label: str, number: int, record: dict[str, Any], *, keys: t
         for key, cell in zip(keys, cells, strict=True):
             if _LONE_SURROGATE.search(key) or _LONE_SURROGATE.search(cell):
                 yield error("json.lone_surrogate", label, number, key)
-    if checks.long_cells:
-        limits = checks.limits
-        for key, cell in zip(keys, cells, strict=True):
-            if len(cell) > limits.cell_chars:
-                yield error("limit.cell_chars", label, number, key,
-                            limit=Number(limits.cell_chars), setting="cell_chars")
 
 
 def _holds_repeated(value: Any) -> bool:

@@ -39,8 +39,8 @@ from typing import Any
 from graphmap.errors import ConfigError
 from graphmap.load.issues import did_you_mean
 
-__all__ = ["DEFAULT_LIMITS", "LIMITS_TABLE", "Limits", "limits_for", "limits_from_mapping",
-           "size_text"]
+__all__ = ["DEFAULT_LIMITS", "LIMITS_TABLE", "Limits", "limits_for", "limits_from_file",
+           "limits_from_mapping", "size_text"]
 
 LIMITS_TABLE = "limits"
 CONFIG_FILENAME = "graphmap.toml"
@@ -134,14 +134,24 @@ def limits_for(workspace: str | os.PathLike[str]) -> Limits:
     candidate = folder / CONFIG_FILENAME
     if not candidate.is_file():
         return DEFAULT_LIMITS
+    return limits_from_file(candidate)
+
+
+def limits_from_file(path: str | os.PathLike[str]) -> Limits:
+    """The ``[limits]`` of the TOML file at ``path`` (for example ``--config FILE``), over
+    the defaults; a file without that table gives the defaults.
+
+    Raises
+    ------
+    graphmap.errors.ConfigError
+        As :func:`limits_for`, or the file cannot be read.
+    """
+    candidate = Path(path)
     try:
         data = tomllib.loads(candidate.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError("load.limits.unreadable", where=str(candidate),
                           detail=str(exc)) from exc
-    if LIMITS_TABLE not in data and not any(
-            difflib.get_close_matches(key, [LIMITS_TABLE], n=1, cutoff=0.8) for key in data):
-        return DEFAULT_LIMITS
     return limits_from_mapping(data, source=str(candidate))
 
 

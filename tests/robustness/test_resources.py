@@ -222,3 +222,15 @@ def test_limits_are_raised_in_graphmap_toml(tmp_path: Path) -> None:
     assert caught.value.render("fr") == (
         f"{folder / 'graphmap.toml'} : [limits] rows doit être un nombre entier d'au moins 1 "
         "(lu : -1)")
+
+
+def test_json_records_past_the_limit_stop_reading(tmp_path: Path) -> None:
+    import json
+
+    records = [{"id": f"a{i}", "name": "A", "sector": "media"} for i in range(20)]
+    path = tmp_path / "ws.json"
+    path.write_text(json.dumps({"actors": records, "projects": [], "relations": []}),
+                    encoding="utf-8")
+    _, issues = check_workspace(path, limits=Limits(rows=10))
+    assert ("limit.rows", "ws.json[actors]", 11) in _codes(issues)
+    assert all(i.row is None or i.row <= 11 for i in issues)
