@@ -52,12 +52,14 @@ def test_a_fifo_is_refused_and_left_untouched(tmp_path: Path) -> None:
 
 
 @posix_only
-def test_dev_null_is_refused_and_stays_a_device(tmp_path: Path) -> None:
-    result = _graphmap("render", str(GOOD), "-o", os.devnull, "--lang", "fr")
-    assert result.returncode == 2
-    assert result.stderr.splitlines()[-1] == (
-        f"Erreur : {os.devnull} n'est pas un fichier ordinaire (un périphérique) : graphmap "
-        "n'écrit que dans un fichier ordinaire ou à un nouveau chemin ; rien n'a été écrit")
+def test_dev_null_is_refused_and_stays_a_device() -> None:
+    # The CLI already refuses -o /dev/null for its suffix; the writer itself refuses it too.
+    with pytest.raises(UsageError) as caught:
+        write_text(os.devnull, "<html>")
+    assert caught.value.exit_code == 2
+    assert caught.value.render("fr") == (
+        f"{os.devnull} n'est pas un fichier ordinaire (un périphérique) : graphmap n'écrit que "
+        "dans un fichier ordinaire ou à un nouveau chemin ; rien n'a été écrit")
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 
@@ -135,9 +137,8 @@ def test_a_closed_pipe_is_a_quiet_exit(args: list[str]) -> None:
     child.stdout.close()  # the reader is gone before graphmap writes (like `| head -0`)
     stderr = child.stderr.read().decode("utf-8")
     assert child.wait() == 141
-    assert "internal error" not in stderr
-    assert "Traceback" not in stderr
-    assert all(line.startswith("actors.csv:") for line in stderr.splitlines())
+    for noise in ("internal error", "Traceback", "Broken pipe", "Errno", "Exception ignored"):
+        assert noise not in stderr
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
