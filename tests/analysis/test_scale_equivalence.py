@@ -103,23 +103,6 @@ def test_project_opportunities_equal_the_brute_force(seed, kind):
         assert _key(ours) == _key(_brute_force(ds, kind, gaps, config))
 
 
-def test_sampled_betweenness_is_the_same_whatever_the_number_of_processes():
-    from graphmap.analysis import kernel
-
-    ds = random_ecosystem(3, n_actors=300, n_projects=120)
-    graph = EcosystemGraph(ds).igraph()
-    chunks = [list(range(k, graph.vcount(), 7)) for k in range(7)]
-    seen: list[tuple[int, int]] = []
-    alone = kernel._pivot_chunks(graph, chunks, None, 1)
-    forked = kernel._pivot_chunks(graph, chunks, lambda *call: seen.append(call), 2)
-    assert [a.tolist() for a in alone] == [f.tolist() for f in forked]
-    assert sorted(seen) == [(k, 7) for k in range(1, 8)]
-    # Every source once: the chunks add up to exact betweenness (halved by igraph).
-    total = sum(alone)
-    exact = graph.betweenness(directed=False)
-    assert total.tolist() == pytest.approx(exact)
-
-
 def test_best_per_row_prefilter_keeps_the_same_entries_as_a_full_sort():
     import numpy as np
 
