@@ -234,3 +234,26 @@ def test_json_records_past_the_limit_stop_reading(tmp_path: Path) -> None:
     _, issues = check_workspace(path, limits=Limits(rows=10))
     assert ("limit.rows", "ws.json[actors]", 11) in _codes(issues)
     assert all(i.row is None or i.row <= 11 for i in issues)
+
+
+def test_a_stray_quote_in_a_long_file_stops_at_the_cell_limit(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    rows = "".join(f"a1,p1,supports,,,,note {i}\n" for i in range(20_000))
+    text = (GOOD / "relations.csv").read_text(encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        text.replace("a1,p2,carries", 'a1,"p2,carries') + rows, encoding="utf-8")
+    _, issues = check_workspace(folder)
+    assert [(i.code, i.file, i.row, i.column) for i in issues] == [
+        ("quote.runaway", "relations.csv", 5, "target")]
+    assert issues[0].format("en").startswith(
+        "relations.csv:5:target: a quote (\") opens a cell here and does not close within "
+        "131,072 characters (")
+
+
+def test_a_utf8_file_with_a_byte_no_encoding_has_is_refused_with_its_line(
+        tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    data = (GOOD / "actors.csv").read_bytes().replace(b"Fondation", b"Fond\x81tion")
+    (folder / "actors.csv").write_bytes(data)
+    _, issues = check_workspace(folder)
+    assert [(i.code, i.params["line"]) for i in issues] == [("file.encoding", 4)]
