@@ -131,7 +131,10 @@ class Package:
         """
         try:
             archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        # A damaged central directory can also claim a zip version or a method Python does
+        # not know (NotImplementedError) or hit a zlib/struct error: all are "not a workbook".
+        except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError,
+                zlib.error) as exc:
             raise InputError("validation.bad_workbook", path=str(path)) from exc
         except OSError as exc:
             raise InputError("validation.unreadable", path=str(path),
