@@ -258,14 +258,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     # --- graphmap analyze --engine neo4j ----------------------------------------------------
     "neo4j.engine.cli.engine_help": {
-        "fr": ("Où calculer : local (sur cet ordinateur) ou neo4j (envoie l'espace de travail "
-               "et calcule intermédiarité, communautés et collaborations possibles dans Neo4j "
-               "avec Graph Data Science ; options --uri, --user, --database, --password-stdin "
-               "ou variables NEO4J_*)."),
-        "en": ("Where to compute: local (on this computer) or neo4j (pushes the workspace and "
-               "computes betweenness, communities and collaboration candidates in Neo4j with "
-               "Graph Data Science; options --uri, --user, --database, --password-stdin or "
-               "NEO4J_* variables)."),
+        "fr": ("Où calculer : local (sur cet ordinateur) ou neo4j (envoie l'espace de travail, "
+               "calcule dans Neo4j avec Graph Data Science les communautés et l'intermédiarité "
+               "exacte jusqu'à la limite du calcul exact, le reste sur cet ordinateur ; "
+               "options --uri, --user, --database, --password-stdin ou variables NEO4J_*)."),
+        "en": ("Where to compute: local (on this computer) or neo4j (pushes the workspace, "
+               "computes communities and exact betweenness, up to the exact limit, in Neo4j "
+               "with Graph Data Science, the rest on this computer; options --uri, --user, "
+               "--database, --password-stdin or NEO4J_* variables)."),
     },
     "neo4j.engine.cli.workspace_help": {
         "fr": ("Avec --engine neo4j : nom de l'espace de travail dans Neo4j (défaut : nom du "
@@ -274,8 +274,4 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                "name)."),
     },
     "neo4j.engine.step.push": {"fr": "Envoi vers Neo4j", "en": "Pushing to Neo4j"},
-    "neo4j.engine.step.collaborate": {
-        "fr": "Collaborations possibles (Neo4j)",
-        "en": "Collaboration candidates (Neo4j)",
-    },
 }
