@@ -7,8 +7,10 @@ CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``,
 ``@``, tab or carriage return) are written with a guard apostrophe, as OWASP recommends;
 graphmap's CSV reader removes exactly that apostrophe, so the round trip holds (the rule is
 in ``graphmap.load.neutral``). Workbooks need no guard: their text cells are typed as text.
-A CSV folder is never written beside another file of the same table (``acteurs.csv`` when
-writing ``actors.csv``): the folder would hold two copies of one table.
+A CSV folder is never written where reading it back would give other data: beside another
+file of a table it writes (``acteurs.csv`` when writing ``actors.csv``: two copies of one
+table), nor over a folder that holds a file of a table it does not write (an old
+``territories.csv`` when the Dataset has no territories would be read back with it).
 """
 
 from __future__ import annotations
@@ -143,21 +145,24 @@ def csv_bytes(dataset: Dataset, table: str, *, lang: str = "en", delimiter: str 
 def write_csv_folder(dataset: Dataset, folder: str | os.PathLike[str], *, lang: str = "en",
                      delimiter: str = ",", encoding: str = "utf-8",
                      line_end: str = "\n") -> list[Path]:
-    """Write ``actors.csv``, ``projects.csv`` and ``relations.csv`` into ``folder``.
+    """Write ``actors.csv``, ``projects.csv`` and ``relations.csv`` into ``folder``, and
+    ``territories.csv`` when the Dataset declares territories.
 
     Raises
     ------
     graphmap.errors.GraphmapError
-        ``folder`` already holds another file for one of the tables (``acteurs.csv``,
-        ``Actors.csv``): nothing is written, since the folder would hold two copies of a
-        table and graphmap would refuse to read it.
+        ``folder`` already holds another file for one of the tables written
+        (``acteurs.csv``, ``Actors.csv``), or a file for a table not written
+        (``territories.csv`` when the Dataset has no territories): nothing is written,
+        since reading the folder back would be refused or would give other data.
     """
-    check_no_other_table_files(Path(folder))
+    tables = tables_of(dataset)
+    check_no_other_table_files(Path(folder), tables)
     return [
         write_bytes(Path(folder) / f"{table}.csv",
                     csv_bytes(dataset, table, lang=lang, delimiter=delimiter,
                               encoding=encoding, line_end=line_end))
-        for table in tables_of(dataset)
+        for table in tables
     ]
 
 
@@ -167,14 +172,22 @@ def tables_of(dataset: Dataset) -> tuple[str, ...]:
     return (*TABLES, *OPTIONAL_TABLES) if dataset.territories else TABLES
 
 
-def check_no_other_table_files(folder: Path) -> None:
-    """Refuse to write a CSV workspace into a folder that holds a table under another name
-    (French, or another case): ``graphmap init`` never hides a user's workspace this way."""
+def check_no_other_table_files(folder: Path, tables: Sequence[str]) -> None:
+    """Refuse to write the CSV files of ``tables`` into a folder that would read back as
+    other data: one holding a table written under another name (French, or another case;
+    ``graphmap init`` never hides a user's workspace this way), or any file of a table not
+    written (it would be read back with the new files)."""
     if not folder.is_dir():
         return
     for table in (*TABLES, *OPTIONAL_TABLES):
         target = folder / f"{table}.csv"
-        others = [p for p in table_candidates(folder, table)
+        candidates = table_candidates(folder, table)
+        if table not in tables:
+            if candidates:
+                raise GraphmapError("load.export.unwritten_table_file", path=str(folder),
+                                    found=Listing(p.name for p in candidates), table=table)
+            continue
+        others = [p for p in candidates
                   if not (target.exists() and os.path.samefile(p, target))]
         if others:
             raise GraphmapError("load.export.other_table_file", path=str(folder),

@@ -163,4 +163,8 @@ MESSAGES.update({
         "fr": "{path} contient déjà {found} pour la table {table} : écrire {file} à côté laisserait deux fichiers pour une même table ; rien n'a été écrit. Choisissez un autre dossier.",
         "en": "{path} already holds {found} for the {table} table: writing {file} beside it would leave two files for one table; nothing was written. Choose another folder.",
     },
+    "load.export.unwritten_table_file": {
+        "fr": "{path} contient déjà {found} pour la table {table}, que ces données n'ont pas : ce fichier serait relu avec les nouveaux et changerait les données ; rien n'a été écrit. Déplacez-le ou choisissez un autre dossier.",
+        "en": "{path} already holds {found} for the {table} table, which this data does not have: it would be read back with the new files and change the data; nothing was written. Move it away or choose another folder.",
+    },
 })

@@ -8,6 +8,7 @@ import io
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from graphmap.errors import GraphmapError
 from graphmap.export import csv_bytes, write_csv_folder, write_workspace
 from graphmap.load.neutral import protect, restore
 from graphmap.model.dataset import Dataset
-from graphmap.model.records import Actor, Project, Relation
+from graphmap.model.records import Actor, Project, Relation, Territory
 from graphmap.schema import RelationType, Sector, Stage
 from graphmap.workspace import load_workspace
 
@@ -90,6 +91,30 @@ def test_overwriting_the_same_files_is_still_allowed(tmp_path: Path) -> None:
     write_csv_folder(dataset, tmp_path)
     write_csv_folder(dataset, tmp_path)
     assert load_workspace(tmp_path) == dataset
+    declared = replace(dataset, territories=(Territory("ll", "Les Laurentides"),))
+    write_csv_folder(declared, tmp_path)
+    write_csv_folder(declared, tmp_path)
+    assert load_workspace(tmp_path) == declared
+
+
+@pytest.mark.parametrize("existing", ["territories.csv", "Territoires.csv"])
+def test_a_table_the_data_lacks_is_never_left_to_be_read_back(
+        tmp_path: Path, existing: str) -> None:
+    """An old territories file beside newly written tables would be read back with them
+    (pull, import or init into a folder that held a workspace with territories)."""
+    (tmp_path / existing).write_text("id,name\nll,Les Laurentides\n", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    dataset = load_workspace(GOOD)
+    assert not dataset.territories
+    with pytest.raises(GraphmapError) as caught:
+        write_workspace(dataset, tmp_path)
+    assert caught.value.key == "load.export.unwritten_table_file"
+    assert caught.value.render("en") == (
+        f"{tmp_path} already holds {existing} for the territories table, which this data "
+        "does not have: it would be read back with the new files and change the data; "
+        "nothing was written. Move it away or choose another folder.")
+    assert existing in caught.value.render("fr")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
