@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from graphmap.cli.common import (
+    config_limits,
     current_lang,
     echo_issues,
     guided_views,
@@ -80,12 +81,14 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
             if engine == "neo4j" else None)
     config = load_config(config_path, workspace=workspace, seed=seed, top=top,
                          group_by=group_by.lower() if group_by else None)
+    limits = config_limits(config_path)
     from graphmap.workspace import load_workspace
 
     dataset = None
     try:
         with _progress(lang, engine) as progress:
-            dataset = _at_year(load_workspace(workspace, progress=progress), year, workspace)
+            dataset = _at_year(load_workspace(workspace, progress=progress, limits=limits),
+                               year, workspace)
             viewpoint = _viewpoint(dataset, for_actor)
             publishing = Publishing(workspace, dataset, public=public,
                                     include_columns=include_columns, lang=lang,

@@ -9,6 +9,7 @@ import click
 
 from graphmap.cli.common import (
     check_output_suffix,
+    config_limits,
     current_lang,
     echo_issues,
     help_text,
@@ -55,7 +56,7 @@ def brief(  # noqa: PLR0917 (click passes one argument per option)
     from graphmap.workspace import load_workspace
 
     config = load_config(config_path, workspace=workspace, seed=seed)
-    dataset = load_workspace(workspace)
+    dataset = load_workspace(workspace, limits=config_limits(config_path))
     echo_issues(dataset.warnings, lang)
     viewpoint = resolve_actor(dataset, for_actor) if for_actor is not None else None
     report = analyze(dataset, config)

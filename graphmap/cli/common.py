@@ -136,6 +136,18 @@ def is_terminal(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+def config_limits(config_path: Path | None) -> Any:
+    """The reading limits of ``--config FILE`` (its ``[limits]`` table over the defaults), or
+    ``None`` without the option: the loader then reads the ``graphmap.toml`` beside the data
+    (``graphmap.load.limits.limits_for``). Called before any reading, so that a bad
+    ``[limits]`` table fails first."""
+    if config_path is None:
+        return None
+    from graphmap.load.limits import limits_from_file
+
+    return limits_from_file(config_path)
+
+
 def guided_views(workspace: Path, views_file: Path | None = None,
                  config_path: Path | None = None) -> list[Any]:
     """Guided views of the map (docs/map.md): the ``--views`` file, else the ``[[views]]`` of

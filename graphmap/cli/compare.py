@@ -11,7 +11,14 @@ from typing import Any
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, help_text, is_terminal, lang_option
+from graphmap.cli.common import (
+    config_limits,
+    current_lang,
+    echo_issues,
+    help_text,
+    is_terminal,
+    lang_option,
+)
 from graphmap.i18n import translate
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
@@ -54,7 +61,7 @@ def compare(  # noqa: PLR0917 (click passes one argument per option)
     (old_path, old_year), (new_path, new_year) = split_side(old), split_side(new)
     own = new_path if (new_path / CONFIG_FILENAME).is_file() else old_path
     config = load_config(config_path, workspace=own, seed=seed, top=top)
-    old_ds, new_ds = _load_both(old_path, new_path, lang)
+    old_ds, new_ds = _load_both(old_path, new_path, lang, config_limits(config_path))
     if old_year is not None:
         old_ds = as_of(old_ds, old_year, workspace=old)
     if new_year is not None:
@@ -81,8 +88,9 @@ def _located(issues: Any, path: Path) -> list[Any]:
     return [replace(issue, file=str(base / issue.file)) for issue in issues]
 
 
-def _load_both(old: Path, new: Path, lang: str) -> tuple[Any, Any]:
+def _load_both(old: Path, new: Path, lang: str, limits: Any = None) -> tuple[Any, Any]:
     """Both workspaces, validated; every problem of both reported together before failing.
+    ``limits``: those of ``--config FILE`` for both, else each side's own ``graphmap.toml``.
 
     Data errors exit 1; a side that cannot be opened at all (a path that does not exist) is
     reported too, and then the usage error wins (exit 2).
@@ -96,7 +104,7 @@ def _load_both(old: Path, new: Path, lang: str) -> tuple[Any, Any]:
     shown: set[Any] = set()
     for path in (old, new):
         try:
-            dataset, issues = check_workspace(path)
+            dataset, issues = check_workspace(path, limits=limits)
         except GraphmapError as exc:
             failures.append(exc)
             datasets.append(None)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import current_lang, echo_issues, help_text, lang_option
+from graphmap.cli.common import config_limits, current_lang, echo_issues, help_text, lang_option
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
@@ -45,7 +45,7 @@ def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,  #
     from graphmap.workspace import load_workspace
 
     config = load_config(config_path, workspace=workspace)
-    dataset = load_workspace(workspace)
+    dataset = load_workspace(workspace, limits=config_limits(config_path))
     echo_issues(dataset.warnings, lang)
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
                             lang=lang, config_path=config_path)
