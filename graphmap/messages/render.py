@@ -358,10 +358,6 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "render.report_fig_gaps_high": {"fr": "manques prioritaires", "en": "high-priority gaps"},
     "render.report_fig_opportunities": {"fr": "occasions", "en": "opportunities"},
     "render.report_fig_communities": {"fr": "communautés", "en": "communities"},
-    "render.report_approximate": {
-        "fr": "Intermédiarité approchée par échantillonnage ({sample} sources, graine {seed}).",
-        "en": "Betweenness approximated by sampling ({sample} sources, seed {seed}).",
-    },
     "render.report_no_introducer": {"fr": "—", "en": "—"},
     "render.report_members_more": {"fr": "… et {count} autres", "en": "… and {count} more"},
     "render.report_print": {"fr": "Imprimer / PDF", "en": "Print / PDF"},

@@ -133,12 +133,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "report.figure.projects_by_stage": {"fr": "Projets par étape", "en": "Projects by stage"},
     "report.approximate": {
         "fr": (
-            "L'intermédiarité est estimée par échantillonnage ({sample} sources, graine "
-            "{seed})\u00a0: le réseau dépasse la taille du calcul exact."
+            "L'intermédiarité est estimée à partir de {sample} plus courts chemins tirés au "
+            "hasard (KADABRA, graine {seed})\u00a0: chaque valeur est à ±{bound} près de la "
+            "valeur exacte avec une probabilité de {confidence}."
         ),
         "en": (
-            "Betweenness is estimated by sampling ({sample} sources, seed {seed}): the network "
-            "exceeds the size limit of the exact computation."
+            "Betweenness is estimated from {sample} sampled shortest paths (KADABRA, seed "
+            "{seed}): every value is within ±{bound} of the exact one with probability "
+            "{confidence}."
         ),
     },
     "report.group_by": {

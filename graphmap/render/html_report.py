@@ -18,7 +18,7 @@ from graphmap.render.map_model import MapPayload
 from graphmap.render.map_payload import AGGREGATE_ABOVE, build_map_payload
 from graphmap.render.options import LAYERS
 from graphmap.render.page import render_page
-from graphmap.render.report_text import score_sentence, sector_label
+from graphmap.render.report_text import betweenness_note, score_sentence, sector_label
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport
@@ -164,12 +164,7 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
             "members": shown, "more": max(0, len(c.members) - _MEMBERS_SHOWN),
         })
     note = report.brokers_note(top)
-    betweenness_meta = report.meta.get("betweenness", {}) if report.meta else {}
-    approximate = None
-    if isinstance(betweenness_meta, Mapping) and betweenness_meta.get("approximate"):
-        approximate = t("render.report_approximate",
-                        sample=format_number(betweenness_meta.get("sample_size"), lang),
-                        seed=report.meta.get("seed", "—"))
+    approximate = betweenness_note(report.meta or {}, lang)
     # Set by the publication step of --public (docs/privacy.md): say what the page shows.
     publication = report.meta.get("publication") if report.meta else None
     public_note = (t("privacy.report_note", k=publication.get("k", 2))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from graphmap.analysis.report import (
     OPPORTUNITY_KINDS,
@@ -14,7 +16,7 @@ from graphmap.analysis.report import (
 )
 from graphmap.i18n import Message, translate
 from graphmap.model.dataset import Dataset
-from graphmap.render.formatting import format_number
+from graphmap.render.formatting import format_number, format_percent
 from graphmap.schema import Sector
 
 # Members named in a community's sentence of the text and Markdown reports.
@@ -114,3 +116,34 @@ def viewpoint_heading(dataset: Dataset, report: AnalysisReport, lang: str) -> st
     if not isinstance(actor, str) or dataset.kind_of(actor) is None:
         return None
     return translate("report.for.heading", lang, name=dataset.node_name(actor))
+
+
+
+def _number(mapping: Mapping[str, Any], key: str) -> float | None:
+    value = mapping.get(key)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def betweenness_note(meta: Mapping[str, Any], lang: str) -> str | None:
+    """The sentence saying betweenness was sampled (KADABRA): paths drawn, seed, and the
+    bound ``meta.betweenness.error_bound`` that holds with probability 1 − ``delta``
+    (docs/analysis.md §2); ``None`` when betweenness is exact.
+
+    The bound is shown to three significant figures (0.0102), the probability with the
+    fewest decimals that write it (90 %, 99.9 %).
+    """
+    betweenness = meta.get("betweenness")
+    if not isinstance(betweenness, Mapping) or not betweenness.get("approximate"):
+        return None
+    bound = _number(betweenness, "error_bound")
+    delta = _number(betweenness, "delta")
+    bound_text = confidence_text = "—"
+    if bound is not None and bound > 0:
+        bound_text = format_number(bound, lang, digits=max(0, 2 - math.floor(math.log10(bound))))
+    if delta is not None:
+        percent = round((1 - delta) * 100, 2)
+        decimals = next(d for d in range(3) if round(percent, d) == percent)
+        confidence_text = format_percent(1 - delta, lang, digits=decimals)
+    return translate("report.approximate", lang,
+                     sample=format_number(_number(betweenness, "sample_size"), lang),
+                     seed=meta.get("seed", "—"), bound=bound_text, confidence=confidence_text)

@@ -13,6 +13,7 @@ from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_amount, format_number
 from graphmap.render.glossary import glossary
 from graphmap.render.report_text import (
+    betweenness_note,
     community_members,
     gaps_by_severity,
     introducer_sentence,
@@ -145,13 +146,9 @@ def meta_notes(report: AnalysisReport, lang: str) -> list[str]:
     """Sentences about how the analysis ran (sampled betweenness, brokerage groups)."""
     notes: list[str] = []
     meta = report.meta
-    betweenness = meta.get("betweenness")
-    if isinstance(betweenness, Mapping) and betweenness.get("approximate"):
-        notes.append(translate(
-            "report.approximate", lang,
-            sample=format_number(_number_at(betweenness, "sample_size"), lang),
-            seed=meta.get("seed", "—"),
-        ))
+    sampled = betweenness_note(meta, lang)
+    if sampled is not None:
+        notes.append(sampled)
     group_by = meta.get("group_by")
     if group_by in ("sector", "territory", "community"):
         notes.append(translate("report.group_by", lang,
