@@ -257,14 +257,6 @@ def header_name(header: Sequence[str], index: int) -> str:
     return column_letter(index)
 
 
-class RowReadError(Exception):
-    """A reader cannot go past some row (broken CSV quoting); carries the located issue."""
-
-    def __init__(self, issue: Issue) -> None:
-        super().__init__(issue.code)
-        self.issue = issue
-
-
 def rows_from_cells(table: str, file: str,
                     records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
     """Build a ``RawTable`` from numbered rows of text cells (CSV and xlsx share this).
@@ -273,14 +265,6 @@ def rows_from_cells(table: str, file: str,
     few rows below, the table is reported once as "headers not in row 1" instead of as a
     cascade of missing columns.
     """
-    try:
-        return _rows_from_cells(table, file, records)
-    except RowReadError as exc:
-        return RawTable(table, file, iter(()), [exc.issue], usable=False)
-
-
-def _rows_from_cells(table: str, file: str,
-                     records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
     first = next(records, None)
     noted: list[Issue] = []
     while first is not None and isinstance(first[1], NotedRow):
@@ -309,23 +293,19 @@ def _rows_from_cells(table: str, file: str,
     raw = RawTable(table, file, iter(()), issues, header.missing, usable=bool(header.canonical))
 
     def rows() -> Iterator[RawRow | Issue]:
-        try:
-            for number, data in records:
-                # A row the reader has something to say about (the plain-list check first:
-                # it is the per-row hot path).
-                if data.__class__ is not list and isinstance(data, NotedRow):
-                    yield from data.issues
-                    yield from builder.formula_issues(number, data.formulas)
-                    if data.stop:
-                        raw.truncated = True
-                cells = clean_cells(data)
-                if not any(cells):
-                    continue
-                yield from builder.unnamed(number, cells)
-                yield builder.build(number, cells)
-        except RowReadError as exc:
-            raw.truncated = True
-            yield exc.issue
+        for number, data in records:
+            # A row the reader has something to say about (the plain-list check first: it
+            # is the per-row hot path).
+            if data.__class__ is not list and isinstance(data, NotedRow):
+                yield from data.issues
+                yield from builder.formula_issues(number, data.formulas)
+                if data.stop:
+                    raw.truncated = True
+            cells = clean_cells(data)
+            if not any(cells):
+                continue
+            yield from builder.unnamed(number, cells)
+            yield builder.build(number, cells)
 
     raw.rows = rows()
     return raw
