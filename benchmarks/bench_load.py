@@ -13,7 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from graphmap.diagnostics import Issue
 from graphmap.export import write_json, write_xlsx
+from graphmap.model.dataset import Dataset
 from graphmap.schema import ACTOR_TO_ACTOR, ACTOR_TO_PROJECT, Sector, Stage
 from graphmap.workspace import check_workspace
 
@@ -54,6 +56,13 @@ def make_workspace(folder: Path, relations: int, seed: int = 7) -> tuple[int, in
     return n_actors, n_projects
 
 
+def _timed(path: Path) -> tuple[Dataset | None, list[Issue], float, float]:
+    """``check_workspace(path)``: its Dataset and issues, wall and CPU seconds."""
+    start, cpu = time.perf_counter(), time.process_time()
+    dataset, issues = check_workspace(path)
+    return dataset, list(issues), time.perf_counter() - start, time.process_time() - cpu
+
+
 def main(argv: list[str]) -> int:
     relations = int(argv[0]) if argv else 100_000
     rows: list[tuple[str, int, int, int, float, float, int]] = []
@@ -61,32 +70,21 @@ def main(argv: list[str]) -> int:
         folder = Path(tmp) / "ws"
         folder.mkdir()
         n_actors, n_projects = make_workspace(folder, relations)
-        start, cpu = time.perf_counter(), time.process_time()
-        dataset, issues = check_workspace(folder)
-        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        dataset, issues, elapsed, cpu = _timed(folder)
         if dataset is None:
             print("\n".join(i.format("en") for i in issues[:20]), file=sys.stderr)
             return 1
         rows.append(("csv folder", n_actors, n_projects, len(dataset.relations), elapsed,
                      cpu, len(issues)))
-        write_json(dataset, Path(tmp) / "ws.json")
-        start, cpu = time.perf_counter(), time.process_time()
-        again, issues = check_workspace(Path(tmp) / "ws.json")
-        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-        if again != dataset:
-            print("JSON round trip differs", file=sys.stderr)
-            return 1
-        rows.append(("json file", n_actors, n_projects, len(again.relations), elapsed,
-                     cpu, len(issues)))
-        write_xlsx(dataset, Path(tmp) / "ws.xlsx")
-        start, cpu = time.perf_counter(), time.process_time()
-        again, issues = check_workspace(Path(tmp) / "ws.xlsx")
-        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-        if again != dataset:
-            print("xlsx round trip differs", file=sys.stderr)
-            return 1
-        rows.append(("xlsx book", n_actors, n_projects, len(again.relations), elapsed,
-                     cpu, len(issues)))
+        for name, label, write in (("ws.json", "json file", write_json),
+                                   ("ws.xlsx", "xlsx book", write_xlsx)):
+            path = write(dataset, Path(tmp) / name)
+            again, issues, elapsed, cpu = _timed(path)
+            if again != dataset:
+                print(f"{label} round trip differs", file=sys.stderr)
+                return 1
+            rows.append((label, n_actors, n_projects, len(dataset.relations), elapsed,
+                         cpu, len(issues)))
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'format':<12} {'actors':>8} {'projects':>9} {'relations':>10} "
           f"{'wall (s)':>9} {'cpu (s)':>8} {'rows/s':>8} {'warnings':>9}")
