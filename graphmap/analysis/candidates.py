@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
@@ -87,6 +87,16 @@ class Candidate:
     knows: str | None = None
 
 
+class Nearby(NamedTuple):
+    """The actors of a kind that adopts practices who know an actor tied to a project
+    (:func:`graphmap.analysis.proposals.nearby_adopters`): their node positions, ascending,
+    and for each the actor it knows, as an index into ``tied`` (ids in order)."""
+
+    actors: np.ndarray
+    via: np.ndarray
+    tied: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class ActorCodes:
     """What the pools read of every actor, as arrays over the actors (input order):
@@ -139,6 +149,7 @@ class CandidatePool:
     id_rank: np.ndarray
     project_rank: np.ndarray  # rank of each project id, as id_rank
     position: Mapping[str, int]
+    slot: np.ndarray  # over the actors: position in the pool, -1 when not in it
     by_stage: Mapping[tuple[int, int, bool], np.ndarray]
     sector_count: int
     #: With a territories table: who can act in a territory (by code), by nesting.
@@ -193,7 +204,7 @@ class CandidatePool:
             holders=holders, same_stage=same_stage, sector=sector,
             sector_of=actors.sector_of, place=place, in_place=positions_by_code(place),
             anywhere=anywhere, id_rank=id_rank, project_rank=graph.id_rank[na:],
-            position={a.id: i for i, a in enumerate(members)}, by_stage=by_stage,
+            position={a.id: i for i, a in enumerate(members)}, slot=slot, by_stage=by_stage,
             sector_count=len(actors.sector_codes), nesting=Nesting.build(graph, members),
             scratch_blocked=np.zeros(len(members), dtype=bool),
             scratch_seen=np.zeros(len(members), dtype=bool),
@@ -222,14 +233,13 @@ class CandidatePool:
         finally:
             self.scratch_blocked[excluded] = False
 
-    def best_adopters(self, t: int, around: set[str], limit: int,
-                      nearby: Mapping[str, str],
+    def best_adopters(self, t: int, around: set[str], limit: int, nearby: Nearby,
                       similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
                       ) -> list[Candidate]:
         """The ``limit`` best ``adopt`` candidates for project ``t`` that have evidence of
         adoption: they adopt or benefit from a project sharing a theme with ``t``, or
-        they are in ``nearby`` (actor id → the actor tied to ``t`` it knows; the caller
-        keeps only kinds that adopt practices). Scores as :meth:`best`, exact."""
+        they are in ``nearby`` (the caller keeps only kinds that adopt practices). Scores
+        as :meth:`best`, exact."""
         excluded = np.array([self.position[a] for a in around if a in self.position],
                             dtype=np.int64)
         present = np.zeros(self.sector_count, dtype=bool)
@@ -251,8 +261,9 @@ class CandidatePool:
             theme_holders = np.concatenate([EMPTY, *(holders.indices[holders.indptr[q]:
                                                                      holders.indptr[q + 1]]
                                                      for q in np.unique(sharing).tolist())])
-            known = np.array(sorted(self.position[a] for a in nearby if a in self.position),
-                             dtype=np.int64)
+            slots = self.slot[nearby.actors]
+            # Ascending, as the pool keeps the actors' order.
+            known, via = slots[slots >= 0], nearby.via[slots >= 0]
             keep = np.isin(cand, theme_holders) | np.isin(cand, known)
             cand, score, local, new_sector = (part[keep] for part in
                                               (cand, score, local, new_sector))
@@ -274,9 +285,11 @@ class CandidatePool:
                                     np.concatenate([new_sector, extra_new])), limit)
         finally:
             blocked[excluded] = False
-        by_theme_evidence = {self.actors[i].id for i in np.unique(theme_holders).tolist()}
-        return [c if c.actor.id in by_theme_evidence
-                else dataclasses.replace(c, knows=nearby.get(c.actor.id)) for c in picked]
+        at = np.array([self.position[c.actor.id] for c in picked], dtype=np.int64)
+        by_theme_evidence = np.isin(at, theme_holders).tolist()
+        return [c if theme else dataclasses.replace(
+                    c, knows=nearby.tied[int(via[np.searchsorted(known, k)])])
+                for c, k, theme in zip(picked, at.tolist(), by_theme_evidence, strict=True)]
 
     def reaching(self, place: int) -> np.ndarray:
         """Over the pool: who can act in the territory of code ``place`` beyond being

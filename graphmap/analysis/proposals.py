@@ -16,6 +16,7 @@ from graphmap.analysis.candidates import (
     ActorCodes,
     Candidate,
     CandidatePool,
+    Nearby,
     adopts_practices,
     can_act,
 )
@@ -129,24 +130,24 @@ def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequenc
 
 
 def nearby_adopters(graph: EcosystemGraph, project_id: str, around: set[str],
-                    adopting: np.ndarray | None = None) -> dict[str, str]:
+                    adopting: np.ndarray | None = None) -> Nearby:
     """The actors of a kind that adopts practices who know an actor tied to the project
-    (:func:`~graphmap.analysis.introducers.acquaintances`) and are not tied to it yet:
-    actor id → the tied actor it knows (smallest id). ``adopting`` is
+    (:func:`~graphmap.analysis.introducers.acquaintances`) and are not tied to it yet,
+    each with the tied actor it knows (smallest id). ``adopting`` is
     :attr:`ActorCodes.adopting` (computed here when not given)."""
-    actors = graph.dataset.actors
     if adopting is None:
-        adopting = np.array([adopts_practices(a) for a in actors], dtype=bool)
-    found: dict[str, str] = {}
-    ids = graph.ids
-    for tied in sorted(graph.project_roles[project_id].actors):
-        direct, through = known_positions(graph, graph.index[tied])
-        near = np.unique(np.concatenate([direct, through]))
-        for w in near[adopting[near]].tolist():
-            who = ids[w]
-            if who != tied and who not in around and who not in found:
-                found[who] = tied
-    return found
+        adopting = np.array([adopts_practices(a) for a in graph.dataset.actors], dtype=bool)
+    tied = tuple(sorted(graph.project_roles[project_id].actors))
+    owner = np.full(graph.actor_count, -1, dtype=np.int64)
+    # Last id first: each actor keeps the tied actor of smallest id it knows.
+    for k in range(len(tied) - 1, -1, -1):
+        at = graph.index[tied[k]]
+        direct, through = known_positions(graph, at)
+        near = np.concatenate([direct, through])
+        owner[near[adopting[near] & (near != at)]] = k
+    owner[[graph.index[a] for a in around if graph.index[a] < graph.actor_count]] = -1
+    actors = np.flatnonzero(owner >= 0)
+    return Nearby(actors, owner[actors], tied)
 
 
 #: Evidence strength of a fund / support / adopt proposal, from its evidence score (the
