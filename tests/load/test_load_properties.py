@@ -4,10 +4,7 @@ whose issues carry a location; and writing a Dataset then reading it gives it ba
 from __future__ import annotations
 
 import json
-import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -32,15 +29,6 @@ from graphmap.workspace import load_workspace
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
-
-
-@contextmanager
-def _folder() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="graphmap-prop-"))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _loads_or_fails_cleanly(path: Path) -> None:
@@ -90,7 +78,8 @@ def _csv_text(table: str) -> st.SearchStrategy[str]:
        st.binary(max_size=12))
 def test_random_csv_loads_or_fails_cleanly(texts: dict[str, str], encoding: str,
                                            junk: bytes) -> None:
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-prop-") as tmp:
+        folder = Path(tmp)
         for table, text in texts.items():
             data = text.encode(encoding, errors="replace")
             if table == "relations":
@@ -118,7 +107,8 @@ def _record(table: str) -> st.SearchStrategy[object]:
     _json_value,
 ))
 def test_random_json_loads_or_fails_cleanly(document: object) -> None:
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-prop-") as tmp:
+        folder = Path(tmp)
         path = folder / "ws.json"
         path.write_text(json.dumps(document), encoding="utf-8")
         _loads_or_fails_cleanly(path)
@@ -127,7 +117,8 @@ def test_random_json_loads_or_fails_cleanly(document: object) -> None:
 @SETTINGS
 @given(st.binary(max_size=64))
 def test_random_bytes_as_json_fail_cleanly(data: bytes) -> None:
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-prop-") as tmp:
+        folder = Path(tmp)
         path = folder / "ws.json"
         path.write_bytes(data)
         _loads_or_fails_cleanly(path)
@@ -187,7 +178,8 @@ def datasets(draw: st.DrawFn) -> Dataset:
 @SETTINGS
 @given(datasets(), st.sampled_from(["folder", "ws.xlsx", "ws.json"]))
 def test_write_then_load_gives_the_same_dataset(dataset: Dataset, target: str) -> None:
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-prop-") as tmp:
+        folder = Path(tmp)
         path = folder / target
         write_workspace(dataset, path)
         try:

@@ -11,10 +11,7 @@ import datetime as dt
 import io
 import json
 import os
-import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -35,15 +32,6 @@ TABLES = ("actors", "projects", "relations")
 # A few seconds each in CI; GRAPHMAP_FUZZ_EXAMPLES=5000 for a long hunt.
 FUZZ = settings(max_examples=int(os.environ.get("GRAPHMAP_FUZZ_EXAMPLES", "40")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-
-@contextmanager
-def _folder() -> Iterator[Path]:
-    path = Path(tempfile.mkdtemp(prefix="graphmap-fuzz-"))
-    try:
-        yield path
-    finally:
-        shutil.rmtree(path, ignore_errors=True)
 
 
 def _never_an_internal_error(path: Path) -> int:
@@ -105,7 +93,8 @@ def test_damaged_csv_loads_every_row_or_is_refused_with_located_errors(
     files = {t: (GOOD / f"{t}.csv").read_bytes() for t in TABLES}
     for table, where, cut, insert in mutations:
         files[table] = _mutate(files[table], where, cut, insert)
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-fuzz-") as tmp:
+        folder = Path(tmp)
         for table, data in files.items():
             (folder / f"{table}.csv").write_bytes(data)
         _never_an_internal_error(folder)
@@ -164,7 +153,8 @@ _HEADERS = {t: csv_table((GOOD / f"{t}.csv").read_text(encoding="utf-8"))[0][1]
 @FUZZ
 @given(st.fixed_dictionaries({t: _sheet(list(_HEADERS[t])) for t in TABLES}))
 def test_crafted_sheets_load_or_are_refused_with_located_errors(sheets: dict[str, str]) -> None:
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-fuzz-") as tmp:
+        folder = Path(tmp)
         strings = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
                    'spreadsheetml/2006/main"><si><t>partagé</t></si></sst>').encode()
         path = write_workbook(folder / "book.xlsx", list(sheets.items()),
@@ -190,7 +180,8 @@ def test_the_workbook_reader_reads_what_openpyxl_reads(rows: list[list[object]])
     from graphmap.load.xlsx_parts import Package
     from graphmap.load.xlsx_sheet import sheet_rows
 
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-fuzz-") as tmp:
+        folder = Path(tmp)
         book = Workbook()
         for row in rows:
             book.active.append(row)
@@ -232,7 +223,8 @@ def test_a_workbook_with_damaged_bytes_is_refused_cleanly(damage: list[tuple[flo
     for where, junk in damage:
         at = int(where * (len(data) - len(junk)))
         data[at:at + len(junk)] = junk
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-fuzz-") as tmp:
+        folder = Path(tmp)
         path = folder / "book.xlsx"
         path.write_bytes(bytes(data))
         _never_an_internal_error(path)
@@ -272,7 +264,8 @@ def _json_document(draw: st.DrawFn) -> str:
 @FUZZ
 @given(_json_document())
 def test_odd_json_loads_or_is_refused_with_located_errors(document: str) -> None:
-    with _folder() as folder:
+    with tempfile.TemporaryDirectory(prefix="graphmap-fuzz-") as tmp:
+        folder = Path(tmp)
         path = folder / "ws.json"
         path.write_text(document, encoding="utf-8")
         _never_an_internal_error(path)
