@@ -2,7 +2,7 @@
 
 Every piece of user text (names, territories, and the sentences that quote them) goes
 through ``escape``, so a name like ``A|B <script>`` cannot break a table, start a list or
-a heading, or inject HTML.
+a heading, inject HTML, or carry a terminal escape sequence to whoever reads the file.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from graphmap.analysis.report import AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.diagnostics import escape_controls
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
@@ -42,15 +43,15 @@ _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 def escape(text: str) -> str:
     r"""``text`` made inert in Markdown: no emphasis, link, table cell break, HTML or block.
 
-    Line breaks become spaces; ``&``, ``<`` and ``>`` become entities; Markdown
-    punctuation is backslash-escaped.
+    Line breaks become spaces, other control characters escapes (``\x1b``); ``&``, ``<``
+    and ``>`` become entities; Markdown punctuation is backslash-escaped.
 
     >>> escape("A|B *bold* <script>")
     'A\\|B \\*bold\\* &lt;script&gt;'
     >>> escape("1. first")
     '1\\. first'
     """
-    text = _LINE_BREAKS.sub(" ", str(text))
+    text = escape_controls(_LINE_BREAKS.sub(" ", str(text)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: (f"{m.group(1)}\\{m.group(2)}" if m.group(1)

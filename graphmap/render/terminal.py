@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.diagnostics import escape_controls
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_amount, format_number
@@ -48,7 +49,11 @@ _FRENCH_AFTER = re.compile(r"« ")
 
 
 class _Writer:
-    """Collects wrapped lines; knows the width and whether to colour."""
+    """Collects wrapped lines; knows the width and whether to colour.
+
+    Every text goes in through ``line`` or ``para``, which write control characters of
+    names and values as escapes (``\\x1b``): nothing a user typed can drive the terminal.
+    """
 
     def __init__(self, width: int, color: bool, lang: str) -> None:
         self.lang = lang
@@ -63,16 +68,21 @@ class _Writer:
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
+    def line(self, text: str, style: str) -> None:
+        """``text`` on a line of its own, unwrapped."""
+        self.lines.append(self.style(escape_controls(text), style))
+
     def heading(self, text: str, style: str = "heading", underline: str = "-") -> None:
+        text = escape_controls(text)
         self.blank()
-        self.lines.append(self.style(text, style))
+        self.line(text, style)
         self.lines.append(underline * min(len(text), self.width))
 
     def para(self, text: str, indent: int = 0, first: str = "", style: str | None = None) -> None:
         """``text`` wrapped; ``first`` (e.g. a bullet) hangs in the first line's indent."""
         lead = " " * indent + first
         rest = " " * len(lead)
-        text = _SPACES.sub(" ", text).strip()
+        text = escape_controls(_SPACES.sub(" ", text).strip())
         if self.lang == "fr":
             text = _FRENCH_AFTER.sub("«\u00a0", _FRENCH_BEFORE.sub("\u00a0\\1", text))
         wrapped = textwrap.wrap(
@@ -241,8 +251,7 @@ def render_text(dataset: Dataset, report: AnalysisReport, lang: str, top: int | 
     """
     out = _Writer(width, color, lang)
     title = report_title(dataset, lang)
-    out.lines.append(out.style(title, "title"))
-    out.lines.append("=" * min(len(title), out.width))
+    out.heading(title, "title", underline="=")
     viewpoint = viewpoint_heading(dataset, report, lang)
     if viewpoint is not None:
         out.blank()
@@ -305,8 +314,8 @@ def _gaps_section(out: _Writer, report: AnalysisReport, lang: str, top: int | No
     for severity, gaps in groups.items():
         label = severity_label(severity, lang)
         out.blank()
-        out.lines.append(out.style(f"{label} ({format_number(len(gaps), lang)})",
-                                   severity if severity in _STYLES else "heading"))
+        out.line(f"{label} ({format_number(len(gaps), lang)})",
+                 severity if severity in _STYLES else "heading")
         count = shown(gaps, top)
         for gap in gaps[:count]:
             _gap(out, gap, lang)
@@ -322,7 +331,7 @@ def _opportunities_section(out: _Writer, dataset: Dataset, report: AnalysisRepor
     for kind, items in groups.items():
         label = kind_label(kind, lang)
         out.blank()
-        out.lines.append(out.style(f"{label} ({format_number(len(items), lang)})", "heading"))
+        out.line(f"{label} ({format_number(len(items), lang)})", "heading")
         count = shown(items, top)
         for index, opp in enumerate(items[:count], start=1):
             out.blank()

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
-from graphmap.render.terminal import render_text
+import pytest
+
+from graphmap.render.markdown import render_markdown
+from graphmap.render.terminal import _RESET, _STYLES, render_text
 from report.report_fixtures import build_report
 
 
@@ -97,3 +101,34 @@ def test_a_big_community_names_its_first_eight_members(sample):
     report = dataclasses.replace(report, communities=(big,))
     text = render_text(dataset, report, "fr", top=10, width=200)
     assert ("  10 membres, dont m00, m01, m02, m03, m04, m05, m06, m07\n") in text
+
+
+# An OSC sequence that would retitle the terminal, and a line break, in names.
+CONTROL_NAMES = {"a1": "Table\x1b]0;x\x07 de concertation", "a3": "Ville de\nSaint-Jérôme",
+                 "p1": "Épicerie\x1b[2J solidaire"}
+
+
+@pytest.mark.parametrize("color", [False, True])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_names_cannot_drive_the_terminal(lang, color):
+    dataset, report = build_report(CONTROL_NAMES)
+    text = render_text(dataset, report, lang, color=color, width=200)
+    for code in (*_STYLES.values(), _RESET):  # the report's own colours only
+        text = text.replace(code, "")
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
+    assert "Table\\x1b]0;x\\x07 de concertation" in text
+    assert "Épicerie\\x1b[2J solidaire" in text
+    # The line break in a name does not start a line of its own.
+    assert not any(line.startswith("Saint-Jérôme") for line in text.splitlines())
+    assert "Ville de Saint-Jérôme" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_names_cannot_drive_the_terminal_through_markdown(lang):
+    dataset, report = build_report(CONTROL_NAMES)
+    markdown = render_markdown(dataset, report, lang)
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", markdown)
+    # Escaped for Markdown too: a reader sees \x1b]0;x\x07.
+    assert "Table\\\\x1b\\]0;x\\\\x07 de concertation" in markdown
+    assert not any(line.lstrip("|* ").startswith("Saint-Jérôme")
+                   for line in markdown.splitlines())
