@@ -37,8 +37,11 @@ _UNDEFINED_CP1252 = frozenset(b"\x81\x8d\x8f\x90\x9d")
 # surrogateescape turns each undecodable byte into U+DC80..U+DCFF.
 _ESCAPED = re.compile("[\udc80-\udcff]")
 _DECODED_NON_ASCII = re.compile("[\x80-\udc7f\udd00-\U0010ffff]")
-# A cell that the CSV writer protected against formula injection (see graphmap.load.neutral).
-_PROTECTED = re.compile(rb"'[=+\-@\t\r']")
+# Where a cell may carry the CSV writer's formula-injection guard (graphmap.load.neutral):
+# an apostrophe, then a formula start, another apostrophe or the first byte of a space
+# (ASCII, U+001C-U+001F, no-break space in Windows-1252, a UTF-8 lead byte of a Unicode
+# space). Two bytes, so that a match across two chunks needs one byte of the first.
+_PROTECTED = re.compile(rb"'[=+\-@'\s\x1c-\x1f\xa0\xc2\xe1\xe2\xe3]")
 
 
 def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
