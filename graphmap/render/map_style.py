@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +15,9 @@ from graphmap.render.map_model import ROLE_ORDER, MapFacts, territory_of
 from graphmap.schema import RelationType, Sector, Stage, fold
 
 __all__ = [
-    "OTHER_COLOR", "PALETTE", "RELATION_COLORS", "SECTOR_COLORS", "Colorer", "edge_legend",
-    "edge_types", "font_size", "node_sizes",
+    "ACTOR_SIZES", "OTHER_COLOR", "PALETTE", "PROJECT_SIZES", "RELATION_COLORS",
+    "SECTOR_COLORS", "STAGE_GREYS", "Colorer", "edge_legend", "edge_types", "font_size",
+    "node_sizes", "scaled_sizes",
 ]
 
 # Colour-blind-aware categorical palette (Tableau 10 reordered); red is kept out of the
@@ -41,12 +42,14 @@ RELATION_COLORS: Mapping[str, str] = {
     "member_of": "#9A9A9A",
 }
 # Projects: a grey ramp darkening with maturity, so they read apart from the coloured actors.
-_STAGE_GREYS: Mapping[str, str] = {
+STAGE_GREYS: Mapping[str, str] = {
     "emergence": "#D0D0D0",
     "mobilization": "#A3A3A3",
     "feedback": "#6F6F6F",
     "appropriation": "#3A3A3A",
 }
+# The old private name, until graphmap.exchange.style imports STAGE_GREYS.
+_STAGE_GREYS = STAGE_GREYS
 _STAGE_COLORS: Mapping[str, str] = {
     "emergence": "#9ECAE1",
     "mobilization": "#4292C6",
@@ -99,9 +102,15 @@ class Colorer:
 _Coloring = tuple[dict[str, str], list[dict[str, Any]]]
 
 
-def _stages_present(dataset: Dataset, projects: Sequence[str]) -> list[Stage]:
+def _by_stage_of(dataset: Dataset, projects: Sequence[str], ramp: Mapping[str, str],
+                 colors: dict[str, str], lang: str) -> dict[str, Any]:
+    """Colours ``projects`` by stage from ``ramp`` (into ``colors``); their legend group."""
+    for p in projects:
+        colors[p] = ramp[dataset.project_by_id[p].stage.value]
     present = {dataset.project_by_id[p].stage for p in projects}
-    return [s for s in Stage if s in present]
+    return {"title": translate("render.legend_projects_by_stage", lang),
+            "items": [{"label": s.label(lang), "color": ramp[s.value], "shape": "diamond"}
+                      for s in Stage if s in present]}
 
 
 def _by_actor_attribute(dataset: Dataset, facts: MapFacts, drawn: Sequence[str], color_by: str,
@@ -125,26 +134,17 @@ def _by_actor_attribute(dataset: Dataset, facts: MapFacts, drawn: Sequence[str],
         if "" in roles.values():
             items.append({"label": translate("render.role_none", lang),
                           "color": OTHER_COLOR, "shape": "dot"})
-    for p in projects:
-        colors[p] = _STAGE_GREYS[dataset.project_by_id[p].stage.value]
-    stage_items = [{"label": s.label(lang), "color": _STAGE_GREYS[s.value], "shape": "diamond"}
-                   for s in _stages_present(dataset, projects)]
-    return colors, [
-        {"title": translate("render.legend_actor", lang), "items": items},
-        {"title": translate("render.legend_projects_by_stage", lang), "items": stage_items},
-    ]
+    stages = _by_stage_of(dataset, projects, STAGE_GREYS, colors, lang)
+    return colors, [{"title": translate("render.legend_actor", lang), "items": items}, stages]
 
 
 def _by_stage(dataset: Dataset, drawn: Sequence[str], lang: str) -> _Coloring:
     """Projects in a colour ramp by stage; actors plain."""
     projects = [n for n in drawn if n in dataset.project_by_id]
     colors = {n: _PLAIN_ACTOR for n in drawn if n in dataset.actor_by_id}
-    for p in projects:
-        colors[p] = _STAGE_COLORS[dataset.project_by_id[p].stage.value]
-    stage_items = [{"label": s.label(lang), "color": _STAGE_COLORS[s.value], "shape": "diamond"}
-                   for s in _stages_present(dataset, projects)]
+    stages = _by_stage_of(dataset, projects, _STAGE_COLORS, colors, lang)
     return colors, [
-        {"title": translate("render.legend_projects_by_stage", lang), "items": stage_items},
+        stages,
         {"title": translate("render.legend_actor", lang), "items": [
             {"label": translate("render.legend_actors_plain", lang), "color": _PLAIN_ACTOR,
              "shape": "dot"}]},
@@ -183,8 +183,33 @@ def _main_role(roles: Counter[RelationType] | None) -> str:
     return best.value if roles[best] else ""
 
 
+#: Smallest and largest node size of actors and of projects (vis-network pixels).
+ACTOR_SIZES: tuple[float, float] = (9.0, 38.0)
+PROJECT_SIZES: tuple[float, float] = (11.0, 26.0)
+
+
+def scaled_sizes(measures: Mapping[str, float], actors: Container[str]) -> dict[str, float]:
+    """Node sizes from a measure: each actor between ``ACTOR_SIZES``, each project between
+    ``PROJECT_SIZES``, by the square root of its share of the biggest measure of its kind
+    (the smallest size when that is 0); one decimal.
+
+    >>> scaled_sizes({"a": 4.0, "b": 1.0, "p": 0.0}, {"a", "b"})
+    {'a': 38.0, 'b': 23.5, 'p': 11.0}
+    """
+    top_actor = max((v for n, v in measures.items() if n in actors), default=0.0)
+    top_project = max((v for n, v in measures.items() if n not in actors), default=0.0)
+    sizes = {}
+    for node_id, value in measures.items():
+        (low, high), top = ((ACTOR_SIZES, top_actor) if node_id in actors
+                            else (PROJECT_SIZES, top_project))
+        share = math.sqrt(value / top) if top > 0 else 0.0
+        sizes[node_id] = round(low + (high - low) * share, 1)
+    return sizes
+
+
 def node_sizes(dataset: Dataset, facts: MapFacts, drawn: Sequence[str],
                size_by: str) -> dict[str, float]:
+    """The drawn nodes' sizes for ``--size-by`` (``scaled_sizes`` of the measure)."""
     def measure(node_id: str) -> float:
         actor = node_id in dataset.actor_by_id
         if size_by == "betweenness" and actor:
@@ -194,24 +219,13 @@ def node_sizes(dataset: Dataset, facts: MapFacts, drawn: Sequence[str],
             return funding.get(node_id, 0.0)
         return float(len(facts.neighbours[node_id]))
 
-    values = {n: measure(n) for n in drawn}
-    top_actor = max((v for n, v in values.items() if n in dataset.actor_by_id), default=0.0)
-    top_project = max((v for n, v in values.items() if n not in dataset.actor_by_id), default=0.0)
-    sizes = {}
-    for node_id, value in values.items():
-        if node_id in dataset.actor_by_id:
-            low, high, top = 9.0, 38.0, top_actor
-        else:
-            low, high, top = 11.0, 26.0, top_project
-        share = math.sqrt(value / top) if top > 0 else 0.0
-        sizes[node_id] = round(low + (high - low) * share, 1)
-    return sizes
+    return scaled_sizes({n: measure(n) for n in drawn}, dataset.actor_by_id)
 
 
 def font_size(size: float, is_actor: bool) -> int:
     """Label size grows with the node: zoomed out, vis-network drops labels under its draw
     threshold, so the overview names the biggest brokers and projects only."""
-    low = 9.0 if is_actor else 11.0
+    low = (ACTOR_SIZES if is_actor else PROJECT_SIZES)[0]
     return round(13 + 0.45 * (size - low))
 
 
