@@ -12,13 +12,14 @@ import dataclasses
 import json
 import re
 import unicodedata
-import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from json_keys import json_paths, placeholders
 
+from graphmap.analysis.gaps import GAP_CODES
 from graphmap.cli import cli
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import catalogue
@@ -51,9 +52,10 @@ def _section(text: str, heading: str) -> str:
 # -- JSON reports -----------------------------------------------------------------------
 
 
-def _analyze(workspace: Path, *extra: str) -> dict[str, Any]:
+def _analyze(workspace: Path, *extra: str, env: dict[str, str] | None = None) -> dict[str, Any]:
     result = CliRunner().invoke(cli, ["analyze", str(workspace), "--format", "json",
-                                      "--lang", "en", *extra], env={"GRAPHMAP_LANG": "en"})
+                                      "--lang", "en", *extra],
+                                env={"GRAPHMAP_LANG": "en", **(env or {})})
     assert result.exit_code == 0, result.output
     document: dict[str, Any] = json.loads(result.stdout)
     return document
@@ -61,45 +63,28 @@ def _analyze(workspace: Path, *extra: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    """Real reports: the shipped example, and the same with sampled betweenness (a limit
-    below its 134 nodes, so the sampled ``meta.betweenness`` keys appear in CI)."""
-    settings = tmp_path_factory.mktemp("docs") / "graphmap.toml"
-    settings.write_text("[analysis]\nexact_betweenness_max_nodes = 20\n"
-                        "betweenness_samples = 30\n", encoding="utf-8")
+    """Real reports: the shipped example; the same with sampled betweenness (a limit below
+    its 134 nodes, so the sampled ``meta.betweenness`` keys appear in CI); and the keys that
+    only an option writes (``--for``, ``--public``)."""
+    folder = tmp_path_factory.mktemp("docs")
+    settings = folder / "graphmap.toml"
+    settings.write_text("[analysis]\nexact_betweenness_max_nodes = 20\n", encoding="utf-8")
     found = {"laurentides": _analyze(EXAMPLE),
-             "sampled": _analyze(EXAMPLE, "--config", str(settings))}
+             "sampled": _analyze(EXAMPLE, "--config", str(settings)),
+             "for": _analyze(EXAMPLE, "--for", "carrefour-es"),
+             "public": _analyze(EXAMPLE, "--public", env={"GRAPHMAP_SALT": "docs-test"})}
+    assert found["laurentides"]["meta"]["betweenness"]["method"] == "exact"
+    assert found["sampled"]["meta"]["betweenness"]["method"] == "kadabra"
     assert found["sampled"]["meta"]["betweenness"]["approximate"] is True
     return found
 
 
-def _placeholders(documented: set[str]) -> dict[str, str]:
-    """``prefix -> prefix.<name>`` for documented maps keyed by data (ids, codes, names),
-    written with a placeholder child such as `summary.funding.by_funder.<actor id>`."""
-    out = {}
-    for path in documented:
-        match = re.fullmatch(r"(.+)\.<[^<>]+>", path)
-        if match:
-            out[match.group(1)] = path
-    return out
-
-
-def json_paths(value: Any, placeholders: dict[str, str], prefix: str = "") -> set[str]:
-    """The dotted path of every object key in ``value``; list items add ``[]``; the
-    children of a data-keyed map take its documented placeholder path.
-
-    >>> sorted(json_paths({"a": [{"b": 1}], "m": {"x": 1}}, {"m": "m.<id>"}))
-    ['a', 'a[].b', 'm', 'm.<id>']
-    """
-    found: set[str] = set()
-    if isinstance(value, dict):
-        for key, child in value.items():
-            path = placeholders.get(prefix) or (f"{prefix}.{key}" if prefix else key)
-            found.add(path)
-            found |= json_paths(child, placeholders, path)
-    elif isinstance(value, list):
-        for item in value:
-            found |= json_paths(item, placeholders, f"{prefix}[]")
-    return found
+def _documented_rows(page: str) -> set[str]:
+    """The key paths a contract page documents: the backticked first cell of each table
+    row before its ``## Values`` section (the rest of the page describes other outputs)."""
+    text = _page(page)
+    text = text[:text.index("## Values")]
+    return set(re.findall(r"^\| `([^`\n]+)` \|", text, flags=re.M))
 
 
 def _keys_of_name(function: ast.AST, name: str) -> set[str]:
@@ -150,10 +135,9 @@ def neo4j_meta_paths() -> set[str]:
 
 def test_every_json_report_key_is_documented(reports: dict[str, dict[str, Any]]) -> None:
     documented = _backticked(_page("json-report.md"))
-    placeholders = _placeholders(documented)
     produced: dict[str, str] = {}
     for name, document in reports.items():
-        for path in json_paths(document, placeholders):
+        for path in json_paths(document, placeholders(documented)):
             produced.setdefault(path, f"graphmap analyze ({name})")
     for path in neo4j_meta_paths():
         produced.setdefault(path, "the Neo4j engine (graphmap/neo4j/engine.py)")
@@ -165,22 +149,32 @@ def test_every_json_report_key_is_documented(reports: dict[str, dict[str, Any]])
         "`path.<what>`): " + ", ".join(missing))
 
 
+def test_every_documented_json_key_exists(reports: dict[str, dict[str, Any]]) -> None:
+    """The other way round: a key the page's tables document is one a real report (or the
+    Neo4j engine) writes, so a removed or renamed key cannot stay documented."""
+    rows = _documented_rows("json-report.md")
+    produced = neo4j_meta_paths()
+    for document in reports.values():
+        produced |= json_paths(document, placeholders(rows))
+    stale = sorted(rows - produced)
+    assert not stale, ("docs/json-report.md documents keys no report has (remove the row, or "
+                       f"say which option writes them and add that run here): {stale}")
+
+
 def test_the_json_key_walk_can_fail() -> None:
     paths = json_paths({"brokers": [{"id": "a", "new_key": 1}]}, {})
     assert paths - _backticked(_page("json-report.md")) == {"brokers[].new_key"}
+    assert {"brokers[].rank", "meta.betweenness.method"} <= _documented_rows("json-report.md")
 
 
 # -- gap codes ----------------------------------------------------------------------------
 
 
 def _gap_codes(reports: dict[str, dict[str, Any]]) -> set[str]:
-    """The gap codes an analysis gives (the example shows every one) and, while it exists,
-    the code table of graphmap.analysis.gaps."""
+    """The gap codes an analysis gives (the example shows every one) and the code table of
+    graphmap.analysis.gaps."""
     codes = {gap["code"] for document in reports.values() for gap in document["gaps"]}
-    try:
-        from graphmap.analysis.gaps import GAP_CODES
-    except ImportError:
-        return codes
+    assert codes, "the example gives no gap: the check would pass on nothing"
     return codes | set(GAP_CODES)
 
 
@@ -254,11 +248,8 @@ def test_every_validation_issue_code_is_documented() -> None:
 def test_issue_codes_of_other_commands_are_documented() -> None:
     for area, page in OTHER_ISSUE_PAGES.items():
         codes = {c for c in _issue_codes() if c.split(".")[0] == area}
-        if not (DOCS / page).exists():
-            if codes:
-                warnings.warn(f"{len(codes)} issue codes '{area}.*' await docs/{page}",
-                              stacklevel=1)
-            continue
+        assert codes, f"no issue code '{area}.*' left: update OTHER_ISSUE_PAGES"
+        assert (DOCS / page).exists(), f"the '{area}.*' issue codes need docs/{page}"
         missing = sorted(codes - set(_issue_table(page)))
         assert not missing, (
             f"issue codes missing from docs/{page}: add a row (code, severity, meaning) to "

@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from json_keys import json_paths, placeholders
 
 from compare.conftest import EXAMPLE_2024, EXAMPLE_2025, ROOT
 from graphmap.cli import cli
 
+# Both ship with the repository: a missing one is a failure, never a skip.
 PAGE = ROOT / "docs" / "compare.md"
-pytestmark = pytest.mark.skipif(not (EXAMPLE_2025 / "actors.csv").exists() or not PAGE.exists(),
-                                reason="the example's second year or docs/compare.md is missing")
 
 
 def documented() -> set[str]:
@@ -24,21 +24,6 @@ def documented() -> set[str]:
     text = PAGE.read_text(encoding="utf-8")
     section = text[text.index("## 3. The JSON document"):text.index("## 4.")]
     return set(re.findall(r"^\| `([a-z_\[\].<> ]+)` \|", section, flags=re.MULTILINE))
-
-
-def json_paths(value: Any, placeholders: dict[str, str], prefix: str = "") -> set[str]:
-    """Every object key's dotted path; list items add ``[]``; the children of a map keyed by
-    data take its documented placeholder (``funding.by_funder.<actor id>``)."""
-    found: set[str] = set()
-    if isinstance(value, dict):
-        for key, child in value.items():
-            path = placeholders.get(prefix) or (f"{prefix}.{key}" if prefix else key)
-            found.add(path)
-            found |= json_paths(child, placeholders, path)
-    elif isinstance(value, list):
-        for item in value:
-            found |= json_paths(item, placeholders, f"{prefix}[]")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -50,26 +35,17 @@ def document() -> dict[str, Any]:
     return doc
 
 
-def _placeholders(paths: set[str]) -> dict[str, str]:
-    out = {}
-    for path in paths:
-        match = re.fullmatch(r"(.+)\.<[^<>]+>", path)
-        if match:
-            out[match.group(1)] = path
-    return out
-
-
 def test_every_key_of_the_comparison_is_documented(document: dict[str, Any]) -> None:
     paths = documented()
     # old and new are the analysis summaries, documented with the analysis report.
-    found = {p for p in json_paths(document, _placeholders(paths))
+    found = {p for p in json_paths(document, placeholders(paths))
              if not p.startswith(("old.", "new."))}
     missing = sorted(found - paths)
     assert not missing, f"docs/compare.md: document {missing}"
 
 
 def test_every_documented_key_exists(document: dict[str, Any]) -> None:
-    found = json_paths(document, _placeholders(documented()))
+    found = json_paths(document, placeholders(documented()))
     # The keys of a list's items show only when the example's list is not empty: the list
     # itself must exist then.
     stale = sorted(p for p in documented() - found
@@ -80,3 +56,5 @@ def test_every_documented_key_exists(document: dict[str, Any]) -> None:
 def test_the_check_can_fail() -> None:
     assert json_paths({"a": [{"b": 1}], "m": {"x": {"y": 1}}}, {"m": "m.<id>"}) == {
         "a", "a[].b", "m", "m.<id>", "m.<id>.y"}
+    # The page's tables are read: a check of an empty set would pass on anything.
+    assert {"actors", "actors.changed", "funding"} <= documented()
