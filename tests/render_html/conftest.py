@@ -4,9 +4,7 @@ Chromium (Debian's /usr/bin/chromium driven by Playwright; never a downloaded br
 from __future__ import annotations
 
 import csv
-import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -111,63 +109,11 @@ def laurentides() -> tuple[Any, Any]:
     return dataset, analyze(dataset)
 
 
-@dataclass
-class LoadedPage:
-    """A page opened from a file, with what it logged and every request it made."""
-
-    page: Any
-    console_errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def js(self, expression: str) -> Any:
-        return self.page.evaluate(expression)
-
-
-def wait_until_drawn(page: Any, timeout: float = 60.0) -> None:
-    """Poll from Python: the page's CSP forbids eval, which page.wait_for_function uses."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate("!!(window.graphmap && window.graphmap.ready)"):
-        if time.monotonic() > deadline:
-            raise TimeoutError("the map was never drawn")
-        time.sleep(0.02)
-
-
+#: True once the page's script has drawn it.
+READY = "!!(window.graphmap && window.graphmap.ready)"
 
 
 @pytest.fixture
-def open_page(chromium: Any) -> Iterator[Callable[[Path], LoadedPage]]:
-    """Open an HTML file; every request is intercepted: file:// ones go on, others are
-    aborted and recorded."""
-    contexts = []
-
-    def opener(path: Path) -> LoadedPage:
-        context = chromium.new_context(viewport={"width": 1400, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        loaded = LoadedPage(page)
-        page.on("console", lambda m: m.type == "error" and loaded.console_errors.append(m.text))
-        page.on("pageerror", lambda e: loaded.console_errors.append(str(e)))
-
-        def on_dialog(dialog: Any) -> None:
-            loaded.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", on_dialog)
-
-        def route(route: Any) -> None:
-            url = route.request.url
-            loaded.requests.append(url)
-            if url.startswith("file://"):
-                route.continue_()
-            else:
-                route.abort()
-
-        page.route("**/*", route)
-        page.goto(path.resolve().as_uri())
-        wait_until_drawn(page)
-        return loaded
-
-    yield opener
-    for context in contexts:
-        context.close()
+def open_page(open_html: Callable[[Path, str], Any]) -> Callable[[Path], Any]:
+    """Open an HTML file and wait until it is drawn (``open_html`` of tests/conftest.py)."""
+    return lambda path: open_html(path, READY)
