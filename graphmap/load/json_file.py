@@ -278,8 +278,10 @@ def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
         if rare:
             yield from _record_problems(label, number, record, keys=keys, cells=cells,
                                         checks=checks)
-        yield from builder.unnamed(number, cells)
+        builder.unnamed(number, cells)
         yield builder.build(number, cells)
+    for builder in builders.values():
+        yield from builder.unnamed_issues()
     if len(records) > limit:
         raw.truncated = True
         yield error("limit.rows", label, limit + 1, None, limit=Number(limit), setting="rows")

@@ -161,7 +161,9 @@ class RowBuilder:
     def __init__(self, header: Header, file: str) -> None:
         self.header = header
         self.file = file
-        self._reported: set[int] = set()
+        # Cell index under no header -> [first row, its value, last row, values]: what
+        # ``unnamed_issues`` reports once the table is read.
+        self._dropped: dict[int, list[Any]] = {}
         self._names = tuple(name for name, _ in header.canonical)
         self._indexes = tuple(i for _, i in header.canonical)
         self._extra = header.extra
@@ -193,18 +195,26 @@ class RowBuilder:
             make = error if names.get(index) in required else warning
             yield make("xlsx.formula_no_value", self.file, row, column, formula=formula)
 
-    def unnamed(self, row: int, cells: Sequence[str]) -> list[Issue]:
-        """A value under no header is reported once per column, never silently dropped."""
+    def unnamed(self, row: int, cells: Sequence[str]) -> None:
+        """Note the values of row ``row`` under no header: they are not read, and
+        :meth:`unnamed_issues` reports them once the table is read."""
         if len(cells) <= self._width and not self.header.unnamed:
-            return []
-        issues = []
-        positions = [*self.header.unnamed, *range(self._width, len(cells))]
-        for i in positions:
-            if i < len(cells) and cells[i] and i not in self._reported:
-                self._reported.add(i)
-                issues.append(warning("column.unnamed", self.file, row, column_letter(i),
-                                      position=i + 1, value=cells[i][:40]))
-        return issues
+            return
+        for i in (*self.header.unnamed, *range(self._width, len(cells))):
+            if i < len(cells) and cells[i]:
+                seen = self._dropped.get(i)
+                if seen is None:
+                    self._dropped[i] = [row, cells[i], row, 1]
+                else:
+                    seen[2] = row
+                    seen[3] += 1
+
+    def unnamed_issues(self) -> Iterator[Issue]:
+        """One warning per column whose values were under no header, at its first value,
+        with how many values it held and down to which row: none is dropped silently."""
+        for i, (first, value, last, count) in sorted(self._dropped.items()):
+            yield warning("column.unnamed", self.file, first, column_letter(i),
+                          position=i + 1, value=value[:40], count=count, last=last)
 
 
 def clean_cells(cells: Sequence[str]) -> list[str]:
@@ -304,8 +314,9 @@ def rows_from_cells(table: str, file: str,
             cells = clean_cells(data)
             if not any(cells):
                 continue
-            yield from builder.unnamed(number, cells)
+            builder.unnamed(number, cells)
             yield builder.build(number, cells)
+        yield from builder.unnamed_issues()
 
     raw.rows = rows()
     return raw

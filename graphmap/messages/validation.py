@@ -113,8 +113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown column '{header}', kept as an attribute{suggestion}",
     },
     "issue.column.unnamed": {
-        "fr": "la colonne {position} n'a pas de nom mais contient « {value} » : ses valeurs sont ignorées ; donnez-lui un nom à la ligne 1",
-        "en": "column {position} has no name but holds '{value}': its values are ignored; give it a name in row 1",
+        "fr": {"one": "la colonne {position} n'a pas de nom mais contient « {value} » ({count} valeur, ligne {last}) : elle n'est pas lue ; donnez un nom à la colonne à la ligne 1", "other": "la colonne {position} n'a pas de nom mais contient « {value} » ({count} valeurs, jusqu'à la ligne {last}) : aucune n'est lue ; donnez un nom à la colonne à la ligne 1"},
+        "en": {"one": "column {position} has no name but holds '{value}' ({count} value, row {last}): it is not read; give the column a name in row 1", "other": "column {position} has no name but holds '{value}' ({count} values, down to row {last}): none is read; give the column a name in row 1"},
     },
     # -- values -----------------------------------------------------------------------------------
     "issue.value.missing": {

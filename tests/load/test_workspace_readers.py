@@ -163,3 +163,37 @@ def test_case_insensitive_file_names(tmp_path: Path) -> None:
     folder = _copy_good(tmp_path)
     (folder / "actors.csv").rename(folder / "Acteurs.CSV")
     assert load_workspace(folder) == load_workspace(GOOD)
+
+
+def test_every_value_under_no_header_is_counted_and_located(tmp_path: Path) -> None:
+    """A column without a header, and cells past the last header (a row shifted by a comma),
+    are not read: one warning per column at its first value, with how many values it held
+    and down to which row."""
+    lines = (GOOD / "actors.csv").read_text(encoding="utf-8").splitlines()
+    lines[0] += ","  # column H has no header
+    lines[1] += ",note 1"
+    lines[2] += ","
+    lines[3] += ",note 3,shifted"  # and one cell in column I, past the header
+    folder = _copy_good(tmp_path, actors=("\n".join(lines) + "\n").encode("utf-8"))
+    dataset = load_workspace(folder)
+    unnamed = [i for i in dataset.warnings if i.code == "column.unnamed"]
+    assert _located(unnamed) == [("column.unnamed", "actors.csv", 2, "H"),
+                                 ("column.unnamed", "actors.csv", 4, "I")]
+    assert unnamed[0].format("en") == (
+        "actors.csv:2:H: warning: column 8 has no name but holds 'note 1' (2 values, down to "
+        "row 4): none is read; give the column a name in row 1")
+    assert unnamed[1].format("fr") == (
+        "actors.csv:4:I: avertissement : la colonne 9 n'a pas de nom mais contient « shifted » "
+        "(1 valeur, ligne 4) : elle n'est pas lue ; donnez un nom à la colonne à la ligne 1")
+
+
+def test_a_json_key_without_a_name_is_counted_like_a_column(tmp_path: Path) -> None:
+    document = {
+        "actors": [{"id": f"a{i}", "name": f"A{i}", "sector": "community", "": f"x{i}"}
+                   for i in range(3)],
+        "projects": [{"id": "p1", "name": "P", "stage": "emergence"}],
+        "relations": [{"source": "a0", "target": "p1", "type": "carries"}]}
+    path = tmp_path / "ws.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    [issue] = [i for i in load_workspace(path).warnings if i.code == "column.unnamed"]
+    assert (issue.row, issue.params["count"], issue.params["last"]) == (1, 3, 3)
