@@ -52,7 +52,7 @@ def build_report_html(
     seed
         Layout seed; default: the analysis seed.
     aggregate_above
-        As in :func:`graphmap.render.html_map.build_map_html`.
+        As in :func:`graphmap.render.map_payload.build_map_payload`.
     payload
         The map already built by :func:`graphmap.render.html_map.build_map_payload` (with the
         default drawing options), to embed as it is instead of laying it out again.

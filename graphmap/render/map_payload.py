@@ -106,8 +106,49 @@ def build_map_payload(
     views: Sequence[View] = (),
     community_level_above: int = COMMUNITY_LEVEL_ABOVE,
 ) -> MapPayload:
-    """The translated, laid-out model of the map: the parameters are those of
-    :func:`graphmap.render.html_map.build_map_html`."""
+    """The translated, laid-out model of the map (what the page draws; no network request).
+
+    Parameters
+    ----------
+    dataset
+        The validated workspace.
+    report
+        Its analysis, or ``None`` for a map without analysis layers (sizing by betweenness
+        then falls back to degree). The map reads the report and computes nothing analytical:
+        :func:`graphmap.render.map_payload.analysis_needed` says what it reads.
+    lang
+        ``"fr"`` or ``"en"``: every interface string of the page.
+    color_by, size_by
+        One of ``COLOR_BY`` and ``SIZE_BY``.
+    layers
+        Subset of ``LAYERS`` drawn (and switchable) on the map.
+    focus, depth
+        Draw only the neighbourhood of node ``focus`` within ``depth`` steps, in full.
+    seed
+        Seed of the layout (default: the report's seed, else ``AnalysisConfig().seed``): the
+        same inputs give the same bytes.
+    aggregate_above
+        Above this many nodes (without ``focus``), draw communities instead of nodes.
+    communities
+        Without a report, the communities to colour by or to aggregate into: those of
+        :func:`graphmap.analysis.pipeline.community_partition`, the report's own.
+    views
+        Guided views (:mod:`graphmap.render.map_views`); none: the three proposed ones.
+    community_level_above
+        Above this many nodes a full map opens on its communities, each opened by a click.
+
+    Returns
+    -------
+    MapPayload
+        What :func:`graphmap.render.html_map.map_page` draws.
+
+    Raises
+    ------
+    UsageError
+        Unknown option value, unknown ``focus`` id (with a suggestion) or bad ``depth``.
+    GraphmapError
+        The map shows communities but neither ``report`` nor ``communities`` was given.
+    """
     chosen_layers = check_options(color_by, size_by, layers, depth)
     # Without a report, layers are left out (the page says so) and betweenness sizes fall
     # back to degree; communities have no stand-in, and the map never computes its own.
