@@ -16,10 +16,11 @@ import csv
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
-from graphmap.i18n import Listing
+from graphmap.i18n import Listing, Message
 from graphmap.load.encoding import CsvEncoding, sniff_encoding
 from graphmap.load.issues import Number, did_you_mean, error, warning
 from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
@@ -144,7 +145,8 @@ class _Records:
                             if number > last_row:
                                 yield number, NotedRow(issues=[error(
                                     "limit.rows", self.label, number, None,
-                                    limit=Number(limits.rows), setting="rows")], stop=True)
+                                    limit=Number(limits.rows), setting="rows",
+                                    unread=_unread(line - previous, handle))], stop=True)
                                 return
                             notes = self._notes(number, previous, line, cells,
                                                 mixed=line >= watch)
@@ -157,7 +159,7 @@ class _Records:
                 except csv.Error as exc:
                     number += 1
                     issue, stop = self._syntax_issue(exc, number, previous + 1,
-                                                     reader.line_num)
+                                                     reader.line_num, handle)
                     yield number, NotedRow(issues=[issue], stop=stop)
                     if stop:
                         return
@@ -199,10 +201,11 @@ class _Records:
                                 header_name(self.header, i), lines=lines)]
         return []
 
-    def _syntax_issue(self, exc: csv.Error, number: int, start: int,
-                      end: int) -> tuple[Issue, bool]:
-        """The issue of a CSV syntax error in row ``number`` (lines ``start`` to ``end``), and
-        whether reading must stop (the rows below can no longer be told apart)."""
+    def _syntax_issue(self, exc: csv.Error, number: int, start: int, end: int,
+                      rest: TextIO) -> tuple[Issue, bool]:
+        """The issue of a CSV syntax error in row ``number`` (lines ``start`` to ``end``, the
+        file's lines after them in ``rest``), and whether reading must stop (the rows below
+        can no longer be told apart)."""
         detail = str(exc)
         one_line = end <= start
         if detail.startswith("field larger than field limit") and one_line:
@@ -214,12 +217,15 @@ class _Records:
         lines = end - start + 1
         if detail == "unexpected end of data":
             return error("quote.unclosed", self.label, number, column, lines=lines), True
+        unread = _unread(lines, rest)
         if detail.startswith("field larger than field limit"):
             return error("quote.runaway", self.label, number, column, lines=lines,
-                         limit=Number(self.limits.cell_chars)), True
+                         limit=Number(self.limits.cell_chars), unread=unread), True
         if "expected after" in detail:
-            return error("quote.spans_rows", self.label, number, column, lines=lines), True
-        return error("file.csv_syntax", self.label, number, None, detail=detail), True
+            return error("quote.spans_rows", self.label, number, column, lines=lines,
+                         unread=unread), True
+        return error("file.csv_syntax", self.label, number, None, detail=detail,
+                     unread=unread), True
 
     def _opening_column(self, line_number: int) -> str | None:
         """The column whose quote opens on physical line ``line_number`` and does not close
@@ -231,6 +237,13 @@ class _Records:
                     cells = next(csv.reader([text], delimiter=self.delimiter), [])
                     return header_name(self.header, len(cells) - 1) if cells else None
         return None
+
+
+def _unread(lines: int, rest: TextIO) -> Message:
+    """What reading leaves unread when it stops at a row of a CSV file: the ``lines`` of that
+    row and the non-blank lines below (counted on this error path only)."""
+    count = max(lines, 1) + sum(1 for text in rest if text.strip())
+    return Message("load.unread.lines", {"count": Number(count)})
 
 
 def sniff_delimiter(path: Path, encoding: CsvEncoding) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
-from graphmap.i18n import Listing
+from graphmap.i18n import Listing, Message
 from graphmap.load.csv_folder import TABLE_FILE_STEMS, check_input_size
 from graphmap.load.issues import Number, did_you_mean, error
 from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
@@ -284,7 +284,9 @@ def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
         yield from builder.unnamed_issues()
     if len(records) > limit:
         raw.truncated = True
-        yield error("limit.rows", label, limit + 1, None, limit=Number(limit), setting="rows")
+        yield error("limit.rows", label, limit + 1, None, limit=Number(limit), setting="rows",
+                    unread=Message("load.unread.records",
+                                   {"count": Number(len(records) - limit)}))
 
 
 def _record_problems(label: str, number: int, record: dict[str, Any], *, keys: tuple[str, ...],

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from graphmap.diagnostics import Issue
+from graphmap.i18n import EMPTY
 from graphmap.load.issues import Number, error
 from graphmap.load.limits import XLSX_MAX_COLUMN, XLSX_MAX_ROW
 from graphmap.load.raw import NotedRow, column_letter, scalar_text
@@ -172,7 +173,7 @@ def sheet_rows(package: Package, part: str, label: str  # noqa: PLR0915
             return _Stop(number, error("xlsx.row_out_of_range", label, number, None,
                                        row=Number(number), last=Number(XLSX_MAX_ROW)))
         return _Stop(number, error("limit.rows", label, number, None,
-                                   limit=Number(limits.rows), setting="rows"))
+                                   limit=Number(limits.rows), setting="rows", unread=EMPTY))
 
     # The handlers run once per XML element: one flat if-chain, most frequent tags first.
     def start(name: str, attrs: dict[str, str]) -> None:  # noqa: PLR0912

@@ -55,8 +55,8 @@ MESSAGES.update({
         "en": "{path} holds {size} of data, more than the {limit} graphmap reads (input_bytes); " + _RAISE_EN,
     },
     "issue.limit.rows": {
-        "fr": "plus de {limit} lignes de données : la lecture s'arrête ici ; " + _RAISE_FR,
-        "en": "more than {limit} data rows: reading stops here; " + _RAISE_EN,
+        "fr": "plus de {limit} lignes de données : la lecture s'arrête ici{unread} ; " + _RAISE_FR,
+        "en": "more than {limit} data rows: reading stops here{unread}; " + _RAISE_EN,
     },
     "issue.limit.cell_chars": {
         "fr": "une cellule de cette ligne dépasse {limit} caractères ; " + _RAISE_FR,
@@ -81,12 +81,12 @@ MESSAGES.update({
         "en": "a quote (\") opens a cell here and is never closed: the {lines} lines to the end of the file would become one cell; close the quote or remove it",
     },
     "issue.quote.runaway": {
-        "fr": "un guillemet (\") ouvre une cellule ici et ne se ferme pas avant {limit} caractères ({lines} lignes) : il manque ou il y a un guillemet de trop ; les lignes suivantes ne sont pas lues",
-        "en": "a quote (\") opens a cell here and does not close within {limit} characters ({lines} lines): a quote is missing or extra; the rows below are not read",
+        "fr": "un guillemet (\") ouvre une cellule ici et ne se ferme pas avant {limit} caractères ({lines} lignes) : il manque ou il y a un guillemet de trop ; la lecture s'arrête ici{unread}",
+        "en": "a quote (\") opens a cell here and does not close within {limit} characters ({lines} lines): a quote is missing or extra; reading stops here{unread}",
     },
     "issue.quote.spans_rows": {
-        "fr": "la cellule entre guillemets qui s'ouvre ici s'étend sur {lines} lignes et son guillemet fermant est suivi de texte : il manque ou il y a un guillemet de trop ; les lignes suivantes ne sont pas lues",
-        "en": "the quoted cell that opens here spans {lines} lines and its closing quote is followed by text: a quote is missing or extra; the rows below are not read",
+        "fr": "la cellule entre guillemets qui s'ouvre ici s'étend sur {lines} lignes et son guillemet fermant est suivi de texte : il manque ou il y a un guillemet de trop ; la lecture s'arrête ici{unread}",
+        "en": "the quoted cell that opens here spans {lines} lines and its closing quote is followed by text: a quote is missing or extra; reading stops here{unread}",
     },
     "issue.quote.text_after": {
         "fr": "du texte suit le guillemet fermant d'une cellule (\"…\"x) : mettez toute la cellule entre guillemets et doublez ceux qu'elle contient (\"\") ; la ligne n'est pas lue",
@@ -159,6 +159,16 @@ MESSAGES.update({
     },
 })
 MESSAGES.update({
+    # What reading leaves unread when it stops at a row (a clause of the stop's message).
+    "load.unread.lines": {
+        "fr": {"one": " ({count} ligne non lue)", "other": " ({count} lignes non lues)"},
+        "en": {"one": " ({count} line not read)", "other": " ({count} lines not read)"},
+    },
+    "load.unread.records": {
+        "fr": {"one": " ({count} enregistrement non lu)",
+               "other": " ({count} enregistrements non lus)"},
+        "en": {"one": " ({count} record not read)", "other": " ({count} records not read)"},
+    },
     "load.export.other_table_file": {
         "fr": "{path} contient déjà {found} pour la table {table} : écrire {file} à côté laisserait deux fichiers pour une même table ; rien n'a été écrit. Choisissez un autre dossier.",
         "en": "{path} already holds {found} for the {table} table: writing {file} beside it would leave two files for one table; nothing was written. Choose another folder.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- the "did you mean" clause (graphmap.load.issues.did_you_mean) that fills {suggestion}
     "validation.did_you_mean": {
         "fr": " ; vouliez-vous dire « {suggestion} » ?",
@@ -68,8 +68,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} is an old .xls workbook renamed to .csv: in Excel, use Save As > 'CSV UTF-8'",
     },
     "issue.file.csv_syntax": {
-        "fr": "CSV illisible à partir d'ici ({detail}) ; vérifiez les guillemets",
-        "en": "unreadable CSV from here on ({detail}); check the quotes",
+        "fr": "CSV illisible à partir d'ici ({detail}){unread} ; vérifiez les guillemets",
+        "en": "unreadable CSV from here on ({detail}){unread}; check the quotes",
     },
     "issue.file.bad_sheet": {
         "fr": "feuille illisible à partir d'ici (classeur endommagé) : ouvrez-le dans Excel et réenregistrez-le",

@@ -189,6 +189,8 @@ def test_rows_past_the_limit_stop_reading(tmp_path: Path) -> None:
         (GOOD / "relations.csv").read_text(encoding="utf-8") + rows, encoding="utf-8")
     _, issues = check_workspace(folder, limits=Limits(rows=1000))
     assert _codes(issues) == [("limit.rows", "relations.csv", 1002)]
+    # Nothing is lost silently: the 6 + 50,000 data rows less the 1,000 read.
+    assert "reading stops here (49,006 lines not read);" in issues[0].format("en")
 
 
 def test_a_cell_past_the_limit_is_refused_at_its_row(tmp_path: Path) -> None:
@@ -233,6 +235,8 @@ def test_json_records_past_the_limit_stop_reading(tmp_path: Path) -> None:
                     encoding="utf-8")
     _, issues = check_workspace(path, limits=Limits(rows=10))
     assert ("limit.rows", "ws.json[actors]", 11) in _codes(issues)
+    stop = next(i for i in issues if i.code == "limit.rows")
+    assert "la lecture s'arrête ici (10 enregistrements non lus)" in stop.format("fr")
     assert all(i.row is None or i.row <= 11 for i in issues)
 
 
@@ -248,6 +252,8 @@ def test_a_stray_quote_in_a_long_file_stops_at_the_cell_limit(tmp_path: Path) ->
     assert issues[0].format("en").startswith(
         "relations.csv:5:target: a quote (\") opens a cell here and does not close within "
         "131,072 characters (")
+    # Every line from the quote's row down: 3 rows of the good file, then the 20,000 added.
+    assert issues[0].format("en").endswith("reading stops here (20,003 lines not read)")
 
 
 def test_a_utf8_file_with_a_byte_no_encoding_has_is_refused_with_its_line(

@@ -115,7 +115,8 @@ MESSAGES = {
         "json_lone_surrogate.json[actors]:3:name: this value holds half of a UTF-16 pair (a "
         "lone \\ud800 to \\udfff escape), which is not a character: fix the escape"),
     "csv_limits": (
-        "relations.csv:6: more than 4 data rows: reading stops here; to raise it, set rows = … "
+        "relations.csv:6: more than 4 data rows: reading stops here (2 lines not read); to raise "
+        "it, set rows = … "
         "in the [limits] table of a graphmap.toml beside the data"),
 }
 
@@ -133,7 +134,8 @@ def test_french_messages_name_the_quote_and_the_limit() -> None:
             "fermé : les 3 lignes jusqu'à la fin du fichier formeraient une seule cellule ; "
             "fermez le guillemet ou supprimez-le") in result.output.splitlines()
     result = CliRunner().invoke(cli, ["validate", str(DAMAGED / "csv_limits"), "--lang", "fr"])
-    assert ("relations.csv:6: plus de 4 lignes de données : la lecture s'arrête ici ; pour "
+    assert ("relations.csv:6: plus de 4 lignes de données : la lecture s'arrête ici (2 lignes non "
+            "lues) ; pour "
             "l'augmenter, ajoutez rows = … dans la table [limits] d'un graphmap.toml placé à "
             "côté des données") in result.output.splitlines()
 
