@@ -59,11 +59,12 @@ def brief(  # noqa: PLR0917 (click passes one argument per option)
     dataset = load_workspace(workspace, limits=config_limits(config_path))
     echo_issues(dataset.warnings, lang)
     viewpoint = resolve_actor(dataset, for_actor) if for_actor is not None else None
+    # Before the analysis: an unknown --include-columns name is a usage error at once.
+    publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
+                            lang=lang, config_path=config_path)
     report = analyze(dataset, config)
     if viewpoint is not None:
         report = narrowed(report, viewpoint)
-    publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
-                            lang=lang, config_path=config_path)
     publishing.apply(dataset, report)
     shown_dataset, shown_report = publishing.shown()
     shown_viewpoint = publishing.published_id(viewpoint) if viewpoint is not None else None
@@ -75,7 +76,10 @@ def brief(  # noqa: PLR0917 (click passes one argument per option)
         from graphmap import atomic
 
         path = atomic.write_text(output, html)
+    click.echo(translate("brief.cli.wrote", lang, path=str(path)), err=True)
+    # --public: the publication log beside the brief, as beside render's map.
+    for log_path in publishing.write_log(path.parent):
+        click.echo(translate("report.cli.wrote", lang, path=str(log_path)), err=True)
     notice = publishing.notice()
     if notice is not None:
         click.echo(notice, err=True)
-    click.echo(translate("brief.cli.wrote", lang, path=str(path)), err=True)

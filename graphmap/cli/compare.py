@@ -19,6 +19,7 @@ from graphmap.cli.common import (
     is_terminal,
     lang_option,
 )
+from graphmap.cli.publishing import Publishing, held_back_notice, publishing_options
 from graphmap.i18n import translate
 
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
@@ -47,11 +48,13 @@ MAX_TEXT_WIDTH = 100
 @click.option("--config", "config_path",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, metavar="FILE", help=help_text("compare.cli.config_help"))
+@publishing_options
 def compare(  # noqa: PLR0917 (click passes one argument per option)
     old: str, new: str, fmt: str, out_dir: Path | None, lang: str, top: int | None,
-    seed: int | None, config_path: Path | None,
+    seed: int | None, config_path: Path | None, public: bool, include_columns: str | None,
 ) -> None:
     """The ``compare`` command; its help is the catalogue's ``compare.cli.help``."""
+    from graphmap.analysis.pipeline import analyze
     from graphmap.compare import as_of, compare_analyses, split_side
     from graphmap.config import CONFIG_FILENAME, load_config
 
@@ -66,19 +69,58 @@ def compare(  # noqa: PLR0917 (click passes one argument per option)
         old_ds = as_of(old_ds, old_year, workspace=old)
     if new_year is not None:
         new_ds = as_of(new_ds, new_year, workspace=new)
-    from graphmap.analysis.pipeline import analyze
+    # Each year goes through the publication step (docs/privacy.md), with the run's policy
+    # (the graphmap.toml the settings come from) and one salt, NEW's: a person has one
+    # pseudonym in both years, and the label `analyze NEW --public` gives it.
+    policy_file = config_path or (own / CONFIG_FILENAME if (own / CONFIG_FILENAME).is_file()
+                                  else None)
+    sides = [Publishing(new_path, dataset, public=public, include_columns=include_columns,
+                        lang=lang, config_path=policy_file, also=(other,))
+             for dataset, other in ((old_ds, new_ds), (new_ds, old_ds))]
+    sides[1].apply(new_ds, analyze(new_ds, config))
+    sides[0].apply(old_ds, analyze(old_ds, config), like=sides[1])
+    meta: dict[str, Any] = {"seed": config.seed, "config": config.as_dict()}
+    if public:
+        meta["publication"] = {"mode": "public", "k": sides[0].policy.k,
+                               "analysis": "full_data_then_redacted"}
 
-    report = compare_analyses(
-        old_ds, analyze(old_ds, config), new_ds, analyze(new_ds, config), top=config.top,
-        old_as_of=old_year, new_as_of=new_year,
-        meta={"seed": config.seed, "config": config.as_dict()})
-    _echo_renames(report, lang)
-    output = _render(fmt, report, lang, config.top)
-    if out_dir is not None:
-        for path in write_outputs(report, out_dir, lang=lang, top=config.top,
-                                  rendered={fmt: output}):
-            click.echo(translate("compare.cli.wrote", lang, path=str(path)), err=True)
+    def compared(pairs: list[tuple[Any, Any]]) -> Any:
+        (old_pair, new_pair) = pairs
+        return compare_analyses(*old_pair, *new_pair, top=config.top, old_as_of=old_year,
+                                new_as_of=new_year, meta=meta)
+
+    # JSON and text (the user's own files and screen) hold everything in default mode;
+    # HTML and Markdown the years with their contact columns held back.
+    data_pairs, shown_pairs = [s.data() for s in sides], [s.shown() for s in sides]
+    data = compared(data_pairs)
+    same = all(a is b for d, s in zip(data_pairs, shown_pairs, strict=True)
+               for a, b in zip(d, s, strict=True))
+    shown = data if same else compared(shown_pairs)
+    _echo_renames(data, lang)
+    output = _render(fmt, shown if fmt == "markdown" else data, lang, config.top)
+    written = [] if out_dir is None else (
+        write_outputs(shown, out_dir, lang=lang, top=config.top, rendered={fmt: output},
+                      data=data)
+        + sides[0].write_log(out_dir, "publication-old")
+        + sides[1].write_log(out_dir, "publication-new"))
+    _echo_notices(sides, (old, new), lang)
+    for path in written:
+        click.echo(translate("compare.cli.wrote", lang, path=str(path)), err=True)
     _emit(fmt, output)
+
+
+def _echo_notices(sides: list[Publishing], names: tuple[str, str], lang: str) -> None:
+    """What the publication step held back (default: the contact columns of either year, in
+    one line) or did (``--public``: one line per year)."""
+    if not sides[0].public:
+        held = {(c.table, c.column): c for side in sides for c in side.held}
+        notice = held_back_notice(list(held.values()), lang)
+        if notice is not None:
+            click.echo(notice, err=True)
+        return
+    for side, name in zip(sides, names, strict=True):
+        click.echo(translate("compare.cli.side_notice", lang, side=name,
+                             notice=side.notice()), err=True)
 
 
 def _located(issues: Any, path: Path) -> list[Any]:
@@ -155,15 +197,20 @@ def _render(fmt: str, report: Any, lang: str, top: int) -> str:
 
 
 def write_outputs(report: Any, out_dir: Path, *, lang: str, top: int,
-                  rendered: dict[str, str] | None = None) -> list[Path]:
+                  rendered: dict[str, str] | None = None, data: Any = None) -> list[Path]:
     """Write ``compare.json``, ``compare.md`` and ``compare.html`` atomically into
-    ``out_dir`` (reusing what ``rendered`` already holds); return the paths written."""
+    ``out_dir`` (reusing what ``rendered`` already holds: the Markdown of ``report``, the
+    JSON of ``data``); return the paths written.
+
+    ``report`` is what the pages may show (docs/privacy.md); ``compare.json`` is written
+    from ``data``, the comparison with every column, when given.
+    """
     from graphmap.atomic import write_text
     from graphmap.render.compare_html import build_compare_html
 
     rendered = rendered or {}
     documents = {
-        "compare.json": rendered.get("json") or _render("json", report, lang, top),
+        "compare.json": rendered.get("json") or _render("json", data or report, lang, top),
         "compare.md": rendered.get("markdown") or _render("markdown", report, lang, top),
         "compare.html": build_compare_html(report, lang, top),
     }

@@ -37,33 +37,39 @@ class Publishing:
 
     Built after the workspace is loaded (so that an unknown ``--include-columns`` name is a
     usage error before any analysis); :meth:`shown` gives what HTML, Markdown and the map
-    may draw, :meth:`data` what the JSON report, exports and Neo4j may hold.
+    may draw, :meth:`data` what the JSON report, exports and Neo4j may hold. ``also``: the
+    other year of ``graphmap compare``, whose columns may be included too.
     """
 
     def __init__(self, workspace: Path, dataset: Any, *, public: bool,
-                 include_columns: str | None, lang: str, config_path: Path | None = None) -> None:
+                 include_columns: str | None, lang: str, config_path: Path | None = None,
+                 also: tuple[Any, ...] = ()) -> None:
         from graphmap.privacy import load_policy, parse_column_list, resolve_columns
 
         self.workspace, self.public, self.lang = workspace, public, lang
         policy = load_policy(config_path, workspace=workspace)
-        resolve_columns(dataset, policy.include_columns, option="[publish] include_columns")
+        resolve_columns(dataset, policy.include_columns, option="[publish] include_columns",
+                        also=also)
         names = parse_column_list(include_columns)
         self.policy = policy.with_columns(names)
         self.included = resolve_columns(dataset, self.policy.include_columns,
-                                        option="--include-columns")
+                                        option="--include-columns", also=also)
         self.publication: Any = None
         self.held: tuple[Any, ...] = ()
 
-    def apply(self, dataset: Any, report: Any) -> None:
+    def apply(self, dataset: Any, report: Any, *, like: Publishing | None = None) -> None:
         """Run the step on the analysed pair (public mode) or find the contact columns to
-        hold back (default mode)."""
+        hold back (default mode). ``like``: the other year of ``graphmap compare``, already
+        published: a person keeps the label it has there (``Personne 3`` both years)."""
         from graphmap.privacy import hold_back, load_salt, publish
 
         self.full = (dataset, report)
         if self.public:
             self.publication = publish(dataset, report, policy=self.policy,
                                        included=self.included,
-                                       salt=load_salt(self.workspace), lang=self.lang)
+                                       salt=load_salt(self.workspace), lang=self.lang,
+                                       labels=like.publication.labels
+                                       if like is not None and like.publication else None)
             self.held_dataset = self.publication.dataset
         else:
             self.held_dataset, self.held = hold_back(dataset, self.included, lang=self.lang)
@@ -103,13 +109,14 @@ class Publishing:
                 if v.focus is not None and dataset.kind_of(v.focus) is None else v
                 for v in views]
 
-    def write_log(self, out_dir: Path) -> list[Path]:
-        """``publication.md`` and ``publication.json`` in ``out_dir`` (public mode only)."""
+    def write_log(self, out_dir: Path, stem: str = "publication") -> list[Path]:
+        """``publication.md`` and ``publication.json`` (``STEM.md``, ``STEM.json``) in
+        ``out_dir`` (public mode only)."""
         if self.publication is None:
             return []
         from graphmap.privacy import write_publication
 
-        return write_publication(self.publication.log, out_dir, self.lang)
+        return write_publication(self.publication.log, out_dir, self.lang, stem)
 
     def notice(self) -> str | None:
         """The one line that says what was held back (default) or done (public)."""

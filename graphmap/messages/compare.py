@@ -33,6 +33,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Settings file graphmap.toml, the same for both years (default: NEW's own, else OLD's).",
     },
     "compare.cli.wrote": {"fr": "Fichier écrit\u00a0: {path}", "en": "Wrote {path}"},
+    "compare.cli.side_notice": {"fr": "{side}\u00a0: {notice}", "en": "{side}: {notice}"},
     "compare.cli.errors.one": {
         "fr": "{count} erreur dans les espaces de travail à comparer.",
         "en": "{count} error in the workspaces to compare.",

@@ -68,7 +68,9 @@ def log_markdown(log: PublicationLog, lang: str) -> str:
     return "\n".join(lines)
 
 
-def write_publication(log: PublicationLog, out_dir: Path, lang: str) -> list[Path]:
-    """Write ``publication.md`` and ``publication.json`` atomically into ``out_dir``."""
-    return [write_text(out_dir / "publication.md", log_markdown(log, lang)),
-            write_text(out_dir / "publication.json", log_json(log))]
+def write_publication(log: PublicationLog, out_dir: Path, lang: str,
+                      stem: str = "publication") -> list[Path]:
+    """Write ``STEM.md`` and ``STEM.json`` (``publication.md``, ``publication.json``)
+    atomically into ``out_dir``."""
+    return [write_text(out_dir / f"{stem}.md", log_markdown(log, lang)),
+            write_text(out_dir / f"{stem}.json", log_json(log))]

@@ -49,6 +49,8 @@ class Publication:
     ids: Mapping[str, str] = field(default_factory=dict, repr=False)
     #: Persons shown nowhere (unique, too few to aggregate).
     hidden: frozenset[str] = field(default=frozenset(), repr=False)
+    #: A person's real id → its label (``Personne 3``), for the persons shown under one.
+    labels: Mapping[str, str] = field(default_factory=dict, repr=False)
 
 
 def publication_date() -> str:
@@ -100,12 +102,16 @@ def hold_back(dataset: Dataset, included: frozenset[str] = frozenset(), *,
 
 
 def publish(dataset: Dataset, report: AnalysisReport | None, *, policy: PublishPolicy,
-            included: frozenset[str], salt: Salt, lang: str,
-            date: str | None = None) -> Publication:
-    """The public pair and its log (see the module docstring and docs/privacy.md)."""
+            included: frozenset[str], salt: Salt, lang: str, date: str | None = None,
+            labels: Mapping[str, str] | None = None) -> Publication:
+    """The public pair and its log (see the module docstring and docs/privacy.md).
+
+    ``labels``: the :attr:`Publication.labels` of another year (``graphmap compare``): a
+    person keeps the label it has there, the others are numbered after them.
+    """
     persons = {a.id: rule for a in dataset.actors if (rule := person_rule(a)) is not None}
     anonymity = check(dataset, persons, k=policy.k, aggregate=policy.aggregate)
-    people = _People(dataset, persons, anonymity, salt, lang)
+    people = _People(dataset, persons, anonymity, salt, lang, labels=labels or {})
     scrubber = Scrubber(lambda kind: translate(f"privacy.placeholder.{kind}", lang),
                         people.names)
     entries: list[LogEntry] = []
@@ -141,7 +147,8 @@ def publish(dataset: Dataset, report: AnalysisReport | None, *, policy: PublishP
                 "aggregated": sum(len(g.members) for g in anonymity.groups),
                 "groups": len(anonymity.groups), "removed": len(anonymity.removed),
                 "organisations_named": len(dataset.actors) - len(persons)})
-    return Publication(published, new_report, log, dict(people.ids), people.removed)
+    return Publication(published, new_report, log, dict(people.ids), people.removed,
+                       people.labels)
 
 
 def default_log(dataset: Dataset, held: Iterable[ContactColumn], included: frozenset[str], *,
@@ -187,7 +194,7 @@ class _People:
     labels, group nodes, or nothing (too few to aggregate)."""
 
     def __init__(self, dataset: Dataset, persons: Mapping[str, str], anonymity: Anonymity,
-                 salt: Salt, lang: str) -> None:
+                 salt: Salt, lang: str, *, labels: Mapping[str, str]) -> None:
         self.dataset, self.persons, self.lang = dataset, persons, lang
         self.group_of: dict[str, str] = {}
         self.groups: dict[str, tuple[Group, str]] = {}
@@ -200,9 +207,12 @@ class _People:
                         and pid not in self.removed]
         pseudonyms = {pid: pseudonym(salt, "anon", pid) for pid in self.visible}
         # Numbered in pseudonym order, not input order: the number tells nothing of the row.
-        order = sorted(self.visible, key=lambda pid: pseudonyms[pid])
-        self.labels = {pid: translate("privacy.person_label", lang, number=n)
-                       for n, pid in enumerate(order, start=1)}
+        # A person labelled in another year keeps that label; the others come after.
+        kept = {pid: labels[pid] for pid in self.visible if pid in labels}
+        order = sorted((pid for pid in self.visible if pid not in kept),
+                       key=pseudonyms.__getitem__)
+        self.labels = {**kept, **{pid: translate("privacy.person_label", lang, number=n)
+                                  for n, pid in enumerate(order, start=len(labels) + 1)}}
         self.ids: dict[str, str] = {**pseudonyms, **self.group_of}
         self.hidden = self.removed
         hidden_name = translate("privacy.placeholder.person", lang)

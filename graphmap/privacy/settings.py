@@ -104,14 +104,16 @@ def load_policy(config_path: str | Path | None = None, *,
     return policy_from_mapping(data, where=str(chosen))
 
 
-def resolve_columns(dataset: Dataset, names: Iterable[str], *, option: str) -> frozenset[str]:
+def resolve_columns(dataset: Dataset, names: Iterable[str], *, option: str,
+                    also: Iterable[Dataset] = ()) -> frozenset[str]:
     """The headers named by ``names`` (exactly, or any case and accents), as the workspace
     writes them; a name no table has is a usage error listing the columns.
 
     ``option`` is where the names come from (``--include-columns`` or the config file), for
-    the message.
+    the message; ``also``: other datasets whose columns may be named too (the other year of
+    ``graphmap compare``: a column added this year is no mistake).
     """
-    columns = all_columns(dataset)
+    columns = tuple(dict.fromkeys(c for ds in (dataset, *also) for c in all_columns(ds)))
     by_fold: dict[str, list[str]] = {}
     for column in columns:
         by_fold.setdefault(fold(column), []).append(column)

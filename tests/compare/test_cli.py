@@ -24,6 +24,13 @@ RENAMED_EN = ("warning: actor “Café culturel La Bobine”: 'cafe-culturel-la-
 RENAMED_FR = ("avertissement\u00a0: acteur «\u00a0Café culturel La Bobine\u00a0»\u00a0: "
               "«\u00a0cafe-culturel-la-bobine\u00a0» a disparu et «\u00a0bobine-cafe-culturel"
               "\u00a0» est apparu\u00a0; identifiant renommé\u00a0?")
+#: The examples' contact column, held back from compare.md and compare.html (docs/privacy.md).
+HELD_EN = ("Contact columns held back from HTML, Markdown and the map: actors.contact; to "
+           "publish them: --include-columns contact or include_columns in [publish] of "
+           "graphmap.toml.")
+HELD_FR = ("Coordonnées retenues hors du HTML, du Markdown et de la carte : actors.contact ; "
+           "pour les publier : --include-columns contact ou include_columns dans [publish] "
+           "de graphmap.toml.")
 
 
 def run(*args: str, env: dict[str, str | None] | None = None) -> Any:
@@ -54,7 +61,7 @@ def test_text_in_english() -> None:
                     "Gaps", "Last year's proposals"):
         assert lines[lines.index(heading) + 1] == "-" * len(heading)
     assert "  - Ties — new: 21, lost: 18, changed: 1, unchanged: 297" in lines
-    assert result.stderr.splitlines() == [*OLD_WARNINGS, RENAMED_EN]
+    assert result.stderr.splitlines() == [*OLD_WARNINGS, RENAMED_EN, HELD_EN]
 
 
 def test_text_in_french() -> None:
@@ -65,7 +72,7 @@ def test_text_in_french() -> None:
     assert "  - Liens — nouveaux\u00a0: 21, perdus\u00a0: 18, modifiés\u00a0: 1, "\
            "inchangés\u00a0: 297" in lines
     assert "Les propositions de l'an dernier" in lines
-    assert result.stderr.splitlines()[-1] == RENAMED_FR
+    assert result.stderr.splitlines()[-2:] == [RENAMED_FR, HELD_FR]
 
 
 def test_top_limits_the_lists_and_says_how_many_more() -> None:
@@ -129,7 +136,7 @@ def test_the_command_through_a_subprocess_in_english() -> None:
     assert doc["lang"] == "en"
     assert doc["brokers"]["top"] == 3 == len(doc["brokers"]["new_top"])
     assert doc["meta"]["config"]["top"] == 3
-    assert result.stderr.decode().splitlines()[-1] == RENAMED_EN
+    assert result.stderr.decode().splitlines()[-2:] == [RENAMED_EN, HELD_EN]
 
 
 def test_seed_is_used_for_both_years() -> None:
