@@ -33,7 +33,7 @@ from graphmap.analysis.similarity import (
     ProjectTable,
     positions_by_code,
 )
-from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.compiled import EcosystemGraph, csr_rows
 from graphmap.model.records import Actor, Project
 from graphmap.model.territories import TerritoryTree
 from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Scope, Sector
@@ -252,24 +252,24 @@ class CandidatePool:
                 t, near, sims, excluded, present, with_local=False)
             table = self.table
             themes = table.themes.indices[table.themes.indptr[t]:table.themes.indptr[t + 1]]
-            by_theme = table.by_theme
-            sharing = np.concatenate([EMPTY, *(by_theme.indices[by_theme.indptr[k]:
-                                                               by_theme.indptr[k + 1]]
-                                               for k in themes.tolist())])
-            sharing = sharing[sharing != t]
-            holders = self.holders
-            theme_holders = np.concatenate([EMPTY, *(holders.indices[holders.indptr[q]:
-                                                                     holders.indptr[q + 1]]
-                                                     for q in np.unique(sharing).tolist())])
+            sharing = np.zeros(len(self.projects), dtype=bool)
+            sharing[csr_rows(table.by_theme.indptr, table.by_theme.indices, themes)[0]] = True
+            sharing[t] = False
+            theme_holder = np.zeros(len(self.actors), dtype=bool)
+            theme_holder[csr_rows(self.holders.indptr, self.holders.indices,
+                                  np.flatnonzero(sharing))[0]] = True
             slots = self.slot[nearby.actors]
             # Ascending, as the pool keeps the actors' order.
             known, via = slots[slots >= 0], nearby.via[slots >= 0]
-            keep = np.isin(cand, theme_holders) | np.isin(cand, known)
+            is_known = np.zeros(len(self.actors), dtype=bool)
+            is_known[known] = True
+            keep = theme_holder[cand] | is_known[cand]
             cand, score, local, new_sector = (part[keep] for part in
                                               (cand, score, local, new_sector))
             # Kinds that adopt, tied nearby, holding no project near t: similarity 1/3
             # if they hold one at t's stage, else 0.
-            extra = known[~np.isin(known, seen) & ~blocked[known]]
+            is_known[seen] = False
+            extra = np.flatnonzero(is_known & ~blocked)
             place = int(table.place[t])
             extra_local = (self.place[extra] == place) & (place >= 0)
             extra = extra[self.reaching(place)[extra] | extra_local | (place < 0)]
@@ -286,7 +286,7 @@ class CandidatePool:
         finally:
             blocked[excluded] = False
         at = np.array([self.position[c.actor.id] for c in picked], dtype=np.int64)
-        by_theme_evidence = np.isin(at, theme_holders).tolist()
+        by_theme_evidence = theme_holder[at].tolist()
         return [c if theme else dataclasses.replace(
                     c, knows=nearby.tied[int(via[np.searchsorted(known, k)])])
                 for c, k, theme in zip(picked, at.tolist(), by_theme_evidence, strict=True)]
@@ -337,14 +337,10 @@ class CandidatePool:
         table = self.table
         place = int(table.place[t])
         stage = int(table.stage[t])
-        holders = self.holders
-        starts, stops = holders.indptr[near], holders.indptr[near + 1]
-        counts = stops - starts
-        total = int(counts.sum())
+        members, counts = csr_rows(self.holders.indptr, self.holders.indices, near)
+        total = len(members)
         slot = self.scratch_slot
         if total:
-            offsets = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts)
-            members = holders.indices[np.arange(total) + offsets]
             # near is sorted by similarity: an actor's first entry is its best. Writing
             # positions backwards leaves each actor's first position in the slot.
             positions = np.arange(total)

@@ -73,17 +73,14 @@ def known_positions(graph: EcosystemGraph, node: int) -> tuple[np.ndarray, np.nd
     around = graph.neighbours(node)
     direct = around[around < na]
     if node < na:
-        hubs = around[around >= na].tolist()
-        parts = [graph.neighbours(z) for z in hubs]
+        through = graph.neighbours_of(around[around >= na])
     else:
-        parts = []
-        for c in graph.project_roles[graph.ids[node]].carriers:
-            at = graph.index[c]
-            near_c = graph.neighbours(at)
-            parts.append(near_c)
-            # Its projects list the carrier itself: it is tied to the project, so direct.
-            parts.extend(graph.neighbours(z) for z in near_c[near_c >= na].tolist())
-    through = np.concatenate([np.zeros(0, dtype=np.int64), *parts]).astype(np.int64)
+        carriers = np.array([graph.index[c] for c in graph.project_roles[graph.ids[node]].carriers],
+                            dtype=np.int64)
+        near_c = graph.neighbours_of(carriers)
+        # Its projects list the carrier itself: it is tied to the project, so direct.
+        through = np.concatenate([near_c, graph.neighbours_of(near_c[near_c >= na])])
+    through = through.astype(np.int64)
     return direct, through[through < na]
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from graphmap.model.compiled import csr_rows
 from graphmap.model.records import Project
 from graphmap.schema import Stage, fold
 
@@ -168,11 +169,8 @@ class ProjectTable:
             return np.zeros(0)
         mine = self.scratch_theme
         mine[themes.indices[themes.indptr[t]:themes.indptr[t + 1]]] = True
-        starts = themes.indptr[q]
-        sizes = themes.indptr[q + 1] - starts
-        total = int(sizes.sum())
-        shift = np.repeat(starts - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
-        hits = mine[themes.indices[np.arange(total) + shift]]
+        theirs, sizes = csr_rows(themes.indptr, themes.indices, q)
+        hits = mine[theirs]
         mine[:] = False
         shared = np.bincount(np.repeat(np.arange(len(q)), sizes), weights=hits,
                              minlength=len(q)).astype(float)

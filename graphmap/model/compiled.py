@@ -49,6 +49,20 @@ RELATION_TYPES: tuple[RelationType, ...] = tuple(RelationType)
 _TYPE_CODE: Mapping[RelationType, int] = {t: i for i, t in enumerate(RELATION_TYPES)}
 
 
+def csr_rows(indptr: Any, indices: Any, rows: Any) -> tuple[Any, Any]:
+    """The entries of ``rows`` of a CSR structure, row after row (repeats kept), and how
+    many each row has: one gather, no Python loop over the rows.
+
+    >>> entries, counts = csr_rows(np.array([0, 2, 2, 3]), np.array([5, 6, 7]), np.array([2, 0]))
+    >>> entries.tolist(), counts.tolist()
+    ([7, 5, 6], [1, 2])
+    """
+    starts = indptr[rows]
+    counts = indptr[rows + 1] - starts
+    shift = np.repeat(starts - np.r_[0, np.cumsum(counts)[:-1]], counts)
+    return indices[np.arange(int(counts.sum())) + shift], counts
+
+
 @dataclass(frozen=True)
 class ProjectRoles:
     """Who holds which role around one project: actor ids in input order, no repeats.
@@ -194,6 +208,11 @@ class EcosystemGraph:
     def neighbours(self, i: int) -> Any:
         """The neighbours of node ``i`` in ``G_u``, first related first."""
         return self.indices[self.indptr[i]:self.indptr[i + 1]]
+
+    def neighbours_of(self, nodes: Any) -> Any:
+        """The neighbours of every node of ``nodes`` in ``G_u``, node after node (repeats
+        kept)."""
+        return csr_rows(self.indptr, self.indices, nodes)[0]
 
     @functools.cached_property
     def id_rank(self) -> Any:
