@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from graphmap.diagnostics import Issue
 from graphmap.i18n import LANGS, translate
 from graphmap.load.issues import warning
-from graphmap.model.dataset import Dataset
+from graphmap.model.dataset import Dataset, in_content_order
 from graphmap.model.records import Actor, Project, Relation
 from graphmap.schema import RelationType, Vocabulary, column_alias_table, fold
 
@@ -219,6 +219,8 @@ def exchange_graph(dataset: Dataset, report: AnalysisReport | None, *, lang: str
     >>> edge.label, edge.values["amount"], edge.values["year"]
     ('finance', 500.0, 2024)
     """
+    # The rows' order is not content: the same data in any order exports the same bytes.
+    dataset = in_content_order(dataset)
     node_extras, node_issues = _extra_attributes(dataset, ("actors", "projects"))
     edge_extras, edge_issues = _extra_attributes(dataset, ("relations",))
     node_attributes = tuple(

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from graphmap.model.dataset import Dataset
+from graphmap.model.dataset import Dataset, in_content_order
 from graphmap.schema import ADOPTER_TYPES, RelationType
 
 #: Relation types by the role the actor holds towards a project: who carries it, who backs
@@ -65,7 +65,8 @@ def csr_rows(indptr: Any, indices: Any, rows: Any) -> tuple[Any, Any]:
 
 @dataclass(frozen=True)
 class ProjectRoles:
-    """Who holds which role around one project: actor ids in input order, no repeats.
+    """Who holds which role around one project: actor ids in the order of
+    their relations (the graph's content order), no repeats.
 
     ``actors`` is everyone tied to the project, whatever the role.
     """
@@ -83,10 +84,12 @@ _ROLE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Project
 class EcosystemGraph:
     """The compiled graph of ``dataset``: ``G_u`` and ``F`` as integer arrays.
 
-    Node ``i`` is ``ids[i]``: the actors in input order, then the projects; ``index`` maps
+    The graph is compiled from :func:`~graphmap.model.dataset.in_content_order` of
+    ``dataset`` (``graph.dataset``): the same data in any row order gives the same graph.
+    Node ``i`` is ``ids[i]``: the actors by id, then the projects by id; ``index`` maps
     an id to its node. ``G_u`` is held three ways that agree: ``indptr``/``indices`` list
     the neighbours of every node in the order networkx's ``Graph`` would list them had the
-    relations been added in input order (first relation first), ``edges`` lists the edges
+    relations been added in that order (first relation first), ``edges`` lists the edges
     (``lo < hi``) in that graph's ``edges()`` order and ``edge_relation`` the first relation
     row behind each, so igraph kernels and path searches see exactly what they would see
     through networkx. ``flow`` is the 0/1 adjacency of ``F`` (``scipy.sparse.csr_array``,
@@ -108,16 +111,18 @@ class EcosystemGraph:
     ...                         Relation("t", "p", R.ADOPTS)))
     >>> graph = EcosystemGraph(ds)
     >>> graph.ids, graph.neighbours(3).tolist(), graph.edge_count
-    (('f', 'c', 't', 'p'), [0, 1, 2], 3)
+    (('c', 'f', 't', 'p'), [0, 1, 2], 3)
     >>> sorted((graph.ids[u], graph.ids[v]) for u, v in zip(*graph.flow.nonzero()))
     [('c', 't'), ('f', 'c')]
     >>> roles = graph.project_roles["p"]
     >>> roles.carriers, roles.funders, roles.adopters, roles.actors
-    (('c',), ('f',), ('t',), ('f', 'c', 't'))
+    (('c',), ('f',), ('t',), ('c', 'f', 't'))
     """
 
     def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
+        # Content order, not input order: the same data in any row order is the same graph,
+        # node for node and edge for edge, so every seeded or order-sensitive step agrees.
+        self.dataset = dataset = in_content_order(dataset)
         self.ids: tuple[str, ...] = (tuple(a.id for a in dataset.actors)
                                      + tuple(p.id for p in dataset.projects))
         self.actor_count = len(dataset.actors)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from collections.abc import Mapping
+import heapq
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from graphmap.diagnostics import Issue
 from graphmap.model.records import Actor, Project, Relation, Territory
@@ -48,10 +51,14 @@ class Dataset:
         node = self.actor_by_id.get(node_id) or self.project_by_id.get(node_id)
         return node.name if node is not None else node_id
 
-    @property
+    @functools.cached_property
     def extra_columns(self) -> Mapping[str, tuple[str, ...]]:
-        """The user's own columns per table, in first-seen order (``territories`` only when
-        the table is declared)."""
+        """The user's own columns per table (``territories`` only when the table is
+        declared), in the order the rows hold them: a record lists its own columns in its
+        header's order, and the columns of all records are merged keeping every record's
+        order; columns no record orders come by the first record holding them in content
+        order (:func:`in_content_order`). The same data in any row order lists them alike,
+        and a CSV file's own columns come in its header's order."""
         out: dict[str, tuple[str, ...]] = {}
         tables: tuple[tuple[str, tuple[Actor | Project | Relation | Territory, ...]], ...] = (
             ("actors", self.actors), ("projects", self.projects),
@@ -59,9 +66,92 @@ class Dataset:
         if not self.territories:
             tables = tables[:3]  # no territories table: the three tables only
         for table, records in tables:
-            seen: dict[str, None] = {}
-            for record in records:
-                for key in record.extra:
-                    seen.setdefault(key, None)
-            out[table] = tuple(seen)
+            out[table] = _merged_columns(records)
         return out
+
+
+def _merged_columns(records: Iterable[Actor | Project | Relation | Territory]
+                    ) -> tuple[str, ...]:
+    """The own columns of ``records`` in an order every record's own order agrees with
+    (Kahn's topological sort of "comes before" pairs; ties, and the columns of records
+    that disagree, by first holder in content order then position)."""
+    first: dict[str, tuple[Any, int]] = {}
+    after: dict[str, set[str]] = {}
+    for record in records:
+        if not record.extra:
+            continue
+        rank = _relation_key(record) if isinstance(record, Relation) else record.id
+        previous: str | None = None
+        for place, column in enumerate(record.extra):
+            held = first.get(column)
+            if held is None or (rank, place) < held:
+                first[column] = (rank, place)
+            if previous is not None:
+                after.setdefault(previous, set()).add(column)
+            previous = column
+    waiting = dict.fromkeys(first, 0)
+    for nexts in after.values():
+        for column in nexts:
+            waiting[column] += 1
+    ready = [(first[c], c) for c, count in waiting.items() if count == 0]
+    heapq.heapify(ready)
+    order: list[str] = []
+    while len(order) < len(first):
+        if not ready:  # records disagree (a cycle): the earliest column left goes next
+            column = min((c for c in waiting if waiting[c] > 0), key=first.__getitem__)
+            waiting[column] = 0
+            heapq.heappush(ready, (first[column], column))
+        _, column = heapq.heappop(ready)
+        if waiting.get(column, 0) < 0:
+            continue
+        waiting[column] = -1  # placed
+        order.append(column)
+        for following in sorted(after.get(column, ())):
+            if waiting[following] > 0:
+                waiting[following] -= 1
+                if waiting[following] == 0:
+                    heapq.heappush(ready, (first[following], following))
+    return tuple(order)
+
+
+def _relation_key(relation: Relation) -> tuple[object, ...]:
+    """A total order on relations by content: ends and type, then every other field (a
+    missing value first), so two rows that differ anywhere never tie."""
+    r = relation
+    return (r.source, r.target, r.type.value,
+            r.year is not None, r.year or 0, r.amount is not None, r.amount or 0.0,
+            r.weight, r.kind is not None, r.kind or "", sorted(r.extra.items()))
+
+
+def in_content_order(dataset: Dataset) -> Dataset:
+    """``dataset`` with its records sorted by content: actors, projects and territories by
+    id (unique), relations by ends, type and then every other field.
+
+    The compiled graph is built from this order (issue 11, docs/analysis.md §1): seeded and
+    order-sensitive steps (communities, sampled betweenness, ties broken by "first
+    related") then give the same report whatever order the rows were written in. Returns
+    ``dataset`` itself when it is already in that order.
+
+    Examples
+    --------
+    >>> from graphmap.model.records import Actor, Relation
+    >>> from graphmap.schema import RelationType as R, Sector
+    >>> ds = Dataset(actors=(Actor("b", "B", Sector.PUBLIC), Actor("a", "A", Sector.MEDIA)),
+    ...              relations=(Relation("b", "a", R.SUPPORTS, year=2024),
+    ...                         Relation("b", "a", R.SUPPORTS)))
+    >>> ordered = in_content_order(ds)
+    >>> [a.id for a in ordered.actors], [r.year for r in ordered.relations]
+    (['a', 'b'], [None, 2024])
+    >>> in_content_order(ordered) is ordered, ordered == ds
+    (True, False)
+    """
+    actors = tuple(sorted(dataset.actors, key=lambda a: a.id))
+    projects = tuple(sorted(dataset.projects, key=lambda p: p.id))
+    territories = tuple(sorted(dataset.territories, key=lambda t: t.id))
+    relations = tuple(sorted(dataset.relations, key=_relation_key))
+    pairs = ((actors, dataset.actors), (projects, dataset.projects),
+             (relations, dataset.relations), (territories, dataset.territories))
+    if all(x is y for new, old in pairs for x, y in zip(new, old, strict=True)):
+        return dataset
+    return dataclasses.replace(dataset, actors=actors, projects=projects,
+                               relations=relations, territories=territories)

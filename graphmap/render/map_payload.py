@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from graphmap.config import AnalysisConfig
 from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
-from graphmap.model.dataset import Dataset
+from graphmap.model.dataset import Dataset, in_content_order
 from graphmap.model.records import Actor, Project
 from graphmap.render.formatting import format_amount, format_number
 from graphmap.render.layout import compute_layout
@@ -150,6 +150,8 @@ def build_map_payload(
         The map shows communities but neither ``report`` nor ``communities`` was given.
     """
     chosen_layers = check_options(color_by, size_by, layers, depth)
+    # The rows' order is not content: the same data in any order draws the same map.
+    dataset = in_content_order(dataset)
     # Without a report, layers are left out (the page says so) and betweenness sizes fall
     # back to degree; communities have no stand-in, and the map never computes its own.
     needs_communities = color_by == "community" or _overview(dataset, focus, aggregate_above)
@@ -201,7 +203,7 @@ def analysis_needed(
     nodes); ``"nothing"``: the dataset is enough. ``graphmap render`` asks the analysis for
     no more than this.
 
-    >>> from graphmap.model.dataset import Dataset
+    >>> from graphmap.model.dataset import Dataset, in_content_order
     >>> empty = Dataset(actors=(), projects=(), relations=())
     >>> analysis_needed(empty, color_by="community", size_by="degree", layers=())
     'communities'

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from graphmap.exchange import exchange_graph, write_export
 from graphmap.exchange.style import map_styles
+from graphmap.model.dataset import in_content_order
 from graphmap.render.layout import compute_layout
 from graphmap.render.map_style import SECTOR_COLORS
 
@@ -52,7 +53,9 @@ def test_networkx_and_gephi_lite_read_the_same_graph(laurentides: Any, grapholog
     graph = _networkx(fmt, path)
     parsed = graphology(fmt, path)
     assert parsed["type"] == "directed"
-    ids = [a.id for a in dataset.actors] + [p.id for p in dataset.projects]
+    # Nodes in content order (docs/analysis.md §1): by id, actors then projects.
+    ordered = in_content_order(dataset)
+    ids = [a.id for a in ordered.actors] + [p.id for p in ordered.projects]
     assert list(graph.nodes) == ids
     assert [n["key"] for n in parsed["nodes"]] == ids
     for node in parsed["nodes"]:
@@ -127,8 +130,9 @@ def test_kumu_blueprint(laurentides: Any, tmp_path: Path) -> None:
     path = _export(laurentides, "kumu", "fr", tmp_path / "kumu.json")
     blueprint = json.loads(path.read_text(encoding="utf-8"))
     elements, connections = blueprint["elements"], blueprint["connections"]
-    assert [e["id"] for e in elements] == [a.id for a in dataset.actors] + [
-        p.id for p in dataset.projects]
+    ordered = in_content_order(dataset)
+    assert [e["id"] for e in elements] == [a.id for a in ordered.actors] + [
+        p.id for p in ordered.projects]
     assert {e["type"] for e in elements} == {"Acteur", "Projet"}
     project = next(e for e in elements if e["type"] == "Projet")
     assert project["tags"] == list(dataset.project_by_id[project["id"]].themes)
@@ -207,4 +211,4 @@ def test_positions_stop_where_the_map_stops_drawing_nodes(laurentides: Any) -> N
     exported = exchange_graph(dataset, report, styles=styles)
     node = next(exported.nodes())
     assert node.style is not None
-    assert node.style.color == SECTOR_COLORS[dataset.actors[0].sector.value]
+    assert node.style.color == SECTOR_COLORS[in_content_order(dataset).actors[0].sector.value]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from graphmap.model.dataset import in_content_order
 from graphmap.render.html_map import write_map
 from graphmap.render.html_report import write_report
 
@@ -38,8 +39,9 @@ def test_laurentides_map_loads_offline_with_every_node_and_edge(
     assert loaded.js(VISIBLE_RELATIONS) == len(dataset.relations)
     shapes = loaded.js("[...new Set(graphmap.nodes.get().map(n => n.shape))].sort()")
     assert shapes == ["diamond", "dot"]
-    # A relation's tooltip names both ends, the type, amount, year and the user's columns.
-    index, rel = next((i, r) for i, r in enumerate(dataset.relations)
+    # A relation's tooltip names both ends, the type, amount, year and the user's columns;
+    # edge e<i> is the i-th relation in content order (docs/analysis.md §1).
+    index, rel = next((i, r) for i, r in enumerate(in_content_order(dataset).relations)
                       if r.amount and r.year and any(r.extra.values()))
     key, value = next((k, v) for k, v in rel.extra.items() if v)
     title = loaded.js(f"graphmap.edges.get('e{index}').title")
