@@ -89,6 +89,13 @@ def _merged_columns(records: Iterable[Actor | Project | Relation | Territory]
             if previous is not None:
                 after.setdefault(previous, set()).add(column)
             previous = column
+    return _topological(first, after)
+
+
+def _topological(first: Mapping[str, tuple[Any, int]], after: Mapping[str, set[str]]
+                 ) -> tuple[str, ...]:
+    """The columns of ``first`` with every ``after`` pair in order (Kahn's algorithm), ready
+    columns by ``first``; where the pairs disagree (a cycle), the earliest column left."""
     waiting = dict.fromkeys(first, 0)
     for nexts in after.values():
         for column in nexts:
@@ -97,12 +104,12 @@ def _merged_columns(records: Iterable[Actor | Project | Relation | Territory]
     heapq.heapify(ready)
     order: list[str] = []
     while len(order) < len(first):
-        if not ready:  # records disagree (a cycle): the earliest column left goes next
+        if not ready:
             column = min((c for c in waiting if waiting[c] > 0), key=first.__getitem__)
             waiting[column] = 0
             heapq.heappush(ready, (first[column], column))
         _, column = heapq.heappop(ready)
-        if waiting.get(column, 0) < 0:
+        if waiting[column] < 0:
             continue
         waiting[column] = -1  # placed
         order.append(column)
