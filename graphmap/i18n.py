@@ -21,7 +21,7 @@ DEFAULT_LANG = "en"
 # Every area that contributes messages; each module defines MESSAGES.
 _AREAS: tuple[str, ...] = (
     "core", "validation", "load", "analysis", "report", "render", "neo4j", "generate", "compare",
-    "exchange", "privacy",
+    "exchange", "privacy", "intake", "vocabulary",
 )
 
 
