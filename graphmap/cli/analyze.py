@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -16,19 +15,18 @@ from graphmap.cli.common import (
     config_limits,
     current_lang,
     echo_issues,
+    emit_document,
     guided_views,
     help_text,
     is_terminal,
     lang_option,
+    text_layout,
 )
 from graphmap.cli.neo4j import connection_from_options, connection_options
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.config import DEFAULT_ENGINE, ENGINES, GROUP_BY
 from graphmap.i18n import has_message, translate
 from graphmap.render.options import DEFAULT_REPORT_FORMAT, REPORT_FORMATS
-
-# Long lines are hard to read even on a wide terminal.
-MAX_TEXT_WIDTH = 100
 
 
 @click.command(
@@ -136,7 +134,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     for path in written:
         click.echo(translate("report.cli.wrote", lang, path=str(path)), err=True)
     if output is not None:
-        _emit(fmt, output)
+        emit_document(fmt, output)
     elif out_dir is not None:
         _emit_file(out_dir / "report.json")
     else:
@@ -186,26 +184,8 @@ def _render(fmt: str, dataset: Any, report: Any, lang: str, top: int) -> str:
         return render_markdown(dataset, report, lang, top)
     from graphmap.render.terminal import render_text
 
-    tty = is_terminal(sys.stdout)
-    width = shutil.get_terminal_size(fallback=(80, 24)).columns if tty else 80
-    color = tty and not os.environ.get("NO_COLOR")
-    return render_text(dataset, report, lang, top, width=min(width, MAX_TEXT_WIDTH), color=color)
-
-
-def _emit(fmt: str, output: str) -> None:
-    """JSON and Markdown are documents: UTF-8 bytes whatever the console encoding; text
-    goes through click, which adapts to the terminal."""
-    if fmt == "text":
-        click.echo(output, nl=False)
-        return
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream: let it encode
-        sys.stdout.write(output)
-        sys.stdout.flush()
-        return
-    buffer.write(output.encode("utf-8"))
-    buffer.flush()
+    width, color = text_layout()
+    return render_text(dataset, report, lang, top, width=width, color=color)
 
 
 def _emit_json(dataset: Any, report: Any, lang: str) -> None:

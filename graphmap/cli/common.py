@@ -136,6 +136,37 @@ def is_terminal(stream: Any = None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+# Long lines are hard to read even on a wide terminal.
+MAX_TEXT_WIDTH = 100
+
+
+def text_layout() -> tuple[int, bool]:
+    """The width and colour of a text report on standard output: the terminal's width up
+    to :data:`MAX_TEXT_WIDTH` (80 on a pipe or file), bold only on a terminal without
+    ``NO_COLOR``."""
+    import shutil
+
+    tty = is_terminal(sys.stdout)
+    width = shutil.get_terminal_size(fallback=(80, 24)).columns if tty else 80
+    return min(width, MAX_TEXT_WIDTH), tty and not os.environ.get("NO_COLOR")
+
+
+def emit_document(fmt: str, output: str) -> None:
+    """Print a report on standard output. JSON and Markdown are documents: UTF-8 bytes
+    whatever the console encoding; text goes through click, which adapts to the terminal."""
+    if fmt == "text":
+        click.echo(output, nl=False)
+        return
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream: let it encode
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    buffer.write(output.encode("utf-8"))
+    buffer.flush()
+
+
 def config_limits(config_path: Path | None) -> Any:
     """The reading limits of ``--config FILE`` (its ``[limits]`` table over the defaults), or
     ``None`` without the option: the loader then reads the ``graphmap.toml`` beside the data

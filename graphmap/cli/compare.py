@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,9 +12,10 @@ from graphmap.cli.common import (
     config_limits,
     current_lang,
     echo_issues,
+    emit_document,
     help_text,
-    is_terminal,
     lang_option,
+    text_layout,
 )
 from graphmap.cli.publishing import Publishing, held_back_notice, publishing_options
 from graphmap.i18n import translate
@@ -25,8 +23,6 @@ from graphmap.i18n import translate
 FORMATS: tuple[str, ...] = ("text", "json", "markdown")
 #: What ``--out DIR`` writes, in this order.
 OUT_FILES: tuple[str, ...] = ("compare.json", "compare.md", "compare.html")
-# Long lines are hard to read even on a wide terminal.
-MAX_TEXT_WIDTH = 100
 
 
 @click.command(
@@ -106,7 +102,7 @@ def compare(  # noqa: PLR0917 (click passes one argument per option)
     _echo_notices(sides, (old, new), lang)
     for path in written:
         click.echo(translate("compare.cli.wrote", lang, path=str(path)), err=True)
-    _emit(fmt, output)
+    emit_document(fmt, output)
 
 
 def _echo_notices(sides: list[Publishing], names: tuple[str, str], lang: str) -> None:
@@ -189,11 +185,8 @@ def _render(fmt: str, report: Any, lang: str, top: int) -> str:
         return render_compare_markdown(report, lang, top)
     from graphmap.render.compare_text import render_compare_text
 
-    tty = is_terminal(sys.stdout)
-    width = shutil.get_terminal_size(fallback=(80, 24)).columns if tty else 80
-    color = tty and not os.environ.get("NO_COLOR")
-    return render_compare_text(report, lang, top, width=min(width, MAX_TEXT_WIDTH),
-                               color=color)
+    width, color = text_layout()
+    return render_compare_text(report, lang, top, width=width, color=color)
 
 
 def write_outputs(report: Any, out_dir: Path, *, lang: str, top: int,
@@ -215,19 +208,3 @@ def write_outputs(report: Any, out_dir: Path, *, lang: str, top: int,
         "compare.html": build_compare_html(report, lang, top),
     }
     return [write_text(out_dir / name, documents[name]) for name in OUT_FILES]
-
-
-def _emit(fmt: str, output: str) -> None:
-    """JSON and Markdown are documents: UTF-8 bytes whatever the console encoding; text
-    goes through click, which adapts to the terminal."""
-    if fmt == "text":
-        click.echo(output, nl=False)
-        return
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream: let it encode
-        sys.stdout.write(output)
-        sys.stdout.flush()
-        return
-    buffer.write(output.encode("utf-8"))
-    buffer.flush()
