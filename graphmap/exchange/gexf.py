@@ -16,8 +16,7 @@ from typing import Any, TextIO
 from graphmap import atomic
 from graphmap.exchange.attributes import Attribute, ExchangeGraph
 from graphmap.exchange.tables import ForeignEdge, ForeignGraph, ForeignNode
-from graphmap.exchange.xmlio import XmlRefused, attr, parse_xml, text
-from graphmap.load.issues import error
+from graphmap.exchange.xmlio import attr, read_xml_graph, text
 
 __all__ = ["read_gexf", "write_gexf", "write_gexf_to"]
 
@@ -115,16 +114,8 @@ def read_gexf(path: str | os.PathLike[str]) -> ForeignGraph:
     Nodes are located by the line of their ``<node>``, edges by the line of their ``<edge>``;
     attribute values are keyed by their declared titles.
     """
-    target = Path(path)
-    reader = _GexfReader(ForeignGraph(target.stem, target.name, target.name))
-    try:
-        parse_xml(target, reader, text_in=frozenset({"default"}),
-                  ends_of=frozenset({"attribute", "node", "edge"}))
-    except XmlRefused as exc:
-        code = "exchange.doctype" if exc.doctype else "exchange.unreadable"
-        reader.graph.issues.append(error(code, target.name, exc.line, None, format="GEXF",
-                                         detail=exc.detail))
-    return reader.graph
+    return read_xml_graph(path, _GexfReader, format_name="GEXF", text_in=frozenset({"default"}),
+                          ends_of=frozenset({"attribute", "node", "edge"}))
 
 
 class _GexfReader:

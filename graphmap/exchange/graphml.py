@@ -16,8 +16,7 @@ from typing import Any, TextIO
 from graphmap import atomic
 from graphmap.exchange.attributes import Attribute, ExchangeGraph
 from graphmap.exchange.tables import ForeignEdge, ForeignGraph, ForeignNode
-from graphmap.exchange.xmlio import XmlRefused, attr, parse_xml, text
-from graphmap.load.issues import error
+from graphmap.exchange.xmlio import attr, read_xml_graph, text
 
 __all__ = ["read_graphml", "write_graphml", "write_graphml_to"]
 
@@ -104,16 +103,9 @@ def _cast(kind: str, value: str) -> Any:
 def read_graphml(path: str | os.PathLike[str]) -> ForeignGraph:
     """Read a GraphML file as a foreign graph: nodes and edges located by the line of their
     element, ``<data>`` values keyed by their key's ``attr.name`` (else its id)."""
-    target = Path(path)
-    reader = _GraphmlReader(ForeignGraph(target.stem, target.name, target.name))
-    try:
-        parse_xml(target, reader, text_in=frozenset({"data", "default"}),
-                  ends_of=frozenset({"key", "node", "edge"}))
-    except XmlRefused as exc:
-        code = "exchange.doctype" if exc.doctype else "exchange.unreadable"
-        reader.graph.issues.append(error(code, target.name, exc.line, None, format="GraphML",
-                                         detail=exc.detail))
-    return reader.graph
+    return read_xml_graph(path, _GraphmlReader, format_name="GraphML",
+                          text_in=frozenset({"data", "default"}),
+                          ends_of=frozenset({"key", "node", "edge"}))
 
 
 class _GraphmlReader:

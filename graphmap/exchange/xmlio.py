@@ -6,10 +6,13 @@ from __future__ import annotations
 import os
 import re
 import xml.parsers.expat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from graphmap.errors import GraphmapError
+from graphmap.exchange.tables import ForeignGraph
+from graphmap.load.issues import error
 
 __all__ = ["XmlHandler", "XmlRefused", "attr", "parse_xml", "text"]
 
@@ -128,3 +131,26 @@ def parse_xml(path: str | os.PathLike[str], handler: XmlHandler, *,
                                  ) from exc
             if not chunk:
                 return
+
+
+class GraphReader(XmlHandler, Protocol):
+    """A handler that builds a foreign graph as it reads."""
+
+    graph: ForeignGraph
+
+
+def read_xml_graph(path: str | os.PathLike[str],
+                   make_reader: Callable[[ForeignGraph], GraphReader], *, format_name: str,
+                   text_in: frozenset[str], ends_of: frozenset[str]) -> ForeignGraph:
+    """The foreign graph ``make_reader``'s handler builds from the XML file ``path`` (see
+    :func:`parse_xml`); a file that is not well-formed, or declares a DOCTYPE, is a located
+    ``exchange.unreadable`` / ``exchange.doctype`` error naming ``format_name`` in it."""
+    target = Path(path)
+    reader = make_reader(ForeignGraph(target.stem, target.name, target.name))
+    try:
+        parse_xml(target, reader, text_in=text_in, ends_of=ends_of)
+    except XmlRefused as exc:
+        code = "exchange.doctype" if exc.doctype else "exchange.unreadable"
+        reader.graph.issues.append(error(code, target.name, exc.line, None,
+                                         format=format_name, detail=exc.detail))
+    return reader.graph
