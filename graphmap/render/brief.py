@@ -10,7 +10,6 @@ ecosystem: 30 actors or 3,000, two pages.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,9 +20,9 @@ from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_number
 from graphmap.render.glossary import glossary
+from graphmap.render.page import asset, markup, template_environment
 
 if TYPE_CHECKING:
-    import jinja2
 
     from graphmap.analysis.report import AnalysisReport, Opportunity
 
@@ -38,7 +37,6 @@ BRIEF_TERMS: tuple[str, ...] = ("betweenness", "components", "communities", "gap
                                 "evidence", "introducer")
 _EVIDENCE_ORDER = {"strong": 0, "moderate": 1, "weak": 2}
 _SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-_HERE = Path(__file__).parent
 
 
 def best_introductions(opportunities: Sequence[Opportunity],
@@ -107,12 +105,12 @@ def build_brief_html(dataset: Dataset, report: AnalysisReport, *, lang: str,
     # Named only if the dataset shown has it (a public output may have renamed it).
     subtitle = (t("report.for.heading", name=dataset.node_name(viewpoint))
                 if viewpoint and dataset.kind_of(viewpoint) is not None else None)
-    return _environment().get_template("brief.html").render(
+    return template_environment().get_template("brief.html").render(
         lang=lang, t=t, title=title, subtitle=subtitle, figures=figures, brokers=brokers,
         gaps=gaps, gaps_total=len(report.gaps), introductions=introductions,
         opportunities_total=len(report.opportunities),
         glossary=glossary(lang, BRIEF_TERMS), version=__version__, paper=paper,
-        css=_markup((_HERE / "assets" / "brief.css").read_text(encoding="utf-8")),
+        css=markup(asset("brief.css")),
     )
 
 
@@ -121,19 +119,3 @@ def write_brief(dataset: Dataset, report: AnalysisReport, path: str | Path, *, l
     """Write :func:`build_brief_html` to ``path`` atomically and return the path."""
     return atomic.write_text(path, build_brief_html(dataset, report, lang=lang,
                                                     viewpoint=viewpoint))
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_HERE / "templates")), autoescape=True,
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
-
-
-def _markup(text: str) -> Any:
-    import markupsafe
-
-    return markupsafe.Markup(text)

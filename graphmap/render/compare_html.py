@@ -12,9 +12,6 @@ vision deficiency; the dashes make sure colour is never the only cue).
 
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -34,7 +31,14 @@ from graphmap.i18n import translate
 from graphmap.render.compare_sections import build_sections, compare_title, side_label
 from graphmap.render.formatting import format_number
 from graphmap.render.layout import compute_layout
-from graphmap.render.page import script_json, vis_network_js
+from graphmap.render.page import (
+    asset,
+    content_policy,
+    markup,
+    script_json,
+    template_environment,
+    vis_network_js,
+)
 from graphmap.schema import RelationType, Sector, Stage
 
 __all__ = ["DRAW_ALL_UP_TO", "GLOSSARY", "STATUS_COLORS", "build_compare_html", "change_map_data",
@@ -49,44 +53,8 @@ GLOSSARY: tuple[str, ...] = ("new_tie", "lost_tie", "renamed", "broker", "gap", 
 #: communities instead, see html_map): the change map then draws only what changed.
 DRAW_ALL_UP_TO = 5000
 _DEFAULT_SEED = 42
-_HERE = Path(__file__).parent
 _STYLES: tuple[str, ...] = ("map.css", "report.css", "compare.css")
 _SCRIPT = "compare.js"
-
-
-@functools.cache
-def _asset(name: str) -> str:
-    return (_HERE / "assets" / name).read_text(encoding="utf-8")
-
-
-def _sha256(text: str) -> str:
-    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-def _csp(scripts: tuple[str, ...]) -> str:
-    """The pages' policy: nothing from the network, only our own scripts (by hash)."""
-    return "; ".join((
-        "default-src 'none'",
-        "script-src " + " ".join(f"'sha256-{_sha256(s)}'" for s in scripts),
-        "style-src 'unsafe-inline'",
-        "img-src data:",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ))
-
-
-@functools.cache
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def _group_label(kind: str, group: str, lang: str) -> str:
@@ -168,14 +136,13 @@ def build_compare_html(report: CompareReport, lang: str, top: int | None = None,
     seed = seed if seed is not None else (meta_seed if isinstance(meta_seed, int)
                                           else _DEFAULT_SEED)
     data = change_map_data(report, lang, seed=seed)
-    vis_js, app_js = vis_network_js(), _asset(_SCRIPT)
-    styles = "\n".join(_asset(name) for name in _STYLES)
+    vis_js, app_js = vis_network_js(), asset(_SCRIPT)
+    styles = "\n".join(asset(name) for name in _STYLES)
     sections = build_sections(report, lang, top)
-    markup = _markup
-    return str(_environment().get_template("compare.html").render(
+    return str(template_environment().get_template("compare.html").render(
         lang=lang,
         t=lambda key, **params: translate(key, lang, **params),
-        csp=_csp((vis_js, app_js)),
+        csp=content_policy((vis_js, app_js)),
         css=markup(styles),
         vis_js=markup(vis_js),
         app_js=markup(app_js),
@@ -195,12 +162,6 @@ def build_compare_html(report: CompareReport, lang: str, top: int | None = None,
         more=lambda count: translate("compare.more", lang, count=format_number(count, lang)),
         version=report.graphmap_version,
     ))
-
-
-def _markup(text: str) -> Any:
-    import markupsafe
-
-    return markupsafe.Markup(text)
 
 
 def write_compare_html(report: CompareReport, path: str | Path, lang: str,

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
     from graphmap.render.map_model import MapPayload
 
-__all__ = ["render_page", "script_json", "vis_network_js"]
+__all__ = ["asset", "content_policy", "markup", "render_page", "script_json",
+           "template_environment", "vis_network_js"]
 
 _VIS_JS = "templates/lib/vis-9.1.2/vis-network.min.js"
 _HERE = Path(__file__).parent
@@ -36,29 +37,21 @@ _HERE = Path(__file__).parent
 def render_page(template: str, *, lang: str, **context: Any) -> str:
     """Render one of our templates with the inlined assets and a CSP pinned to our scripts."""
     vis_js = vis_network_js()
-    app_js = _asset("map.js")
-    css = _asset("map.css")
-    report_css = _asset("report.css") if template == "report.html" else ""
-    scripts = (vis_js, app_js)
-    csp = "; ".join((
-        "default-src 'none'",
-        "script-src " + " ".join(f"'sha256-{_sha256(s)}'" for s in scripts),
-        "style-src 'unsafe-inline'",
-        "img-src data:",
-        "base-uri 'none'",
-        "form-action 'none'",
-    ))
+    app_js = asset("map.js")
+    css = asset("map.css")
+    report_css = asset("report.css") if template == "report.html" else ""
+    csp = content_policy((vis_js, app_js))
     payload: MapPayload | None = context.get("map")
     data_json = script_json(payload.data) if payload is not None else None
-    return _environment().get_template(template).render(
+    return template_environment().get_template(template).render(
         lang=lang,
         t=_Translator(lang),
         csp=csp,
-        map_css=_markup(css),
-        report_css=_markup(report_css),
-        vis_js=_markup(vis_js),
-        app_js=_markup(app_js),
-        data_json=_markup(data_json) if data_json is not None else None,
+        map_css=markup(css),
+        report_css=markup(report_css),
+        vis_js=markup(vis_js),
+        app_js=markup(app_js),
+        data_json=markup(data_json) if data_json is not None else None,
         version=__version__,
         **context,
     )
@@ -103,13 +96,29 @@ def vis_network_js() -> str:
     return text
 
 
+def content_policy(scripts: tuple[str, ...]) -> str:
+    """The pages' Content-Security-Policy: nothing from the network, only ``scripts`` (our
+    own, inlined, allowed by their SHA-256), inline styles and ``data:`` images."""
+    return "; ".join((
+        "default-src 'none'",
+        "script-src " + " ".join(f"'sha256-{_sha256(s)}'" for s in scripts),
+        "style-src 'unsafe-inline'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ))
+
+
 @functools.cache
-def _asset(name: str) -> str:
+def asset(name: str) -> str:
+    """The text of ``graphmap/render/assets/NAME`` (a style sheet or script to inline)."""
     return (_HERE / "assets" / name).read_text(encoding="utf-8")
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """The one Jinja environment of every page: our templates, autoescaped, strict about
+    undefined fields."""
     import jinja2
 
     return jinja2.Environment(
@@ -122,7 +131,8 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _markup(text: str) -> Any:
+def markup(text: str) -> Any:
+    """``text`` marked safe for a template (our own CSS, scripts and escaped JSON only)."""
     import markupsafe
 
     return markupsafe.Markup(text)

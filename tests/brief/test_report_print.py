@@ -14,13 +14,13 @@ import pytest
 from brief.conftest import pdf_text, print_pdf
 from graphmap.render.glossary import TERMS, term_text
 from graphmap.render.html_report import build_report_html
-from graphmap.render.page import _asset
+from graphmap.render.page import asset
 
 pytestmark = pytest.mark.browser
 
 
 def test_css_never_breaks_inside_a_word() -> None:
-    css = _asset("report.css")
+    css = asset("report.css")
     assert not re.search(r"overflow-wrap:\s*anywhere|word-break:\s*break-(all|word)", css)
     assert re.search(r"hyphens:\s*manual", css)
 
