@@ -8,6 +8,8 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 
+from graphmap.messages.vocabulary import HELD_BACK, SYNONYMS
+
 
 def fold(text: str) -> str:
     """Fold a header or a vocabulary value for matching: trim, lower-case, strip accents,
@@ -30,7 +32,8 @@ def fold(text: str) -> str:
 class Vocabulary(enum.Enum):
     """An enum whose values are canonical codes, with French/English labels and aliases.
 
-    Subclasses define ``_labels`` (code -> (fr, en)) and ``_aliases`` (folded alias -> code).
+    Subclasses define ``_labels`` (code -> (fr, en)); the other spellings people write for
+    each code, French and English, are in :data:`graphmap.messages.vocabulary.SYNONYMS`.
     """
 
     @classmethod
@@ -39,13 +42,12 @@ class Vocabulary(enum.Enum):
 
     @classmethod
     def _build_alias_table(cls) -> Mapping[str, str]:
-        table: dict[str, str] = {fold(m.value): m.value for m in cls}
-        for alias, code in cls._aliases().items():
-            table[fold(alias)] = code
-        for member in cls:
-            fr, en = cls._labels()[member.value]
-            table.setdefault(fold(fr), member.value)
-            table.setdefault(fold(en), member.value)
+        table: dict[str, str] = {}
+        for code, spellings in cls.spellings().items():
+            for spelling in spellings:
+                other = table.setdefault(fold(spelling), code)
+                if other != code:  # a word of two meanings is no synonym: refuse at import
+                    raise ValueError(f"{cls.__name__}: {spelling!r} means {other} and {code}")
         return table
 
     @classmethod
@@ -53,22 +55,52 @@ class Vocabulary(enum.Enum):
         raise NotImplementedError
 
     @classmethod
-    def _aliases(cls) -> Mapping[str, str]:
-        return {}
+    def _aliases(cls) -> Mapping[str, tuple[str, ...]]:
+        return SYNONYMS.get(cls.__name__, {})
+
+    @classmethod
+    def spellings(cls) -> Mapping[str, tuple[str, ...]]:
+        """Every accepted spelling of each code: the code, its French and English labels,
+        then its aliases (docs/workspace-format.md §5 lists them all).
+
+        >>> Scope.spellings()["provincial"][:3]
+        ('provincial', 'provinciale', 'provincial')
+        """
+        aliases = cls._aliases()
+        return {m.value: (m.value, *cls._labels()[m.value], *aliases.get(m.value, ()))
+                for m in cls}
 
     @classmethod
     def parse(cls, text: str) -> Vocabulary | None:
-        """The member named by ``text`` (canonical code, French or English, any case or
-        accents), or ``None``."""
+        """The member named by ``text`` (canonical code, French or English label or alias,
+        any case or accents), or ``None``: one table lookup, whatever the size of the data.
+
+        >>> Sector.parse("Coopérative"), Stage.parse("Projet-pilote"), RelationType.parse("Porteur")
+        (<Sector.SOCIAL_ECONOMY: 'social_economy'>, <Stage.FEEDBACK: 'feedback'>, \
+<RelationType.CARRIES: 'carries'>)
+        """
         code = cls._alias_table().get(fold(text))
         return None if code is None else cls(code)
 
     @classmethod
     def suggest(cls, text: str) -> str | None:
-        """The closest canonical code to a misspelt value, for "did you mean" messages."""
-        table = cls._alias_table()
-        match = difflib.get_close_matches(fold(text), list(table), n=1, cutoff=0.6)
-        return table[match[0]] if match else None
+        """The code a misspelt value most likely means, for "did you mean" messages, or
+        ``None`` rather than a guess that crosses meaning.
+
+        The value is compared with every accepted spelling of every code (aliases included),
+        so a suggestion always comes from a word of the same meaning a few typing mistakes
+        away: none allowed up to 5 letters (one changed letter makes another word: poste,
+        porte), 1 up to 8, 2 up to 12, then 3; two or more may not change how the word ends
+        (*-tion*, *-ment*, *-eur*...: coopération is not coopérative). When the closest
+        spellings mean different codes there is no suggestion. Words held back from the
+        synonyms (:data:`graphmap.messages.vocabulary.HELD_BACK`) are suggested as their code.
+
+        >>> Sector.suggest("Cooperatve"), Stage.suggest("pilotte"), Sector.suggest("publique")
+        ('social_economy', 'feedback', 'public')
+        >>> Sector.suggest("Médiation") is None, Sector.suggest("xyz") is None
+        (True, True)
+        """
+        return _suggestion_of(cls, fold(text))
 
     @classmethod
     def codes(cls) -> tuple[str, ...]:
@@ -88,6 +120,71 @@ class Vocabulary(enum.Enum):
 @functools.cache
 def _alias_table_of(cls: type[Vocabulary]) -> Mapping[str, str]:
     return cls._build_alias_table()
+
+
+@functools.cache
+def _held_back_of(cls: type[Vocabulary]) -> Mapping[str, str]:
+    return {fold(word): code for code, words in HELD_BACK.get(cls.__name__, {}).items()
+            for word in words}
+
+
+# Endings that make another word of the same stem (médiation is not médias, coopération is
+# not coopérative): two spellings that differ in one of them are not the same word.
+_DERIVED_ENDINGS = ("tion", "sion", "ment", "eur", "euse", "rice", "age", "ure", "ite")
+
+
+def _typos_allowed(length: int) -> int:
+    """Typing mistakes a word of ``length`` letters may hold and still be recognised: none
+    in a short word, where one changed letter makes another word (poste, porte)."""
+    return 0 if length <= 5 else 1 if length <= 8 else 2 if length <= 12 else 3
+
+
+def _typo_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from ``a`` to ``b``, or
+    ``limit + 1`` as soon as more than ``limit`` are needed."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], before[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def _same_derivation(word: str, spelling: str) -> bool:
+    """Whether two spellings end the same way as words (plurals aside): coopération and
+    coopérative, or utilise and utilisateurs, are two edits apart but other words."""
+    word, spelling = word.rstrip("sx"), spelling.rstrip("sx")
+    return all(word.endswith(e) == spelling.endswith(e) for e in _DERIVED_ENDINGS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _suggestion_of(cls: type[Vocabulary], word: str) -> str | None:
+    # Cached: an unknown value repeated on a million rows is compared once.
+    table = cls._alias_table()
+    if word in table:
+        return table[word]
+    held_back = _held_back_of(cls)
+    if word in held_back:
+        return held_back[word]
+    best, codes = 4, set[str]()
+    for spelling, code in table.items():
+        limit = min(_typos_allowed(min(len(word), len(spelling))), best)
+        distance = _typo_distance(word, spelling, limit)
+        # Two or more edits that change a derived ending make another word, not a typo.
+        if distance <= limit and (distance <= 1 or _same_derivation(word, spelling)):
+            if distance < best:
+                best, codes = distance, set()
+            codes.add(code)
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 class Sector(Vocabulary):
@@ -113,18 +210,6 @@ class Sector(Vocabulary):
             "citizen": ("citoyen", "citizen"),
         }
 
-    @classmethod
-    def _aliases(cls) -> Mapping[str, str]:
-        return {
-            "prive": "private",
-            "académique": "academic",
-            "media": "media",
-            "medias": "media",
-            "citoyenne": "citizen",
-            "citoyens": "citizen",
-            "economie_sociale": "social_economy",
-        }
-
 
 class Category(Vocabulary):
     ORGANIZATION = "organization"
@@ -138,10 +223,6 @@ class Category(Vocabulary):
             "individual": ("individu", "individual"),
             "group": ("groupe", "group"),
         }
-
-    @classmethod
-    def _aliases(cls) -> Mapping[str, str]:
-        return {"organisation": "organization", "person": "individual", "personne": "individual"}
 
 
 class Scope(Vocabulary):
@@ -158,10 +239,6 @@ class Scope(Vocabulary):
             "provincial": ("provinciale", "provincial"),
             "national": ("nationale", "national"),
         }
-
-    @classmethod
-    def _aliases(cls) -> Mapping[str, str]:
-        return {"régional": "regional", "provinciale": "provincial", "nationale": "national"}
 
     @property
     def reaches_everywhere(self) -> bool:
@@ -185,10 +262,6 @@ class Stage(Vocabulary):
             "feedback": ("rétroaction", "feedback"),
             "appropriation": ("appropriation", "appropriation"),
         }
-
-    @classmethod
-    def _aliases(cls) -> Mapping[str, str]:
-        return {"pilote": "feedback", "pilot": "feedback", "adoption": "appropriation"}
 
     @property
     def rank(self) -> int:
@@ -218,18 +291,6 @@ class RelationType(Vocabulary):
             "benefits": ("bénéficie", "benefits"),
             "collaborates": ("collabore", "collaborates"),
             "member_of": ("membre", "member of"),
-        }
-
-    @classmethod
-    def _aliases(cls) -> Mapping[str, str]:
-        return {
-            "porte": "carries", "carry": "carries", "porteur": "carries",
-            "fund": "funds", "finance": "funds", "financement": "funds", "bailleur": "funds",
-            "support": "supports", "soutien": "supports",
-            "adopt": "adopts", "adopte": "adopts", "preneur": "adopts",
-            "benefit": "benefits", "beneficie": "benefits", "beneficiaire": "benefits",
-            "collaborate": "collaborates", "collabore": "collaborates",
-            "membre": "member_of", "membre_de": "member_of", "member": "member_of",
         }
 
     @property
