@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graphmap import atomic
-from graphmap.i18n import has_message, translate
+from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
+from graphmap.render.formatting import evidence_strength, opportunity_kind
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport, Opportunity
@@ -75,8 +76,6 @@ def action_rows(dataset: Dataset, opportunities: Sequence[Opportunity],
 
     rows = []
     for opp in opportunities:
-        kind_key = f"render.opp_kind_{opp.kind}"
-        evidence_key = f"analysis.evidence.{opp.evidence}"
         if opp.introducer:
             calls = translate("report.actions.calls", lang, introducer=name(opp.introducer),
                               source=name(opp.source), target=name(opp.target))
@@ -84,10 +83,10 @@ def action_rows(dataset: Dataset, opportunities: Sequence[Opportunity],
             calls = translate("report.actions.calls_direct", lang, source=name(opp.source),
                               target=name(opp.target))
         row: list[Any] = [
-            translate(kind_key, lang) if has_message(kind_key) else opp.kind,
+            opportunity_kind(opp.kind, lang),
             name(opp.source), name(opp.target), name(opp.introducer), calls,
             "\n".join(reason.render(lang) for reason in opp.reasons),
-            translate(evidence_key, lang) if has_message(evidence_key) else opp.evidence,
+            evidence_strength(opp.evidence, lang),
             round(float(opp.score), 4), opp.source, opp.target, opp.introducer or "",
         ]
         for node in (opp.source, opp.target):

@@ -18,7 +18,7 @@ from graphmap import atomic
 from graphmap._version import __version__
 from graphmap.i18n import has_message, translate
 from graphmap.model.dataset import Dataset
-from graphmap.render.formatting import format_number
+from graphmap.render.formatting import evidence_strength, format_number, opportunity_kind
 from graphmap.render.glossary import glossary
 from graphmap.render.page import asset, markup, template_environment
 
@@ -93,13 +93,11 @@ def build_brief_html(dataset: Dataset, report: AnalysisReport, *, lang: str,
     } for i in serious[:BRIEF_GAPS]]
     introductions = []
     for opp in best_introductions(report.opportunities):
-        kind_key = f"render.opp_kind_{opp.kind}"
-        evidence_key = f"analysis.evidence.{opp.evidence}"
         introductions.append({
-            "kind": t(kind_key) if has_message(kind_key) else opp.kind,
+            "kind": opportunity_kind(opp.kind, lang),
             "source": name(opp.source), "target": name(opp.target),
             "introducer": name(opp.introducer),
-            "evidence": t(evidence_key) if has_message(evidence_key) else opp.evidence,
+            "evidence": evidence_strength(opp.evidence, lang),
         })
     title = (t("brief.title_named", name=dataset.name) if dataset.name else t("brief.title"))
     # Named only if the dataset shown has it (a public output may have renamed it).

@@ -1,4 +1,4 @@
-"""Numbers, sums of money, percentages and counted nouns for people, the same in every
+"""Numbers, sums of money, percentages and the words of codes for people, the same in every
 output (text, Markdown and HTML reports, the brief, the action list, the map's panel).
 
 Every format comes from Babel's CLDR data for ``fr-CA`` and ``en-CA``, not hand-written
@@ -14,7 +14,10 @@ import math
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["babel_locale", "format_amount", "format_number", "format_percent"]
+from graphmap.i18n import has_message, translate
+
+__all__ = ["babel_locale", "evidence_strength", "format_amount", "format_number",
+           "format_percent", "opportunity_kind"]
 
 #: The CLDR locale of each language of graphmap's users (Québec first).
 LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
@@ -99,3 +102,21 @@ def format_percent(rate: float | None, lang: str, *, digits: int = 0) -> str:
 
     return str(babel_percent(Decimal(float(rate)), format=_pattern(lang, "percent", digits),
                              locale=babel_locale(lang)))
+
+
+def opportunity_kind(kind: str, lang: str) -> str:
+    """The verb of an opportunity kind in ``lang`` (``fund`` → ``financer``), or the code
+    itself for a kind the catalogue does not name.
+
+    >>> opportunity_kind("fund", "fr"), opportunity_kind("other", "fr")
+    ('financer', 'other')
+    """
+    key = f"render.opp_kind_{kind}"
+    return translate(key, lang) if has_message(key) else kind
+
+
+def evidence_strength(evidence: str, lang: str) -> str:
+    """An opportunity's evidence in words (``strong`` → ``preuves solides``...), or the code
+    itself for one the catalogue does not name."""
+    key = f"analysis.evidence.{evidence}"
+    return translate(key, lang) if has_message(key) else evidence

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from graphmap import atomic
 from graphmap.analysis.report import ROLES, SEVERITIES
 from graphmap.config import AnalysisConfig
-from graphmap.i18n import has_message, translate
+from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
-from graphmap.render.formatting import format_number
+from graphmap.render.formatting import format_number, opportunity_kind
 from graphmap.render.glossary import TERMS, glossary
 from graphmap.render.map_model import MapPayload
 from graphmap.render.map_payload import AGGREGATE_ABOVE, build_map_payload
@@ -145,9 +145,8 @@ def _report_context(dataset: Dataset, report: AnalysisReport, lang: str,
                                      "rows": rows})
     opportunities = []
     for o in report.opportunities:
-        kind_key = f"render.opp_kind_{o.kind}"
         opportunities.append({
-            "kind": t(kind_key) if has_message(kind_key) else o.kind,
+            "kind": opportunity_kind(o.kind, lang),
             "source": o.source, "source_name": name(o.source),
             "target": o.target, "target_name": name(o.target),
             "score": score_sentence(o, lang, digits=2),

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from graphmap.i18n import has_message, translate
+from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
-from graphmap.render.formatting import format_amount, format_number
+from graphmap.render.formatting import format_amount, format_number, opportunity_kind
 from graphmap.render.map_model import ROLE_ORDER, MapFacts
 from graphmap.schema import Category, RelationType, Scope, Sector, Stage, fold
 
@@ -145,9 +145,7 @@ def filter_groups(dataset: Dataset, drawn: Sequence[str], relations: Sequence[tu
 
 
 def opportunity_text(dataset: Dataset, opp: Any, lang: str) -> str:
-    kind_key = f"render.opp_kind_{opp.kind}"
-
-    kind = translate(kind_key, lang) if has_message(kind_key) else str(opp.kind)
+    kind = opportunity_kind(opp.kind, lang)
     lines = [translate("render.opp_line", lang, kind=kind, source=dataset.node_name(opp.source),
                        target=dataset.node_name(opp.target),
                        score=format_number(opp.score, lang, digits=2))]
