@@ -2,4 +2,70 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {}
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
+    # -- amounts ----------------------------------------------------------------------------------
+    "issue.amount.abbreviated": {
+        "fr": "montant abrégé «\u00a0{value}\u00a0»\u00a0: lu comme {amount}\u00a0$",
+        "en": "abbreviated amount '{value}': read as ${amount}",
+    },
+    "issue.amount.currency": {
+        "fr": "«\u00a0{value}\u00a0» est en {currency}\u00a0; graphmap compte en dollars canadiens\u00a0: "
+              "convertissez le montant (le montant d'origine peut rester dans une colonne à vous)",
+        "en": "'{value}' is in {currency}; graphmap counts in Canadian dollars: convert the "
+              "amount (the original amount may stay in a column of your own)",
+    },
+    "intake.currency.EUR": {"fr": "euros (EUR)", "en": "euros (EUR)"},
+    "intake.currency.USD": {"fr": "dollars américains (USD)", "en": "US dollars (USD)"},
+    "intake.currency.GBP": {"fr": "livres sterling (GBP)", "en": "pounds sterling (GBP)"},
+    "intake.currency.CHF": {"fr": "francs suisses (CHF)", "en": "Swiss francs (CHF)"},
+    # -- years and dates --------------------------------------------------------------------------
+    "issue.year.range": {
+        "fr": "«\u00a0{value}\u00a0» est une période\u00a0: lue comme l'année {year}, sa première année",
+        "en": "'{value}' is a period: read as the year {year}, its first year",
+    },
+    "issue.year.from_date": {
+        "fr": "«\u00a0{value}\u00a0»\u00a0: seule l'année {year} est gardée (une année s'écrit AAAA)",
+        "en": "'{value}': only the year {year} is kept (a year is written YYYY)",
+    },
+    "issue.date.range": {
+        "fr": "«\u00a0{value}\u00a0» est une période\u00a0: lue comme l'année {year}, sa première année",
+        "en": "'{value}' is a period: read as the year {year}, its first year",
+    },
+    "issue.date.month": {
+        "fr": "«\u00a0{value}\u00a0» est un mois\u00a0: lu comme {edge}, le {day} ({iso})",
+        "en": "'{value}' is a month: read as {edge}, {day} ({iso})",
+    },
+    "intake.month.first_day": {"fr": "son premier jour", "en": "its first day"},
+    "intake.month.last_day": {"fr": "son dernier jour", "en": "its last day"},
+    "issue.date.ambiguous": {
+        "fr": "«\u00a0{value}\u00a0» se lit de deux façons\u00a0: lue le jour d'abord, comme le {day} ({iso})\u00a0; "
+              "si c'est le {other}, écrivez {other_iso}",
+        "en": "'{value}' reads two ways: read day first, as {day} ({iso}); if you meant "
+              "{other}, write {other_iso}",
+    },
+    "issue.date.month_first": {
+        "fr": "«\u00a0{value}\u00a0»\u00a0: {month} ne peut pas être un mois\u00a0; lue le mois d'abord, comme le "
+              "{day} ({iso})",
+        "en": "'{value}': {month} cannot be a month; read month first, as {day} ({iso})",
+    },
+    # -- ids and references -----------------------------------------------------------------------
+    "intake.node.actor": {"fr": "l'acteur", "en": "actor"},
+    "intake.node.project": {"fr": "le projet", "en": "project"},
+    "intake.quoted": {"fr": "«\u00a0{id}\u00a0»", "en": "'{id}'"},
+    "issue.id.derived": {
+        "fr": "{node} «\u00a0{name}\u00a0» n'a pas d'identifiant\u00a0: il reçoit «\u00a0{id}\u00a0», tiré de son nom\u00a0; "
+              "écrivez-le dans la colonne de l'identifiant pour le garder si le nom change",
+        "en": "{node} '{name}' has no id: it is given '{id}', made from its name; write it in "
+              "the id column to keep it if the name changes",
+    },
+    "issue.reference.by_name": {
+        "fr": "«\u00a0{value}\u00a0» n'est pas un identifiant\u00a0; lu comme {node} «\u00a0{id}\u00a0» qui porte ce nom",
+        "en": "'{value}' is not an id; read as {node} '{id}', which has that name",
+    },
+    "issue.reference.ambiguous_name": {
+        "fr": "«\u00a0{value}\u00a0» n'est pas un identifiant, et ce nom est celui de plusieurs acteurs ou "
+              "projets\u00a0: {candidates}\u00a0; écrivez l'identifiant de celui que vous voulez dire",
+        "en": "'{value}' is not an id, and several actors or projects have that name: "
+              "{candidates}; write the id of the one you mean",
+    },
+}

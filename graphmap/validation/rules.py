@@ -8,13 +8,13 @@ relations) keep only compact indexes, never a second copy of the rows.
 
 from __future__ import annotations
 
-import difflib
 import math
 from array import array
 from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from graphmap.diagnostics import Issue
+from graphmap.i18n import Message
 from graphmap.load import RawRow, RawTable, WorkspaceSource
 from graphmap.load.issues import Accepted, Number, Term, did_you_mean, error, warning
 from graphmap.model.dataset import Dataset
@@ -30,14 +30,14 @@ from graphmap.schema import (
     Stage,
     Vocabulary,
 )
+from graphmap.validation.forms import ForeignCurrency, Reading, read_amount, read_date, read_year
+from graphmap.validation.references import NodeIndex
 from graphmap.validation.territories import TerritoryRules
 from graphmap.validation.values import (
     MAX_AMOUNT,
     MAX_WEIGHT,
-    parse_date,
     parse_number,
     parse_public,
-    parse_year,
     split_themes,
 )
 
@@ -64,10 +64,6 @@ def _silent(step: str, done: int, total: int) -> None:
 # At most this many distinct amounts / years are remembered (memory stays bounded).
 _CACHE_LIMIT = 200_000
 
-# Above this many ids, "did you mean" for a dangling reference compares only ids of a
-# similar length, and gives up past this many candidates (difflib is quadratic-ish).
-_SUGGEST_LIMIT = 20_000
-
 
 class WorkspaceValidator:
     """Validates the tables of one workspace and builds its records.
@@ -82,8 +78,10 @@ class WorkspaceValidator:
         self.projects: list[Project] = []
         self.relations: list[Relation] = []
         self.failed = False
-        # id -> (kind, file, row) of its first definition, across actors and projects.
-        self._ids: dict[str, tuple[NodeKind, str, int]] = {}
+        self.nodes = NodeIndex()
+        # The index's own dicts, read on the hot path of every relation row.
+        self._ids = self.nodes.ids
+        self._canon = self.nodes.canon
         self._ids_complete = True
         self._linked: set[str] = set()
         # One 64-bit hash and the row of every relation, in two flat arrays (16 bytes a
@@ -92,9 +90,8 @@ class WorkspaceValidator:
         self._relation_keys = array("q")
         self._relation_rows = array("q")
         self._relation_file = ""
-        self._folded_ids: dict[str, str] | None = None
         self._terms: dict[tuple[type[Vocabulary], str], Vocabulary | None] = {}
-        self._canon: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}
         # Parsed amounts and years by spelling, so equal values share one object.
         self._amounts: dict[str, float] = {}
         self._years: dict[str, int] = {}
@@ -121,6 +118,8 @@ class WorkspaceValidator:
         report = self.progress or _silent
         report("load", 0, len(rules))
         for done, (table, rule) in enumerate(rules.items()):
+            if table == "relations":  # every explicit id is known: derive the missing ones
+                yield from self.nodes.derive(self.actors, self.projects)
             raw = source.tables.get(table)
             if raw is None or not raw.usable:
                 if table != "relations":
@@ -131,11 +130,7 @@ class WorkspaceValidator:
             yield from raw.issues
             if table != "relations" and "id" in raw.missing_columns:
                 self._ids_complete = False
-            for item in self._beating(raw.rows, done, len(rules)):
-                if isinstance(item, Issue):
-                    yield item
-                else:
-                    yield from rule(raw, item)
+            yield from self._checked_rows(raw, rule, done, len(rules))
             if raw.truncated and table != "relations":
                 self._ids_complete = False  # the ids below the stop are unknown
             relations_read = (table == "relations" and not raw.missing_columns
@@ -147,6 +142,15 @@ class WorkspaceValidator:
         if relations_read:
             yield from self._isolated_actors()
         report("load", len(rules), len(rules))
+
+    def _checked_rows(self, raw: RawTable, rule: Callable[[RawTable, RawRow], Iterator[Issue]],
+                      done: int, total: int) -> Iterator[Issue]:
+        """The reader's own issues and the rule's issues of every row of ``raw``."""
+        for item in self._beating(raw.rows, done, total):
+            if isinstance(item, Issue):
+                yield item
+            else:
+                yield from rule(raw, item)
 
     def _beating(self, rows: Iterator[RawRow | Issue], done: int, total: int
                  ) -> Iterator[RawRow | Issue]:
@@ -200,38 +204,45 @@ class WorkspaceValidator:
             return _BAD
         return term
 
-    def _node_id(self, t: RawTable, r: RawRow, kind: NodeKind) -> Field:
+    def _node_id(self, t: RawTable, r: RawRow, kind: NodeKind, name: Any) -> Field:
+        """The row's id; ``None`` when it will be derived from ``name`` (a row with a
+        name and no id, docs/workspace-format.md §4); ``_BAD`` after an error."""
+        node_id = r.values.get("id")
+        if not node_id and isinstance(name, str) and "id" not in t.missing_columns:
+            return None
         node_id = yield from self._text(t, r, "id", required=True)
         if node_id is None or node_id is _BAD:
             return _BAD
-        first = self._ids.get(node_id)
+        first = self.nodes.define(node_id, kind, t.file, r.row, name if isinstance(
+            name, str) else None)
         if first is not None:
             yield error("id.duplicate", t.file, r.row, r.written["id"], id=node_id,
                         first_file=first[1], first_row=first[2])
             return _BAD
-        self._ids[node_id] = (kind, t.file, r.row)
-        self._canon[node_id] = node_id
         return node_id
 
     # -- table rules --------------------------------------------------------------------
     def _actor_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:
-        node_id = yield from self._node_id(t, r, NodeKind.ACTOR)
         name = yield from self._text(t, r, "name", required=True)
+        node_id = yield from self._node_id(t, r, NodeKind.ACTOR, name)
         sector = yield from self._term(t, r, "sector", Sector, required=True)
         category = yield from self._term(t, r, "category", Category,
                                          default=Category.ORGANIZATION)
         scope = yield from self._term(t, r, "scope", Scope, default=Scope.LOCAL)
         yield from _public_flag(t, r)
         place = yield from self._place(t, r)
-        if not self.failed:
+        kept = not self.failed
+        if node_id is None:  # the id is derived from the name once every id is known
+            self.nodes.defer(t, r, NodeKind.ACTOR, name, len(self.actors) if kept else None)
+        if kept:
             v = r.values
             self.actors.append(Actor(
-                node_id, name, sector, v.get("type") or None, category,
+                node_id or "", name, sector, v.get("type") or None, category,
                 place, scope, r.extra, Origin(t.file, r.row)))
 
     def _project_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:
-        node_id = yield from self._node_id(t, r, NodeKind.PROJECT)
         name = yield from self._text(t, r, "name", required=True)
+        node_id = yield from self._node_id(t, r, NodeKind.PROJECT, name)
         stage = yield from self._term(t, r, "stage", Stage, required=True)
         start = yield from self._date(t, r, "start")
         end = yield from self._date(t, r, "end")
@@ -239,10 +250,14 @@ class WorkspaceValidator:
             yield error("date.end_before_start", t.file, r.row, r.written["end"],
                         start=start[0], end=end[0])
         place = yield from self._place(t, r)
-        if not self.failed:
+        kept = not self.failed
+        if node_id is None:
+            self.nodes.defer(t, r, NodeKind.PROJECT, name,
+                             len(self.projects) if kept else None)
+        if kept:
             v = r.values
             self.projects.append(Project(
-                node_id, name, stage, split_themes(v.get("theme", "")),
+                node_id or "", name, stage, split_themes(v.get("theme", "")),
                 place, start[0] if start else None,
                 end[0] if end else None, r.extra, Origin(t.file, r.row)))
 
@@ -258,10 +273,13 @@ class WorkspaceValidator:
         if not text:
             return None
         try:
-            return parse_date(text)
+            date, reading = read_date(text, end=column == "end")
         except ValueError:
             yield error("date.invalid", t.file, r.row, r.written[column], value=text)
             return _BAD
+        if reading is not None:
+            yield _interpreted(reading, t, r, column, text)
+        return date
 
     def _relation_row(self, t: RawTable, r: RawRow) -> Iterator[Issue]:  # noqa: PLR0912
         # The hot path of a large workspace: the common, valid case is checked inline and
@@ -280,10 +298,13 @@ class WorkspaceValidator:
         if isinstance(source, str):
             # One string object per id, shared by every relation: millions of rows name
             # the same few thousand ids.
-            source = self._canon.get(source, source)
+            # Not an id: perhaps a name (None when several nodes have it: an error).
+            source = (self._canon.get(source)
+                      or (yield from self.nodes.by_name(t, r, "source", source)))
             self._linked.add(source)
         if isinstance(target, str):
-            target = self._canon.get(target, target)
+            target = (self._canon.get(target)
+                      or (yield from self.nodes.by_name(t, r, "target", target)))
             self._linked.add(target)
         if isinstance(source, str) and isinstance(target, str):
             ends_ok = False
@@ -312,7 +333,7 @@ class WorkspaceValidator:
             return  # rtype is None when the type column is missing (reported once)
         kind = r.values.get("kind") or None
         if kind is not None:
-            kind = self._canon.setdefault(kind, kind)
+            kind = self._kinds.setdefault(kind, kind)
         if rtype is RelationType.COLLABORATES and target < source:
             ends = (target, source)  # symmetric: b-a repeats a-b
         else:
@@ -339,7 +360,7 @@ class WorkspaceValidator:
             kinds.append(found[0] if found else None)
             if found is None and self._ids_complete:
                 yield error("reference.unknown", t.file, r.row, r.written[column], id=node_id,
-                            suggestion=did_you_mean(self._close_id(node_id)))
+                            suggestion=did_you_mean(self.nodes.close_id(node_id)))
         source_kind, target_kind = kinds
         if source_kind is NodeKind.PROJECT:
             yield error("relation.source_is_project", t.file, r.row, r.written["source"],
@@ -355,30 +376,18 @@ class WorkspaceValidator:
             yield error("relation.needs_project_target", t.file, r.row, r.written["type"],
                         type=written_type, id=target)
 
-    def _close_id(self, node_id: str) -> str:
-        """The existing id closest to a dangling one (case-insensitive), or ``""``."""
-        if self._folded_ids is None:
-            self._folded_ids = {}
-            for known in sorted(self._ids, reverse=True):
-                self._folded_ids[known.casefold()] = known
-        folded = node_id.casefold()
-        if folded in self._folded_ids:
-            return self._folded_ids[folded]
-        candidates: list[str] = list(self._folded_ids)
-        if len(candidates) > _SUGGEST_LIMIT:
-            candidates = [c for c in candidates if abs(len(c) - len(folded)) <= 1]
-            if len(candidates) > _SUGGEST_LIMIT:
-                return ""
-        match = difflib.get_close_matches(folded, candidates, n=1, cutoff=0.75)
-        return self._folded_ids[match[0]] if match else ""
-
     def _amount(self, t: RawTable, r: RawRow, rtype: Any) -> Field:
         text = r.values.get("amount")
         if not text:
             return None
         column = r.written["amount"]
+        reading: Reading | None = None
         try:
-            amount = parse_number(text)
+            amount, reading = read_amount(text)
+        except ForeignCurrency as foreign:
+            yield error("amount.currency", t.file, r.row, column, value=text,
+                        currency=Message(f"intake.currency.{foreign.currency}"))
+            return _BAD
         except ValueError:
             yield error("number.invalid", t.file, r.row, column, value=text)
             return _BAD
@@ -395,7 +404,9 @@ class WorkspaceValidator:
             # Kept (nothing is dropped) but only funds relations carry money in analyses.
             yield warning("amount.not_funds", t.file, r.row, column, value=text,
                           type=r.values["type"])
-        if len(self._amounts) < _CACHE_LIMIT:
+        if reading is not None:  # said on every row: not cached
+            yield _interpreted(reading, t, r, "amount", text)
+        elif len(self._amounts) < _CACHE_LIMIT:
             # One float object per distinct spelling: amounts repeat across millions of rows.
             amount = self._amounts.setdefault(text, amount)
         return amount
@@ -405,11 +416,13 @@ class WorkspaceValidator:
         if not text:
             return None
         try:
-            year = parse_year(text)
+            year, reading = read_year(text)
         except ValueError:
             yield error("year.invalid", t.file, r.row, r.written["year"], value=text)
             return _BAD
-        if len(self._years) < _CACHE_LIMIT:
+        if reading is not None:  # said on every row: not cached
+            yield _interpreted(reading, t, r, "year", text)
+        elif len(self._years) < _CACHE_LIMIT:
             year = self._years.setdefault(text, year)
         return year
 
@@ -456,7 +469,7 @@ class WorkspaceValidator:
         self._relation_rows = array("q")
 
     def _isolated_actors(self) -> Iterator[Issue]:
-        for node_id, (kind, file, row) in self._ids.items():
+        for node_id, (kind, file, row, _) in self._ids.items():
             if kind is NodeKind.ACTOR and node_id not in self._linked:
                 yield warning("actor.isolated", file, row, None, id=node_id)
 
@@ -469,3 +482,9 @@ def _public_flag(t: RawTable, r: RawRow) -> Iterator[Issue]:
                 parse_public(value)
             except ValueError:
                 yield error("public.invalid", t.file, r.row, header, value=value)
+
+
+def _interpreted(reading: Reading, t: RawTable, r: RawRow, column: str, text: str) -> Issue:
+    """The warning that says how a value typed by a person was read (forms.py)."""
+    return warning(reading.code, t.file, r.row, r.written[column], value=text,
+                   **reading.params)

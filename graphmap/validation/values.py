@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from decimal import Decimal
+
+from babel.numbers import NumberFormatError, parse_decimal
 
 # Spaces people and spreadsheets put inside numbers: ordinary, no-break, narrow no-break,
 # thin, figure spaces.
@@ -65,6 +68,46 @@ def parse_number(text: str) -> float:
 
 
 def _unsigned(value: str) -> float:
+    if _PLAIN.fullmatch(value):
+        return float(value)  # most cells: plain digits, no locale needed
+    if _LOCALE_SHAPED.fullmatch(value):
+        number = _in_a_locale(value)
+        if number is not None:
+            return float(number)
+    return _by_hand(value)
+
+
+# Digits with spaces, commas or dots between them: what a locale can write.
+_LOCALE_SHAPED = re.compile(r"\d(?:[\d ,.]*\d)?")
+
+
+def _in_a_locale(value: str) -> Decimal | None:
+    """``value`` as Canadian English or Canadian French write numbers, or ``None``.
+
+    Babel's CLDR data, not hand-written rules, says how each locale writes a number
+    (en-CA groups with commas and marks decimals with a dot, fr-CA groups with a no-break
+    space and marks decimals with a comma), and its strict mode refuses misplaced groups
+    (``1,2,3``), so the two forms Québec users type are read the way their spreadsheet
+    writes them. en-CA is tried first so that ``12,500`` stays 12500; a comma followed by
+    exactly three digits groups thousands before fr-CA could read it as decimals
+    (``0,500`` is 500, as documented).
+    """
+    try:
+        return parse_decimal(value, locale="en_CA", strict=True)
+    except NumberFormatError:
+        pass
+    if _GROUPED[","].fullmatch(value):
+        return None  # the documented rule of _by_hand: thousands
+    try:
+        return parse_decimal(value.replace(" ", "\u00a0"), locale="fr_CA", strict=True)
+    except NumberFormatError:
+        return None
+
+
+def _by_hand(value: str) -> float:
+    """The forms no locale writes but spreadsheets produce: thousands grouped by dots
+    (``1.250.000``, ``12.500,50``), a space-grouped integer with a decimal point
+    (``12 500.5``)."""
     integer, decimals = value, ""
     comma, dot = value.rfind(","), value.rfind(".")
     if comma >= 0 and dot >= 0:
@@ -86,8 +129,6 @@ def _unsigned(value: str) -> float:
         if not _GROUPED[" "].fullmatch(head) or (tail and not tail.isdigit()):
             raise ValueError(value)
         return float(head.replace(" ", "") + (f".{tail}" if tail else ""))
-    if _PLAIN.fullmatch(value):
-        return float(value)
     if _GROUPED["."].fullmatch(value) and value.count(".") > 1:
         return float(value.replace(".", ""))
     raise ValueError(value)
