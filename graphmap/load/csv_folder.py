@@ -12,6 +12,7 @@ lines is an error at the row where the quote opened.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import sys
 from collections.abc import Iterator
@@ -24,9 +25,18 @@ from graphmap.i18n import Listing, Message
 from graphmap.load.encoding import CsvEncoding, sniff_encoding
 from graphmap.load.issues import Number, did_you_mean, error, warning
 from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
+from graphmap.load.locate import (
+    HEADER_SEARCH_ROWS,
+    TableName,
+    TableNames,
+    closest_name,
+    found_names,
+    guess_tables,
+    looks_like_header,
+)
 from graphmap.load.neutral import restore
 from graphmap.load.raw import NotedRow, RawTable, header_name, rows_from_cells
-from graphmap.schema import OPTIONAL_TABLES, TABLES, fold, suggest_from
+from graphmap.schema import OPTIONAL_TABLES, TABLES, fold
 
 __all__ = ["TABLE_FILE_STEMS", "check_input_size", "find_table_files", "read_csv_folder",
            "read_csv_table", "sniff_delimiter", "table_candidates"]
@@ -38,6 +48,8 @@ TABLE_FILE_STEMS: dict[str, tuple[str, ...]] = {
     "relations": ("relations", "liens"),
     "territories": ("territories", "territoires"),
 }
+# How much of a CSV file is read to see whether its header row is that of a missing table.
+_PROBE_BYTES = 64 * 1024
 _OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv")
 
 
@@ -58,6 +70,9 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
 
     Two files for one table (``acteurs.csv`` beside ``actors.csv``, ``Actors.csv`` beside
     ``actors.csv``) is an error naming both: reading either would silently ignore the other.
+    A table with no file of its name is read from the one other CSV file whose header row
+    holds its required columns (``partenaires.csv`` with ``id``, ``nom``, ``secteur``), with
+    a warning; otherwise the error lists the folder's CSV files.
     """
     try:
         entries = sorted(p for p in folder.iterdir() if p.is_file())
@@ -67,6 +82,7 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
     csv_files = [p for p in entries if p.suffix.lower() == ".csv"]
     found: dict[str, Path] = {}
     issues: list[Issue] = []
+    missing: list[str] = []
     for table in (*TABLES, *OPTIONAL_TABLES):
         expected = f"{table}.csv"
         matches = [p for p in csv_files if fold(p.stem) in TABLE_FILE_STEMS[table]]
@@ -85,11 +101,65 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
             issues.append(error("workspace.wrong_format", expected, None, None,
                                 file=expected, found=other.name))
             continue
-        close = suggest_from(table, [p.stem for p in csv_files])
-        issues.append(error("workspace.missing_file", expected, None, None, file=expected,
-                            folder=str(folder),
-                            suggestion=did_you_mean(f"{close}.csv" if close else None)))
+        missing.append(table)
+    if missing:
+        issues.extend(_guessed_files(folder, csv_files, missing, found))
     return found, issues
+
+
+def _guessed_files(folder: Path, csv_files: list[Path], missing: list[str],
+                   found: dict[str, Path]) -> list[Issue]:
+    """Read each ``missing`` table from the one unclaimed CSV file that has its columns
+    (added to ``found``, with a warning), else the error listing the folder's CSV files."""
+    claimed = {fold(stem) for stems in TABLE_FILE_STEMS.values() for stem in stems}
+    unclaimed = [p for p in csv_files if fold(p.stem) not in claimed]
+    guesses = guess_tables(missing, {p.name: _first_rows(p) for p in unclaimed})
+    issues: list[Issue] = []
+    by_name = {p.name: p for p in unclaimed}
+    for table in missing:
+        if table in guesses.read_as:
+            name, columns = guesses.read_as[table]
+            found[table] = by_name[name]
+            issues.append(warning("workspace.file_guessed", name, None, None, table=table,
+                                  columns=", ".join(columns), rename=TableName(table, ".csv")))
+            continue
+        expected = f"{table}.csv"
+        close = closest_name(table, [p.stem for p in csv_files])
+        names = [p.name for p in csv_files]
+        listed = (Message("load.found.files", {"names": found_names(names),
+                                               "count": len(names)})
+                  if names else Message("load.found.no_files"))
+        issues.append(error("workspace.missing_file", expected, None, None, file=expected,
+                            folder=str(folder), names=TableNames(table, ".csv"), found=listed,
+                            candidates=guesses.clause(table, "file"),
+                            suggestion=did_you_mean(f"{close}.csv" if close else None)))
+    return issues
+
+
+def _first_rows(path: Path) -> list[list[str]]:
+    """The first rows of a CSV file, where its header row would be, read from its first
+    bytes only (the file may be large and about something else); none when it is not text."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_PROBE_BYTES)
+    except OSError:
+        return []
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        return []  # a workbook renamed .csv
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    else:
+        try:  # the cut at the end of ``head`` may split a character: not final
+            codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+            codec = "utf-8-sig"
+        except UnicodeDecodeError:
+            codec = "cp1252"
+    lines = head.decode(codec, errors="replace").splitlines()[:HEADER_SEARCH_ROWS]
+    first = next((line for line in lines if line.strip()), "")
+    try:
+        return list(csv.reader(lines, delimiter=delimiter_of(first)))
+    except csv.Error:
+        return []
 
 
 def read_csv_table(table: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> RawTable:
@@ -99,7 +169,8 @@ def read_csv_table(table: str, path: Path, limits: Limits = DEFAULT_LIMITS) -> R
     if encoding is None:
         return RawTable(table, label, iter(()), [issue] if issue else [], usable=False)
     delimiter = sniff_delimiter(path, encoding)
-    return rows_from_cells(table, label, _Records(path, encoding, delimiter, limits).rows())
+    return rows_from_cells(table, label,
+                           _Records(path, encoding, delimiter, limits, table).rows())
 
 
 class _Records:
@@ -107,13 +178,17 @@ class _Records:
     have some (quoting, stray bytes, limits)."""
 
     def __init__(self, path: Path, encoding: CsvEncoding, delimiter: str,
-                 limits: Limits) -> None:
+                 limits: Limits, table: str) -> None:
         self.path = path
+        self.table = table
         self.label = path.name
         self.encoding = encoding
         self.delimiter = delimiter
         self.limits = limits
+        # The header row as far as read (row 1, or the one below titles that names the
+        # table's columns): the column a location names.
         self.header: list[str] = []
+        self._header_search = HEADER_SEARCH_ROWS
         # The csv module enforces the cell limit itself when its own limit is ours.
         if csv.field_size_limit() < limits.cell_chars:
             csv.field_size_limit(limits.cell_chars)
@@ -137,8 +212,8 @@ class _Records:
                         number += 1
                         line = reader.line_num
                         cells = [restore(c) if "'" in c else c for c in row] if protected else row
-                        if number == 1:
-                            self.header = cells
+                        if number <= self._header_search:
+                            self._note_header(number, cells)
                         # One test per row on the common path; the findings are rare.
                         if (line - previous != 1 or line >= watch or number > last_row
                                 or check_cells):
@@ -166,6 +241,13 @@ class _Records:
                     previous = reader.line_num
                 else:
                     return
+
+    def _note_header(self, number: int, cells: list[str]) -> None:
+        if number == 1:
+            self.header = cells
+        if looks_like_header(self.table, cells):
+            self.header = cells
+            self._header_search = 0  # found: not looked for again
 
     def _notes(self, number: int, previous: int, line: int, cells: list[str], *,
                mixed: bool) -> list[Issue]:
@@ -254,6 +336,15 @@ def sniff_delimiter(path: Path, encoding: CsvEncoding) -> str:
                 break
         else:
             return ","
+    return delimiter_of(line)
+
+
+def delimiter_of(line: str) -> str:
+    """``;``, tab or ``,``: the most frequent outside quotes in ``line`` (a tie goes to ``,``).
+
+    >>> delimiter_of("id;nom;secteur"), delimiter_of('"a,b";c'), delimiter_of("")
+    (';', ';', ',')
+    """
     counts = {",": 0, ";": 0, "\t": 0}
     quoted = False
     for char in line:

@@ -23,8 +23,16 @@ from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
 from graphmap.i18n import Listing, Message
 from graphmap.load.csv_folder import TABLE_FILE_STEMS, check_input_size
-from graphmap.load.issues import Number, did_you_mean, error
+from graphmap.load.issues import Number, did_you_mean, error, warning
 from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
+from graphmap.load.locate import (
+    HEADER_SEARCH_ROWS,
+    TableName,
+    TableNames,
+    closest_name,
+    found_names,
+    guess_tables,
+)
 from graphmap.load.raw import (
     RawRow,
     RawTable,
@@ -33,7 +41,7 @@ from graphmap.load.raw import (
     resolve_header,
     scalar_text,
 )
-from graphmap.schema import OPTIONAL_TABLES, TABLES, fold, suggest_from
+from graphmap.schema import OPTIONAL_TABLES, TABLES, fold
 
 __all__ = ["json_text", "read_json_workspace"]
 
@@ -189,15 +197,19 @@ def _tables(label: str, document: dict[str, Any], checks: _Checks
     tables: dict[str, RawTable] = {}
     issues: list[Issue] = []
     repeated = set(document.repeated) if isinstance(document, _Repeated) else set()
+    chosen: dict[str, list[str]] = {}
+    missing: list[str] = []
     for table in (*TABLES, *OPTIONAL_TABLES):
         keys = [k for k in document if fold(str(k)) in TABLE_FILE_STEMS[table]]
         if not keys and table in OPTIONAL_TABLES:
             continue  # an optional table may be absent
-        if not keys:
-            close = suggest_from(table, [str(k) for k in document])
-            issues.append(error("workspace.missing_table", label, None, None, table=table,
-                                suggestion=did_you_mean(close)))
-            continue
+        if keys:
+            chosen[table] = keys
+        else:
+            missing.append(table)
+    if missing:
+        issues.extend(_guessed_keys(label, document, missing, chosen))
+    for table, keys in chosen.items():
         if len(keys) > 1:
             issues.append(error("workspace.two_keys", label, None, None, table=table,
                                 keys=Listing(keys)))
@@ -216,6 +228,37 @@ def _tables(label: str, document: dict[str, Any], checks: _Checks
         raw.rows = _rows(raw, records, checks)
         tables[table] = raw
     return tables, issues
+
+
+def _guessed_keys(label: str, document: dict[str, Any], missing: list[str],
+                  chosen: dict[str, list[str]]) -> list[Issue]:
+    """Read each ``missing`` table from the one unclaimed key whose records have its
+    columns (added to ``chosen``, with a warning); else the error listing the keys."""
+    claimed = {fold(stem) for stems in TABLE_FILE_STEMS.values() for stem in stems}
+    first_keys = {str(key): [[str(k) for k in record] for record in value[:HEADER_SEARCH_ROWS]
+                             if isinstance(record, dict)]
+                  for key, value in document.items()
+                  if fold(str(key)) not in claimed and isinstance(value, list)}
+    # One "header row" of every key the first records use, in their order.
+    guesses = guess_tables(missing, {key: [list(dict.fromkeys(k for row in rows for k in row))]
+                                     for key, rows in first_keys.items()})
+    issues: list[Issue] = []
+    names = [str(k) for k in document]
+    for table in missing:
+        if table in guesses.read_as:
+            key, columns = guesses.read_as[table]
+            chosen[table] = [key]
+            issues.append(warning("workspace.key_guessed", f"{label}[{key}]", None, None,
+                                  table=table, columns=", ".join(columns),
+                                  rename=TableName(table)))
+            continue
+        listed = (Message("load.found.keys", {"names": found_names(names), "count": len(names)})
+                  if names else Message("load.found.no_keys"))
+        issues.append(error("workspace.missing_table", label, None, None, table=table,
+                            names=TableNames(table), found=listed,
+                            candidates=guesses.clause(table, "key"),
+                            suggestion=did_you_mean(closest_name(table, names))))
+    return issues
 
 
 class _Checks:

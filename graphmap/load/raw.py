@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from graphmap.diagnostics import Issue
+from graphmap.i18n import Localized, translate
 from graphmap.load.issues import did_you_mean, error, warning
+from graphmap.load.locate import HEADER_SEARCH_ROWS, locate_header
 from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, column_alias_table, fold
 
 
@@ -68,6 +70,7 @@ class Header:
     extra: tuple[tuple[str, int], ...]       # (header as written, cell index)
     unnamed: tuple[int, ...]                 # cell indexes whose header is blank
     width: int
+    row: int = 1                             # the header's row (in JSON, its first record)
 
     @property
     def missing(self) -> frozenset[str]:
@@ -126,26 +129,87 @@ def resolve_header(table: str, cells: Sequence[str], file: str,
         if close is not None:
             issues.append(warning("column.unknown_typo", file, row, header, header=header,
                                   suggestion=did_you_mean(close)))
-    head = Header(table, tuple(canonical), written, tuple(extra), tuple(unnamed), len(cells))
-    issues.extend(
-        error("column.missing", file, row, None, name=name, table=table,
-              french=FRENCH_HEADERS[name])
-        for name in REQUIRED_COLUMNS[table] if name in head.missing
-    )
+    head = Header(table, tuple(canonical), written, tuple(extra), tuple(unnamed), len(cells),
+                  row)
+    if head.missing:
+        language = header_language(written)
+        issues.extend(
+            error("column.missing", file, row, None, name=name, table=table,
+                  column=(column := ColumnName(name, language)), also=column.also)
+            for name in REQUIRED_COLUMNS[table] if name in head.missing
+        )
     return head, issues
+
+
+def header_language(written: Mapping[str, str]) -> str | None:
+    """``fr`` or ``en`` when the headers as written (canonical column -> header) are
+    evidently in that language: more of them are the French header graphmap writes than its
+    English name, or the other way round; ``None`` when they do not tell (``id``, ``type``).
+
+    >>> header_language({"id": "id", "name": "Nom", "sector": "secteur"})
+    'fr'
+    >>> header_language({"id": "ID", "name": "Name"}), header_language({"id": "id"})
+    ('en', None)
+    """
+    french = english = 0
+    for name, header in written.items():
+        folded, in_french = fold(header), fold(FRENCH_HEADERS.get(name, name))
+        if folded == in_french == fold(name):
+            continue  # the same word in both languages
+        if folded == in_french:
+            french += 1
+        elif folded == fold(name):
+            english += 1
+    if french == english:
+        return None
+    return "fr" if french > english else "en"
+
+
+@dataclass(frozen=True)
+class ColumnName:
+    """A canonical column as a message names it: in the language of the user's headers
+    (``language``; the message's own when they do not tell), quoted; :attr:`also` is the
+    clause naming it in the other language, when the two differ.
+
+    >>> ColumnName("name", None).render("fr"), ColumnName("name", None).also.render("fr")
+    ('«\xa0nom\xa0»', ' (en anglais\xa0: «\xa0name\xa0»)')
+    >>> ColumnName("name", "fr").render("en"), ColumnName("name", "fr").also.render("en")
+    ("'nom'", " (in English: 'name')")
+    >>> ColumnName("name", None).render("en"), ColumnName("id", "fr").also.render("en")
+    ("'name'", '')
+    """
+
+    name: str
+    language: str | None
+
+    def _names(self, lang: str) -> tuple[str, str, str]:
+        """(the name first shown, the other, the key of the clause naming the other)."""
+        french = FRENCH_HEADERS.get(self.name, self.name)
+        if (self.language or lang) == "fr":
+            return french, self.name, "load.column.also_english"
+        return self.name, french, "load.column.also_french"
+
+    def render(self, lang: str) -> str:
+        return translate("load.quoted", lang, text=self._names(lang)[0])
+
+    @property
+    def also(self) -> Localized:
+        return _OtherName(self)
+
+
+@dataclass(frozen=True)
+class _OtherName:
+    column: ColumnName
+
+    def render(self, lang: str) -> str:
+        first, other, key = self.column._names(lang)
+        return "" if first == other else translate(key, lang, other=other)
 
 
 def _close_header(table: str, header: str) -> str | None:
     known = {fold(h): h for h in known_headers(table)}
     match = difflib.get_close_matches(fold(header), list(known), n=1, cutoff=0.8)
     return known[match[0]] if match else None
-
-
-def looks_like_header(table: str, cells: Iterable[str]) -> bool:
-    """Whether a row names at least two of the table's required columns."""
-    aliases = column_alias_table(table)
-    names = {aliases.get(fold(c)) for c in cells if c.strip()}
-    return len(names & set(REQUIRED_COLUMNS[table])) >= 2
 
 
 def is_blank(cells: Iterable[str]) -> bool:
@@ -214,7 +278,8 @@ class RowBuilder:
         with how many values it held and down to which row: none is dropped silently."""
         for i, (first, value, last, count) in sorted(self._dropped.items()):
             yield warning("column.unnamed", self.file, first, column_letter(i),
-                          position=i + 1, value=value[:40], count=count, last=last)
+                          position=i + 1, value=value[:40], count=count, last=last,
+                          header_row=self.header.row)
 
 
 def clean_cells(cells: Sequence[str]) -> list[str]:
@@ -271,9 +336,9 @@ def rows_from_cells(table: str, file: str,
                     records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
     """Build a ``RawTable`` from numbered rows of text cells (CSV and xlsx share this).
 
-    Row 1 must be the header. When it is not (blank, or a title) and a header appears a
-    few rows below, the table is reported once as "headers not in row 1" instead of as a
-    cascade of missing columns.
+    The header is row 1, or the row below title rows that names the table's required
+    columns (``graphmap.load.locate``, with a warning naming it); rows keep the numbers the
+    spreadsheet shows.
     """
     first = next(records, None)
     noted: list[Issue] = []
@@ -287,18 +352,17 @@ def rows_from_cells(table: str, file: str,
     if first is None:
         return RawTable(table, file, iter(()), [error("file.empty", file, None, None)],
                         usable=False)
-    row_number, cells = first
-    if row_number != 1 or not looks_like_header(table, cells):
-        found = _find_header_below(table, first, records)
-        if found is not None:
-            return RawTable(table, file, iter(()),
-                            [error("header.not_first_row", file, 1, None, found_row=found)],
-                            usable=False)
-        if row_number != 1 or is_blank(cells):
-            return RawTable(table, file, iter(()), [error("header.blank", file, 1, None)],
-                            usable=False)
-    header, issues = resolve_header(table, cells, file)
-    issues[:0] = noted
+    if isinstance(first[1], NotedRow):
+        # Its issues are in ``noted`` already; its formulas still count.
+        first = (first[0], NotedRow(first[1], formulas=first[1].formulas))
+    located = locate_header(table, file, first, records)
+    if located.header is None:
+        blank = error("header.blank", file, 1, None, limit=HEADER_SEARCH_ROWS)
+        return RawTable(table, file, iter(()), [*noted, *located.issues, blank], usable=False)
+    row_number, cells = located.header
+    records = located.rest
+    header, issues = resolve_header(table, cells, file, row_number)
+    issues[:0] = [*noted, *located.issues]
     builder = RowBuilder(header, file)
     raw = RawTable(table, file, iter(()), issues, header.missing, usable=bool(header.canonical))
 
@@ -320,23 +384,6 @@ def rows_from_cells(table: str, file: str,
 
     raw.rows = rows()
     return raw
-
-
-_HEADER_SEARCH_ROWS = 10
-
-
-def _find_header_below(table: str, first: tuple[int, Sequence[str]],
-                       records: Iterator[tuple[int, Sequence[str]]]) -> int | None:
-    if first[0] != 1 and looks_like_header(table, first[1]):
-        return first[0]
-    if any(fold(c) in column_alias_table(table) for c in first[1] if c.strip()):
-        return None  # row 1 is a header with mistakes: report those instead
-    for number, cells in records:
-        if number > _HEADER_SEARCH_ROWS:
-            break
-        if looks_like_header(table, cells):
-            return number
-    return None
 
 
 # The French header graphmap writes for each canonical column (templates, French exports).

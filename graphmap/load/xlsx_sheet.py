@@ -17,7 +17,7 @@ openpyxl would read silently as blank is said:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Generator
 from typing import Any
 
 from graphmap.diagnostics import Issue
@@ -143,7 +143,7 @@ def _cast_number(text: str) -> int | float | None:
 
 
 def sheet_rows(package: Package, part: str, label: str  # noqa: PLR0915
-               ) -> Iterator[tuple[int, list[str]]]:
+               ) -> Generator[tuple[int, list[str]], None, None]:
     """The non-empty rows of the worksheet ``part``, numbered as the spreadsheet shows them;
     a row with formulas that have no value is a ``NotedRow``, and a stop is a ``NotedRow``
     carrying the error with ``stop`` set."""

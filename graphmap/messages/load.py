@@ -178,3 +178,80 @@ MESSAGES.update({
         "en": "{path} already holds {found} for the {table} table, which this data does not have: it would be read back with the new files and change the data; nothing was written. Move it away or choose another folder.",
     },
 })
+MESSAGES.update({
+    # -- where a table starts (graphmap.load.locate): names, title rows, tables by columns ----
+    "load.quoted": {"fr": "«\u00a0{text}\u00a0»", "en": "'{text}'"},
+    "load.or_join": {"fr": "{head} ou {last}", "en": "{head} or {last}"},
+    "load.names_more": {
+        "fr": {"one": "{count} autre", "other": "{count} autres"},
+        "en": {"one": "{count} other", "other": "{count} others"},
+    },
+    # The rows above a header row found below row 1: their titles, or that they are blank.
+    "load.header.above_titles": {
+        "fr": {"by": "last", "one": "la ligne {last} au-dessus ({titles}) est ignorée",
+               "other": "les lignes 1 à {last} au-dessus ({titles}) sont ignorées"},
+        "en": {"by": "last", "one": "row {last} above it ({titles}) is ignored",
+               "other": "rows 1 to {last} above it ({titles}) are ignored"},
+    },
+    "load.header.above_blank": {
+        "fr": {"by": "last", "one": "la ligne vide {last} au-dessus est ignorée",
+               "other": "les lignes vides 1 à {last} au-dessus sont ignorées"},
+        "en": {"by": "last", "one": "the blank row {last} above it is ignored",
+               "other": "the blank rows 1 to {last} above it are ignored"},
+    },
+    # A column named in the language of the user's headers first, then in the other.
+    "load.column.also_english": {
+        "fr": " (en anglais\u00a0: «\u00a0{other}\u00a0»)",
+        "en": " (in English: '{other}')",
+    },
+    "load.column.also_french": {
+        "fr": " (en français\u00a0: «\u00a0{other}\u00a0»)",
+        "en": " (in French: '{other}')",
+    },
+    # What a missing table's message says was found instead.
+    "load.found.sheets": {
+        "fr": {"one": "le classeur a {count} feuille\u00a0: {names}", "other": "le classeur a {count} feuilles\u00a0: {names}"},
+        "en": {"one": "the workbook has {count} sheet: {names}", "other": "the workbook has {count} sheets: {names}"},
+    },
+    "load.found.files": {
+        "fr": {"one": "le dossier a {count} fichier CSV\u00a0: {names}", "other": "le dossier a {count} fichiers CSV\u00a0: {names}"},
+        "en": {"one": "the folder has {count} CSV file: {names}", "other": "the folder has {count} CSV files: {names}"},
+    },
+    "load.found.no_files": {
+        "fr": "le dossier ne contient aucun fichier CSV",
+        "en": "the folder holds no CSV file",
+    },
+    "load.found.keys": {
+        "fr": {"one": "l'objet a {count} clé\u00a0: {names}", "other": "l'objet a {count} clés\u00a0: {names}"},
+        "en": {"one": "the object has {count} key: {names}", "other": "the object has {count} keys: {names}"},
+    },
+    "load.found.no_keys": {
+        "fr": "l'objet n'a aucune clé",
+        "en": "the object has no key",
+    },
+    # Why a sheet, file or key with the table's columns was not read as that table.
+    "load.guess.several.sheet": {
+        "fr": "\u00a0; les feuilles {names} ont toutes les colonnes obligatoires de la table {table}\u00a0: aucune n'a été lue\u00a0; renommez {rename} celle qui la contient",
+        "en": "; the sheets {names} all have the required columns of the {table} table: none of them was read; rename the one holding it {rename}",
+    },
+    "load.guess.several.file": {
+        "fr": "\u00a0; les fichiers {names} ont tous les colonnes obligatoires de la table {table}\u00a0: aucun n'a été lu\u00a0; renommez {rename} celui qui la contient",
+        "en": "; the files {names} all have the required columns of the {table} table: none of them was read; rename the one holding it {rename}",
+    },
+    "load.guess.several.key": {
+        "fr": "\u00a0; les clés {names} ont toutes les colonnes obligatoires de la table {table}\u00a0: aucune n'a été lue\u00a0; renommez {rename} celle qui la contient",
+        "en": "; the keys {names} all have the required columns of the {table} table: none of them was read; rename the one holding it {rename}",
+    },
+    "load.guess.shared.sheet": {
+        "fr": "\u00a0; la feuille {name} a les colonnes obligatoires de plusieurs tables manquantes\u00a0: elle n'a pas été lue\u00a0; renommez-la d'après la table qu'elle contient",
+        "en": "; the sheet {name} has the required columns of several missing tables: it was not read; rename it after the table it holds",
+    },
+    "load.guess.shared.file": {
+        "fr": "\u00a0; le fichier {name} a les colonnes obligatoires de plusieurs tables manquantes\u00a0: il n'a pas été lu\u00a0; renommez-le d'après la table qu'il contient",
+        "en": "; the file {name} has the required columns of several missing tables: it was not read; rename it after the table it holds",
+    },
+    "load.guess.shared.key": {
+        "fr": "\u00a0; la clé {name} a les colonnes obligatoires de plusieurs tables manquantes\u00a0: elle n'a pas été lue\u00a0; renommez-la d'après la table qu'elle contient",
+        "en": "; the key {name} has the required columns of several missing tables: it was not read; rename it after the table it holds",
+    },
+})

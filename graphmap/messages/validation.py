@@ -35,20 +35,32 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     # -- workspace structure -------------------------------------------------------------------
     "issue.workspace.missing_file": {
-        "fr": "fichier {file} introuvable dans {folder}{suggestion}",
-        "en": "file {file} not found in {folder}{suggestion}",
+        "fr": "aucun fichier {names} dans {folder}\u00a0; {found}{candidates}{suggestion}",
+        "en": "no file {names} in {folder}; {found}{candidates}{suggestion}",
+    },
+    "issue.workspace.file_guessed": {
+        "fr": "fichier lu comme table {table} (ses colonnes {columns})\u00a0; renommez-le {rename} pour ne plus voir cet avertissement",
+        "en": "file read as the {table} table (its columns {columns}); rename it {rename} to stop seeing this warning",
     },
     "issue.workspace.wrong_format": {
         "fr": "{file} est introuvable, mais il y a {found} : enregistrez-le en « CSV UTF-8 » sous le nom {file}",
         "en": "{file} is missing, but there is {found}: save it as 'CSV UTF-8' named {file}",
     },
     "issue.workspace.missing_sheet": {
-        "fr": "feuille « {sheet} » introuvable dans le classeur{suggestion}",
-        "en": "sheet '{sheet}' not found in the workbook{suggestion}",
+        "fr": "aucune feuille {names} dans le classeur\u00a0; {found}{candidates}{suggestion}",
+        "en": "no sheet {names} in the workbook; {found}{candidates}{suggestion}",
+    },
+    "issue.workspace.sheet_guessed": {
+        "fr": "feuille lue comme table {table} (ses colonnes {columns})\u00a0; renommez-la {rename} pour ne plus voir cet avertissement",
+        "en": "sheet read as the {table} table (its columns {columns}); rename it {rename} to stop seeing this warning",
     },
     "issue.workspace.missing_table": {
-        "fr": "clé « {table} » introuvable (il faut un objet aux clés actors, projects et relations){suggestion}",
-        "en": "key '{table}' not found (expected an object with the keys actors, projects and relations){suggestion}",
+        "fr": "aucune clé {names} dans l'objet (il faut les clés actors, projects et relations)\u00a0; {found}{candidates}{suggestion}",
+        "en": "no key {names} in the object (expected the keys actors, projects and relations); {found}{candidates}{suggestion}",
+    },
+    "issue.workspace.key_guessed": {
+        "fr": "clé lue comme table {table} (ses colonnes {columns})\u00a0; renommez-la {rename} pour ne plus voir cet avertissement",
+        "en": "key read as the {table} table (its columns {columns}); rename it {rename} to stop seeing this warning",
     },
     # -- files ----------------------------------------------------------------------------------
     "issue.file.empty": {
@@ -92,17 +104,21 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "this item must be an object whose keys are the columns",
     },
     # -- headers ----------------------------------------------------------------------------------
+    "issue.header.below_title": {
+        "fr": "la ligne {header_row} est lue comme ligne d'en-têtes\u00a0; {above}",
+        "en": "row {header_row} is read as the header row; {above}",
+    },
     "issue.header.not_first_row": {
-        "fr": "les noms des colonnes doivent être à la ligne 1, mais ils sont à la ligne {found_row} : supprimez les lignes au-dessus",
-        "en": "column names must be in row 1, but they are in row {found_row}: delete the rows above",
+        "fr": "cette ligne, au-dessus de la ligne d'en-têtes {header_row}, contient {count} cellules remplies\u00a0: ce n'est pas un titre, elle ne peut pas être lue\u00a0; supprimez-la ou déplacez ses valeurs sous les en-têtes (au-dessus des en-têtes, une ligne ne peut contenir qu'une cellule remplie, un titre)",
+        "en": "this row, above the header row {header_row}, holds {count} filled cells: it is not a title and cannot be read; delete it or move its values below the headers (above the headers, a row may hold only one filled cell, a title)",
     },
     "issue.header.blank": {
-        "fr": "la ligne 1 est vide ; elle doit contenir les noms des colonnes",
-        "en": "row 1 is empty; it must hold the column names",
+        "fr": "la ligne 1 est vide et aucune des {limit} premières lignes ne contient les noms des colonnes\u00a0: mettez-les dans la première ligne remplie",
+        "en": "row 1 is empty and none of the first {limit} rows holds the column names: put them in the first filled row",
     },
     "issue.column.missing": {
-        "fr": "colonne obligatoire « {name} » absente (en français : « {french} »)",
-        "en": "required column '{name}' is missing (in French: '{french}')",
+        "fr": "colonne obligatoire {column} absente{also}",
+        "en": "required column {column} is missing{also}",
     },
     "issue.column.duplicate": {
         "fr": "la colonne « {header} » répète « {first} » ; gardez-en une seule",
@@ -113,8 +129,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "unknown column '{header}', kept as an attribute{suggestion}",
     },
     "issue.column.unnamed": {
-        "fr": {"one": "la colonne {position} n'a pas de nom mais contient « {value} » ({count} valeur, ligne {last}) : elle n'est pas lue ; donnez un nom à la colonne à la ligne 1", "other": "la colonne {position} n'a pas de nom mais contient « {value} » ({count} valeurs, jusqu'à la ligne {last}) : aucune n'est lue ; donnez un nom à la colonne à la ligne 1"},
-        "en": {"one": "column {position} has no name but holds '{value}' ({count} value, row {last}): it is not read; give the column a name in row 1", "other": "column {position} has no name but holds '{value}' ({count} values, down to row {last}): none is read; give the column a name in row 1"},
+        "fr": {"one": "la colonne {position} n'a pas de nom mais contient « {value} » ({count} valeur, ligne {last}) : elle n'est pas lue ; donnez un nom à la colonne à la ligne {header_row}", "other": "la colonne {position} n'a pas de nom mais contient « {value} » ({count} valeurs, jusqu'à la ligne {last}) : aucune n'est lue ; donnez un nom à la colonne à la ligne {header_row}"},
+        "en": {"one": "column {position} has no name but holds '{value}' ({count} value, row {last}): it is not read; give the column a name in row {header_row}", "other": "column {position} has no name but holds '{value}' ({count} values, down to row {last}): none is read; give the column a name in row {header_row}"},
     },
     # -- values -----------------------------------------------------------------------------------
     "issue.value.missing": {
