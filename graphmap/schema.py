@@ -79,8 +79,7 @@ class Vocabulary(enum.Enum):
         (<Sector.SOCIAL_ECONOMY: 'social_economy'>, <Stage.FEEDBACK: 'feedback'>, \
 <RelationType.CARRIES: 'carries'>)
         """
-        code = cls._alias_table().get(fold(text))
-        return None if code is None else cls(code)
+        return _member_of(cls, text)
 
     @classmethod
     def suggest(cls, text: str) -> str | None:
@@ -122,6 +121,14 @@ def _alias_table_of(cls: type[Vocabulary]) -> Mapping[str, str]:
     return cls._build_alias_table()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _member_of(cls: type[Vocabulary], text: str) -> Vocabulary | None:
+    # Cached by the text as written: a column repeats a few spellings on every row, and
+    # folding (Unicode decomposition) costs more than the lookup.
+    code = cls._alias_table().get(fold(text))
+    return None if code is None else cls(code)
+
+
 @functools.cache
 def _held_back_of(cls: type[Vocabulary]) -> Mapping[str, str]:
     return {fold(word): code for code, words in HELD_BACK.get(cls.__name__, {}).items()
@@ -161,23 +168,37 @@ def _typo_distance(a: str, b: str, limit: int) -> int:
 
 def _same_derivation(word: str, spelling: str) -> bool:
     """Whether two spellings end the same way as words (plurals aside): coopération and
-    coopérative, or utilise and utilisateurs, are two edits apart but other words."""
+    coopérative are two edits apart but two words."""
     word, spelling = word.rstrip("sx"), spelling.rstrip("sx")
     return all(word.endswith(e) == spelling.endswith(e) for e in _DERIVED_ENDINGS)
+
+
+def _letters(word: str) -> int:
+    """The set of a word's letters as bits: one edit changes at most two of them, so words
+    whose sets differ by more than twice the typos allowed need no closer comparison."""
+    bits = 0
+    for c in word:
+        bits |= 1 << (ord(c) & 127)
+    return bits
+
+
+@functools.cache
+def _suggestion_words_of(cls: type[Vocabulary]) -> tuple[tuple[str, str, int], ...]:
+    words = {**_held_back_of(cls), **cls._alias_table()}
+    return tuple((spelling, code, _letters(spelling)) for spelling, code in words.items())
 
 
 @functools.lru_cache(maxsize=4096)
 def _suggestion_of(cls: type[Vocabulary], word: str) -> str | None:
     # Cached: an unknown value repeated on a million rows is compared once.
-    table = cls._alias_table()
-    if word in table:
-        return table[word]
-    held_back = _held_back_of(cls)
-    if word in held_back:
-        return held_back[word]
+    letters = _letters(word)
     best, codes = 4, set[str]()
-    for spelling, code in table.items():
+    for spelling, code, spelt in _suggestion_words_of(cls):
+        if spelling == word:
+            return code
         limit = min(_typos_allowed(min(len(word), len(spelling))), best)
+        if abs(len(word) - len(spelling)) > limit or (letters ^ spelt).bit_count() > 2 * limit:
+            continue
         distance = _typo_distance(word, spelling, limit)
         # Two or more edits that change a derived ending make another word, not a typo.
         if distance <= limit and (distance <= 1 or _same_derivation(word, spelling)):
