@@ -51,8 +51,9 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
     # A text with plural forms: the form of the CLDR category of its ``count`` parameter (or
     # of the parameter its ``"by"`` entry names).
     template: str = (
-        forms.get(plural_category(params.get(forms.get("by", "count")), lang)) or forms["other"]
-        if isinstance(forms, Mapping) else forms)
+        forms if type(forms) is str  # most texts; an ABC isinstance costs more than the rest
+        else forms.get(plural_category(params.get(forms.get("by", "count")), lang))
+        or forms["other"] if isinstance(forms, Mapping) else forms)
     if not params:
         return template
     return template.format(**{name: localize(value, lang) for name, value in params.items()})
@@ -85,6 +86,24 @@ def plural_category(count: Any, lang: str) -> str:
     >>> plural_category("12\u00a0500", "fr"), plural_category(None, "fr")
     ('other', 'other')
     """
+    kind = type(count)
+    if kind is int or kind is str:  # most counts: Babel's rule is slow, remember its answer
+        key = (lang, kind, count)
+        category = _PLURAL_SEEN.get(key)
+        if category is None:
+            if len(_PLURAL_SEEN) >= _PLURAL_SEEN_MAX:
+                _PLURAL_SEEN.clear()
+            category = _PLURAL_SEEN[key] = _plural_category(count, lang)
+        return category
+    return _plural_category(count, lang)
+
+
+#: (lang, type, count) -> plural category, for int and str counts (bounded: cleared when full).
+_PLURAL_SEEN: dict[tuple[str, type, Any], str] = {}
+_PLURAL_SEEN_MAX = 100_000
+
+
+def _plural_category(count: Any, lang: str) -> str:
     if isinstance(count, bool) or count is None:
         return "other"
     if isinstance(count, str):
@@ -120,14 +139,25 @@ def localize(value: Any, lang: str) -> Any:
     ('Erreur : ', 3)
     """
     kind = type(value)
-    if kind in _PLAIN:  # the common case, without a Protocol check (slow: it walks members)
-        return value
-    return value.render(lang) if isinstance(value, Localized) else value
+    renders = _RENDERS.get(kind)
+    if renders is None:
+        renders = _renders(kind, value)
+    return value.render(lang) if renders else value
 
 
-#: Parameter types that never render themselves: checked first because ``isinstance`` against a
-#: runtime Protocol costs microseconds, and a large JSON report localises millions of values.
-_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+def _renders(kind: type, value: Any) -> bool:
+    """Whether values of type ``kind`` are :class:`Localized`, decided once per type: an
+    ``isinstance`` against a runtime Protocol walks its members (microseconds), and a large
+    JSON report localises millions of values. Only a class that defines ``render`` itself is
+    remembered, so an instance with a ``render`` of its own is still checked each time."""
+    renders = isinstance(value, Localized)
+    if renders == callable(getattr(kind, "render", None)):
+        _RENDERS[kind] = renders
+    return renders
+
+
+#: Type -> whether its values render themselves (:func:`_renders`); plain types up front.
+_RENDERS: dict[type, bool] = dict.fromkeys((str, int, float, bool, type(None)), False)
 
 
 def has_message(key: str) -> bool:

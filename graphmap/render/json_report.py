@@ -25,7 +25,8 @@ import enum
 import io
 import json
 import math
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
@@ -186,10 +187,96 @@ def _document(dataset: Dataset, report: AnalysisReport, lang: str
 
 def _dumps_at(data: Any, depth: int) -> str:
     """``data`` as ``json.dumps(indent=2)`` prints it ``depth`` levels deep: the same
-    text with every line but the first shifted right (JSON strings never hold a raw
-    newline, so every newline of the text is a line break of the layout)."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
-    return text.replace("\n", "\n" + "  " * depth)
+    text with every line but the first shifted right.
+
+    >>> print(_dumps_at({"a": [1, 2.5, None], "b": {}, "c": ("é",)}, 1))
+    {
+        "a": [
+          1,
+          2.5,
+          null
+        ],
+        "b": {},
+        "c": [
+          "é"
+        ]
+      }
+    """
+    parts: list[str] = []
+    _layout(data, "\n" + "  " * depth, parts.append)
+    return "".join(parts)
+
+
+def _dumps_shifted(data: Any, newline: str) -> str:
+    """``json.dumps(indent=2)`` of ``data`` with each line break followed by the
+    indentation of ``newline`` (JSON strings never hold a raw newline, so every newline
+    of the text is a line break of the layout)."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).replace(
+        "\n", newline)
+
+
+
+def _layout(value: Any, newline: str, write: Callable[[str], object]) -> None:
+    """Write ``value`` as ``json.dumps(indent=2, ensure_ascii=False)`` lays it out, each
+    line break followed by ``newline``'s indentation.
+
+    Why not ``json.dumps``: with an indent, Python 3.11's encoder is the pure-Python one,
+    a generator per level, and it took most of a large report's writing time. This walks
+    the plain types of a report directly (strings and integers inline, the commonest
+    members); anything else (subclasses, non-string keys, NaN, types JSON refuses) goes
+    through ``json.dumps`` itself, so the bytes, and the errors, are always its own.
+    """
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            write("{}")
+        elif all(type(key) is str for key in value):
+            inner = newline + "  "
+            opening = "{" + inner
+            for key, item in value.items():
+                item_kind = type(item)
+                text = (encode_basestring(item) if item_kind is str
+                        else None if item_kind is dict or item_kind is list
+                        else _scalar(item, item_kind))
+                if text is None:
+                    write(opening + encode_basestring(key) + ": ")
+                    _layout(item, inner, write)
+                else:
+                    write(opening + encode_basestring(key) + ": " + text)
+                opening = "," + inner
+            write(newline + "}")
+        else:
+            write(_dumps_shifted(value, newline))
+    elif kind is list or kind is tuple:
+        if not value:
+            write("[]")
+            return
+        inner = newline + "  "
+        if all(type(item) is str for item in value):
+            write("[" + inner + ("," + inner).join(map(encode_basestring, value))
+                  + newline + "]")
+            return
+        opening = "[" + inner
+        for item in value:
+            write(opening)
+            opening = "," + inner
+            _layout(item, inner, write)
+        write(newline + "]")
+    else:
+        write(_scalar(value, kind) or _dumps_shifted(value, newline))
+
+
+def _scalar(value: Any, kind: type) -> str | None:
+    """The JSON text of a plain scalar (``json.dumps``'s own), ``None`` for anything else."""
+    if kind is str:
+        return str(encode_basestring(value))
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        return float.__repr__(value) if math.isfinite(value) else None
+    if kind is bool:
+        return "true" if value else "false"
+    return "null" if value is None else None
 
 
 def _write_document(pairs: Iterable[tuple[str, Any]], stream: TextIO) -> None:
