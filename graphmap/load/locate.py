@@ -199,19 +199,25 @@ def locate_header(table: str, file: str, first: Record, records: Iterator[Record
     return Located(None, rest, noted)
 
 
+def formula_notes(file: str, row: int, cells: Sequence[str]) -> list[Issue]:
+    """A warning per formula without a computed value in a row above the header (read as
+    blank: a title left uncomputed), by column letter."""
+    from graphmap.load.raw import column_letter
+
+    formulas: Mapping[int, str] = getattr(cells, "formulas", {})
+    return [warning("xlsx.formula_no_value", file, row, column_letter(i), formula=f)
+            for i, f in sorted(formulas.items())]
+
+
 def _above_header(file: str, header_row: int, above: Sequence[Record]) -> list[Issue]:
     """The warning that row ``header_row`` is read as the header, or one error per row
     ``above`` it that is not a title; and what the reader noted on those rows."""
-    from graphmap.load.raw import column_letter
-
     issues: list[Issue] = []
     titles: list[str] = []
     intruders: list[Issue] = []
     for row, cells in above:
         issues.extend(getattr(cells, "issues", ()))
-        formulas: Mapping[int, str] = getattr(cells, "formulas", {})
-        issues.extend(warning("xlsx.formula_no_value", file, row, column_letter(i), formula=f)
-                      for i, f in sorted(formulas.items()))
+        issues.extend(formula_notes(file, row, cells))
         filled = _filled(cells)
         if len(filled) > 1:
             intruders.append(error("header.not_first_row", file, row, None,

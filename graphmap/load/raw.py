@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from graphmap.diagnostics import Issue
 from graphmap.i18n import Localized, translate
 from graphmap.load.issues import did_you_mean, error, warning
-from graphmap.load.locate import HEADER_SEARCH_ROWS, locate_header
+from graphmap.load.locate import HEADER_SEARCH_ROWS, formula_notes, locate_header
 from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, column_alias_table, fold
 
 
@@ -346,6 +346,7 @@ def rows_from_cells(table: str, file: str,
         noted.extend(first[1].issues)
         if first[1] or any(i.is_error for i in noted):
             break
+        noted.extend(formula_notes(file, *first))  # a row of uncomputed formulas only
         first = next(records, None)
     if any(i.is_error for i in noted):
         return RawTable(table, file, iter(()), noted, usable=False)

@@ -209,3 +209,32 @@ def test_the_real_cli(name: str, status: int, lang: str, lines: list[str]) -> No
     shown = result.stdout.splitlines()
     for line in lines:
         assert line in shown, (line, shown)
+
+
+def test_an_uncomputed_title_formula_is_said(tmp_path: Path) -> None:
+    """A title made by a formula never computed (a workbook written by a program) reads as
+    blank: the header below it is found, and the formula is named, not dropped silently."""
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
+    from xlsx_craft import Formula, csv_table, sheet_xml, write_workbook
+
+    def table(name: str, title: object) -> str:
+        rows = csv_table((GOOD / name).read_text(encoding="utf-8").replace('"5 000 $"', "5000"))
+        return sheet_xml([(1, [title]), *((n + 1, cells) for n, cells in rows)])
+
+    write_workbook(tmp_path / "book.xlsx", [
+        ("actors", table("actors.csv", Formula('CONCAT("Acteurs ",2025)'))),
+        ("projects", table("projects.csv", "Projets")),
+        ("relations", table("relations.csv", "")),
+    ])
+    _, issues = check_workspace(tmp_path / "book.xlsx")
+    assert [(i.code, i.file, i.row, i.column) for i in issues] == [
+        ("xlsx.formula_no_value", "book.xlsx[actors]", 1, "A"),
+        ("header.below_title", "book.xlsx[actors]", 2, None),
+        ("header.below_title", "book.xlsx[projects]", 2, None),
+        ("header.below_title", "book.xlsx[relations]", 2, None),
+    ]
+    assert issues[1].message("en") == (
+        "row 2 is read as the header row; the blank row 1 above it is ignored")
+    assert issues[2].message("fr") == (
+        f"la ligne 2 est lue comme ligne d'en-têtes{NB}; la ligne 1 au-dessus "
+        f"(«{NB}Projets{NB}») est ignorée")
