@@ -305,17 +305,23 @@ def _element_type(row: _Row, kind: bool | None, title: str, text: str) -> bool |
     if stage is not None and kind is not False:
         row.put("stage", title, text)
         return True
-    sector = Sector.parse(text)
-    if sector is not None and kind is not True:
-        row.put("sector", title, text)
-        return False
-    category = Category.parse(text)
-    if category is not None and kind is not True:
-        row.put("category", title, text)
-        return False
+    for vocabulary, column in ((Sector, "sector"), (Category, "category")):
+        term = vocabulary.parse(text)
+        if term is not None and kind is not True:
+            row.put(column, title, text)
+            if not _names_the_code(term, text):
+                # A word the vocabulary reads ("Municipalité" is a public actor) says more
+                # than the code: it stays the actor's own type too.
+                row.put("type", title, text)
+            return False
     row.values.setdefault("_type", text)
     row.written.setdefault("_type", title)
     return kind
+
+
+def _names_the_code(term: Any, text: str) -> bool:
+    """Whether ``text`` is ``term``'s code or label (not one of its synonyms)."""
+    return fold(text) in {fold(term.value), fold(term.label("fr")), fold(term.label("en"))}
 
 
 def _keep_unknown_types(graph: ForeignGraph, row: _Row, project: bool,

@@ -5,6 +5,7 @@ cleanly without writing anything."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 from typing import Any
 
@@ -243,3 +244,26 @@ def test_usage_errors(tmp_path: Path, cli_group: Any) -> None:
     missing = runner.invoke(cli_group, ["import", str(tmp_path / "absent.json"), "-o",
                                         str(tmp_path / "w")])
     assert missing.exit_code == 2
+
+
+def test_an_element_type_read_through_a_synonym_stays_the_actors_type(tmp_path: Path) -> None:
+    # "Coopérative" and "OBNL" are words of a sector (docs/workspace-format.md §5): the
+    # sector is read, and the finer word the user wrote is kept as the actor's type.
+    path = tmp_path / "kumu.json"
+    path.write_text(json.dumps({"elements": [
+        {"label": "Coop du Nord", "type": "Coopérative"},
+        {"label": "Entraide", "type": "OBNL"},
+        {"label": "Fondation", "type": "Philanthropique"},
+        {"label": "Jardins", "type": "Projet", "Étape": "mobilisation"}],
+        "connections": [{"from": "Coop du Nord", "to": "Jardins", "type": "porte"}]}),
+        encoding="utf-8")
+    dataset, issues = import_dataset(path, "kumu")
+    assert dataset is not None, issues
+    # No exchange.type_kept: the types were understood.
+    assert [i.code for i in issues if i.code.startswith("exchange.")] == [
+        "exchange.ids_derived"]
+    actors = {a.id: (a.sector, a.type) for a in dataset.actors}
+    assert actors == {"coop-du-nord": (Sector.SOCIAL_ECONOMY, "Coopérative"),
+                      "entraide": (Sector.COMMUNITY, "OBNL"),
+                      # The sector's own label says nothing more: no type.
+                      "fondation": (Sector.PHILANTHROPIC, None)}
