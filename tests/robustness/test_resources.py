@@ -263,3 +263,12 @@ def test_a_utf8_file_with_a_byte_no_encoding_has_is_refused_with_its_line(
     (folder / "actors.csv").write_bytes(data)
     _, issues = check_workspace(folder)
     assert [(i.code, i.params["line"]) for i in issues] == [("file.encoding", 4)]
+
+
+def test_one_row_past_the_limit_is_counted_in_the_singular(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    rows = (GOOD / "relations.csv").read_text(encoding="utf-8").splitlines()
+    _, issues = check_workspace(folder, limits=Limits(rows=len(rows) - 2))
+    stop = next(i for i in issues if i.code == "limit.rows")
+    assert "la lecture s'arrête ici (1 ligne non lue)" in stop.format("fr")
+    assert "reading stops here (1 line not read);" in stop.format("en")
