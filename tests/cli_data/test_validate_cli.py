@@ -19,13 +19,13 @@ PLANTED = FIXTURES / "planted"
 PLANTED_EN = [
     "actors.csv:1:terrritoire: warning: unknown column 'terrritoire', kept as an attribute; "
     "did you mean 'territoire'?",
-    "actors.csv:3:secteur: unknown sector 'publique'; did you mean 'public'? (accepted: public, "
+    "actors.csv:3:secteur: unknown sector 'publik'; did you mean 'public'? (accepted: public, "
     "private, philanthropic, community, social_economy, academic, media, citizen)",
     "actors.csv:4:id: id 'a1' is already used (actors.csv, row 2); ids are unique across "
     "actors and projects",
     "actors.csv:5: warning: actor 'a4' has no relation",
     "actors.csv:5:nom: required value missing in 'nom'",
-    "actors.csv:6:catégorie: unknown category 'organisme'; did you mean 'organization'? "
+    "actors.csv:6:catégorie: unknown category 'organisaton'; did you mean 'organization'? "
     "(accepted: organization, individual, group)",
     "projects.csv:2:fin: end (2023) is before start (2024)",
     "projects.csv:3:début: '2024-02-30' is not a YYYY-MM-DD date nor a YYYY year",
@@ -67,7 +67,7 @@ def test_planted_mistakes_with_clirunner_in_french() -> None:
     assert len(lines) == len(PLANTED_EN)
     assert lines[2] == ("actors.csv:4:id: l'identifiant « a1 » est déjà utilisé (actors.csv, "
                         "ligne 2) ; les identifiants sont uniques parmi les acteurs et les projets")
-    assert lines[5] == ("actors.csv:6:catégorie: catégorie inconnue « organisme » ; vouliez-vous "
+    assert lines[5] == ("actors.csv:6:catégorie: catégorie inconnue « organisaton » ; vouliez-vous "
                         "dire « organisation » ? (valeurs : organisation, individu, groupe)")
     assert result.stderr == "Erreur : 14 erreurs dans l'espace de travail.\n"
 

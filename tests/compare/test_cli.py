@@ -146,7 +146,7 @@ def test_seed_is_used_for_both_years() -> None:
 
 
 def _bad_pair(tmp_path: Path) -> tuple[Path, Path]:
-    old = write_workspace(tmp_path / "old", [actor("a1", "community"), actor("a2", "publique")],
+    old = write_workspace(tmp_path / "old", [actor("a1", "community"), actor("a2", "publik")],
                           [project("p1", "emergence")], [tie("a1", "p1", "carries"),
                                                          tie("a2", "p1", "supports")])
     new = write_workspace(tmp_path / "new", [actor("a1", "community")],
@@ -162,7 +162,7 @@ def test_both_workspaces_errors_are_reported_together(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert [line.split(": ")[0] for line in lines] == [
         f"{old}/actors.csv:3:sector", f"{new}/relations.csv:2:target", "Error"]
-    assert lines[0].startswith(f"{old}/actors.csv:3:sector: unknown sector 'publique'")
+    assert lines[0].startswith(f"{old}/actors.csv:3:sector: unknown sector 'publik'")
     assert lines[1] == f"{new}/relations.csv:2:target: 'p9' is neither an actor nor a project"
     assert lines[2] == "Error: 2 errors in the workspaces to compare."
 
@@ -176,7 +176,7 @@ def test_one_error_in_french(tmp_path: Path) -> None:
     assert result.stderr.splitlines()[-1] == (
         "Erreur : 1 erreur dans les espaces de travail à comparer.")
     assert result.stderr.splitlines()[0].startswith(
-        f"{old}/actors.csv:3:sector: secteur inconnu « publique »")
+        f"{old}/actors.csv:3:sector: secteur inconnu « publik »")
 
 
 def test_a_json_workspace_is_located_beside_its_file(tmp_path: Path) -> None:

@@ -69,8 +69,6 @@ def test_a_kumu_map_made_by_hand(tmp_path: Path) -> None:
         "kumu-hub.json[elements]: avertissement : 5 éléments sans identifiant : identifiants"
         " tirés de leur nom (par ex. « Centre d'entraide d'Argenteuil » → "
         "« centre-d-entraide-d-argenteuil »)",
-        "kumu-hub.json[elements]:3:type: avertissement : le type « Municipalité » n'est ni un "
-        "secteur ni une étape de graphmap ; conservé dans la colonne « type »",
     ]
     assert dataset is not None
     actors = {a.id: a for a in dataset.actors}
@@ -78,6 +76,7 @@ def test_a_kumu_map_made_by_hand(tmp_path: Path) -> None:
     assert actors["centre-d-entraide-d-argenteuil"].extra == {
         "Site web": "https://entraide.example", "tags": "alimentation"}
     assert actors["fondation-du-nord"].scope.value == "regional"
+    # "Municipalité" is a word of the public sector, kept as the actor's finer type.
     assert (actors["mrc-d-argenteuil"].sector, actors["mrc-d-argenteuil"].type) == (
         Sector.PUBLIC, "Municipalité")
     projects = {p.id: p for p in dataset.projects}
@@ -125,10 +124,12 @@ def test_a_kumu_workbook_with_elements_and_connections_sheets(tmp_path: Path) ->
     assert _located(issues) == [
         "kumu.xlsx[Elements]: warning: 4 elements without an id: ids derived from their "
         "names (e.g. 'Centre A' → 'centre-a')",
-        "kumu.xlsx[Elements]:2:Type: warning: the type 'Organisme' is neither a graphmap "
-        "sector nor a stage; kept in the column 'type'",
     ]
     assert dataset is not None
+    # "Organisme" is a word of the organization category, kept as the actor's finer type.
+    centre = dataset.actor_by_id["centre-a"]
+    assert (centre.sector, centre.category.value, centre.type) == (
+        Sector.COMMUNITY, "organization", "Organisme")
     assert [(p.id, p.themes, p.stage, p.extra) for p in dataset.projects] == [
         ("projet-c", ("emploi", "jeunesse"), Stage.MOBILIZATION, {"Description": "Un projet"}),
         ("projet-d", (), Stage.EMERGENCE, {})]

@@ -55,6 +55,10 @@ EVERYDAY_WORDS: list[tuple[type[Vocabulary], str, str]] = [
     (Sector, "OBNL d'économie sociale", "social_economy"),
     (Sector, "Mutuelle", "social_economy"),
     (Sector, "OSBL", "community"),
+    (Sector, "publique", "public"),
+    (Sector, "Municipalité", "public"),
+    (Category, "organisme", "organization"),
+    (Category, "Organismes", "organization"),
     (Sector, "Organisme à but non lucratif", "community"),
     (Sector, "organisme sans but lucratif", "community"),
     (Sector, "Organisme communautaire", "community"),
@@ -185,10 +189,6 @@ MISSPELT: list[tuple[type[Vocabulary], str, str]] = [
     (Scope, "Provincal", "provincial"),
     (Scope, "Nationnal", "national"),
     (Category, "individue", "individual"),
-    # Held back from the synonyms (other areas plant them as mistakes): suggested.
-    (Sector, "publique", "public"),
-    (Sector, "Municipalité", "public"),
-    (Category, "organisme", "organization"),
 ]
 
 
