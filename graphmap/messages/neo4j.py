@@ -81,6 +81,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": ("Workspace '{workspace}' in Neo4j holds a value graphmap cannot read back "
                "(edited by hand?): {detail}"),
     },
+    "neo4j.error.changed_during_push": {
+        "fr": ("Un autre client a supprimé des nœuds de l'espace de travail « {workspace} » "
+               "pendant ce push : relancez-le (il n'écrit que ce qui manque)."),
+        "en": ("Another client deleted nodes of workspace '{workspace}' during this push: run "
+               "it again (it writes only what is missing)."),
+    },
     "neo4j.error.empty_password": {
         "fr": "Aucun mot de passe reçu sur l'entrée standard (--password-stdin).",
         "en": "No password received on standard input (--password-stdin).",

@@ -7,6 +7,10 @@ finding it, so each query returns *one* record holding a chunk of rows as a list
 (``collect``). Chunks are bounded (``READ_CHUNK`` nodes, keyset pagination on the
 ``(workspace, id)`` key, which the uniqueness constraint indexes in that order), so neither
 the server nor the client holds a whole large workspace in one value.
+
+Each node comes back with its ``elementId``: a push creates the relationships of the nodes
+it found (or has just created) by that id (``NodeByElementIdSeek``) rather than by two
+``(workspace, id)`` index seeks per relationship.
 """
 
 from __future__ import annotations
@@ -16,10 +20,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphmap.neo4j.connection import Connection, run_query
-from graphmap.neo4j.rows import ACTOR_LABEL, ALL_ROLE_LABELS, PROJECT_LABEL
+from graphmap.neo4j.rows import ACTOR_LABEL, ALL_ROLE_LABELS, PROJECT_LABEL, WORKSPACE_LABEL
 
 __all__ = ["NODE_LABELS", "READ_CHUNK", "Stored", "read_nodes", "read_relationships",
-           "read_workspace"]
+           "read_workspace", "read_workspace_props"]
 
 NODE_LABELS: tuple[str, ...] = (ACTOR_LABEL, PROJECT_LABEL)
 #: Nodes per query (and source actors per relationship query) when reading a workspace.
@@ -30,25 +34,30 @@ READ_CHUNK = 20_000
 _READ_NODES = ("MATCH (n:{label}) WHERE n.workspace = $workspace AND n.id > $after\n"
                "WITH n ORDER BY n.workspace, n.id LIMIT $chunk\n"
                "RETURN collect([n.id, properties(n), "
-               "[label IN labels(n) WHERE label IN $roles]]) AS rows")
+               "[label IN labels(n) WHERE label IN $roles], elementId(n)]) AS rows")
 _READ_RELS = (f"UNWIND $ids AS id\n"
               f"MATCH (s:{ACTOR_LABEL} {{workspace: $workspace, id: id}})-[r]->(t)\n"
               "WHERE r.workspace = $workspace\n"
               "RETURN collect([type(r), id, t.id, properties(r)]) AS rows")
 
-#: One node as read: its id, its property map and its role labels (sorted).
-NodeState = tuple[str, Mapping[str, Any], tuple[str, ...]]
+_READ_WORKSPACE = (f"MATCH (w:{WORKSPACE_LABEL} {{name: $workspace}}) "
+                   "RETURN properties(w) AS props")
+
+#: One node as read: its id, its property map, its role labels (sorted) and its elementId.
+NodeState = tuple[str, Mapping[str, Any], tuple[str, ...], str]
 #: One relationship as read: its type, source id, target id and property map.
 RelState = tuple[str, str, str, Mapping[str, Any]]
 
 
 @dataclass(frozen=True)
 class Stored:
-    """What the database holds for a workspace: nodes by ``(label, id)`` (properties and
-    role labels), relationships by ``rid`` (type, source id, target id, properties)."""
+    """What the database holds for a workspace: nodes by ``(label, id)`` (properties, role
+    labels and elementId), relationships by ``rid`` (type, source id, target id,
+    properties), and the properties of its ``:GraphmapWorkspace`` node (``None``: none)."""
 
-    nodes: Mapping[tuple[str, str], tuple[Mapping[str, Any], tuple[str, ...]]]
+    nodes: Mapping[tuple[str, str], tuple[Mapping[str, Any], tuple[str, ...], str]]
     rels: Mapping[str, RelState]
+    workspace_props: Mapping[str, Any] | None = None
 
     @property
     def actor_ids(self) -> list[str]:
@@ -70,8 +79,8 @@ def read_nodes(driver: Any, conn: Connection, workspace: str, label: str, *,
         rows = run_query(driver, conn, statement, {
             "workspace": workspace, "after": after, "chunk": chunk,
             "roles": list(ALL_ROLE_LABELS)}).records[0]["rows"]
-        out.extend((str(node_id), props, tuple(sorted(roles)))
-                   for node_id, props, roles in rows)
+        out.extend((str(node_id), props, tuple(sorted(roles)), str(element_id))
+                   for node_id, props, roles, element_id in rows)
         if len(rows) < chunk:
             return out
         after = rows[-1][0]
@@ -94,12 +103,21 @@ def read_relationships(driver: Any, conn: Connection, workspace: str,
 def read_workspace(driver: Any, conn: Connection, workspace: str) -> Stored:
     """The nodes and relationships ``workspace`` holds (a relationship without ``rid``,
     made by hand, is not graphmap's and is left out)."""
-    nodes = {(label, node_id): (props, roles)
+    nodes = {(label, node_id): (props, roles, element_id)
              for label in NODE_LABELS
-             for node_id, props, roles in read_nodes(driver, conn, workspace, label)}
+             for node_id, props, roles, element_id in read_nodes(driver, conn, workspace,
+                                                                 label)}
     stored = Stored(nodes, {})
     rels = {str(props["rid"]): (rel_type, source, target, props)
             for rel_type, source, target, props in read_relationships(
                 driver, conn, workspace, stored.actor_ids)
             if props.get("rid") is not None}
-    return Stored(nodes, rels)
+    return Stored(nodes, rels, read_workspace_props(driver, conn, workspace))
+
+
+def read_workspace_props(driver: Any, conn: Connection, workspace: str
+                         ) -> Mapping[str, Any] | None:
+    """The properties of the workspace's ``:GraphmapWorkspace`` node, ``None`` if it has
+    none (never pushed, or pushed by hand)."""
+    records = run_query(driver, conn, _READ_WORKSPACE, {"workspace": workspace}).records
+    return records[0]["props"] if records else None

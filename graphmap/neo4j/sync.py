@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +56,8 @@ from graphmap.neo4j.stored import (
     read_workspace,
 )
 
-__all__ = ["BATCH_SIZE", "CONSTRAINTS", "Counts", "PushResult", "list_workspaces", "pull",
-           "push", "workspace_name"]
+__all__ = ["BATCH_SIZE", "CONSTRAINTS", "SERVER_COUNTERS", "Counts", "PushResult",
+           "list_workspaces", "pull", "push", "workspace_name"]
 
 #: Rows per write transaction: large enough that round trips and commits do not dominate,
 #: small enough that a transaction's state stays a few tens of MB on the server.
@@ -94,9 +94,13 @@ class Counts:
 
 @dataclass(frozen=True)
 class PushResult:
+    """What a push changed (from its diff), and what the server reported writing: the
+    driver's summary counters (:data:`SERVER_COUNTERS`) added up over every write."""
+
     workspace: str
     nodes: Counts
     relationships: Counts
+    server_counters: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -126,8 +130,10 @@ def _labels(label: str, roles: Iterable[str]) -> str:
 
 
 def _node_create(label: str, roles: tuple[str, ...] = ()) -> str:
-    """New nodes (the diff found no node with their key): each row is the property map."""
-    return f"UNWIND $rows AS row\nCREATE (n{_labels(label, roles)})\nSET n = row"
+    """New nodes (the diff found no node with their key): each row is the property map.
+    Their elementIds come back (one record), for the relationships created next."""
+    return (f"UNWIND $rows AS row\nCREATE (n{_labels(label, roles)})\nSET n = row\n"
+            "RETURN collect([n.id, elementId(n)]) AS created")
 
 
 def _node_write(label: str, roles: tuple[str, ...] = ()) -> str:
@@ -140,19 +146,28 @@ def _node_write(label: str, roles: tuple[str, ...] = ()) -> str:
             f"SET n = row{labels if label == ACTOR_LABEL else ''}")
 
 
-def _rel_write(rel_type: str, target_label: str, *, new: bool = False) -> str:
-    """Relationships the diff found missing are CREATEd between their two nodes (each row
-    is ``{source, target, props}``); changed ones have their properties replaced (each row
-    is the property map, which holds the ``rid``)."""
-    if not new:
-        return (f"UNWIND $rows AS row\n"
-                f"MATCH ()-[r:{rel_type} {{workspace: $workspace, rid: row.rid}}]->()\n"
-                f"SET r = row")
+def _rel_update(rel_type: str) -> str:
+    """Relationships the diff found changed: properties replaced (each row is the property
+    map, which holds the ``rid``; the relationship key constraint indexes it)."""
     return (f"UNWIND $rows AS row\n"
-            f"MATCH (s:{ACTOR_LABEL} {{workspace: $workspace, id: row.source}})\n"
-            f"MATCH (t:{target_label} {{workspace: $workspace, id: row.target}})\n"
+            f"MATCH ()-[r:{rel_type} {{workspace: $workspace, rid: row.rid}}]->()\n"
+            f"SET r = row")
+
+
+def _rel_create(rel_type: str) -> str:
+    """Relationships the diff found missing, CREATEd between their two nodes found by
+    elementId (``NodeByElementIdSeek``: no index seek and no index lock per endpoint). Each
+    row is ``[source elementId, target elementId, source id, target id, properties]``; the
+    id and workspace checks refuse a node that is no longer the one the elementId was read
+    for (deleted meanwhile by another client and its id reused), which the count of
+    relationships created then shows."""
+    return ("UNWIND $rows AS row\n"
+            "MATCH (s) WHERE elementId(s) = row[0] AND s.id = row[2] "
+            "AND s.workspace = $workspace\n"
+            "MATCH (t) WHERE elementId(t) = row[1] AND t.id = row[3] "
+            "AND t.workspace = $workspace\n"
             f"CREATE (s)-[r:{rel_type}]->(t)\n"
-            f"SET r = row.props")
+            "SET r = row[4]")
 
 
 def _rel_delete(rel_type: str) -> str:
@@ -226,7 +241,8 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
          batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> PushResult:
     """Write ``dataset`` (and the analysis ``report``, if given) to Neo4j as ``workspace``.
 
-    Idempotent: a second push of the same data writes nothing and reports zero changes.
+    Idempotent: a second push of the same data writes nothing (no statement but the reads
+    runs) and reports zero changes.
     Without ``replace``, nodes and relationships the workspace no longer has are kept;
     with it they are deleted, so the database mirrors the workspace exactly. Other
     workspaces in the same database are never touched.
@@ -234,7 +250,8 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
     Raises
     ------
     graphmap.errors.Neo4jSyncError
-        The server cannot be reached, refuses the credentials or the database, or fails.
+        The server cannot be reached, refuses the credentials or the database, or fails;
+        or another client deleted nodes of the workspace while this push wrote it.
     """
     with _cyclic_gc_paused(), ThreadPoolExecutor(1) as worker, open_driver(conn) as driver:
         # The rows are built while the server answers: building them is Python work, the
@@ -254,29 +271,30 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         gone_sources = set(gone_nodes.get(ACTOR_LABEL, ()))
         rid_deletes = {t: [rid for rid in rids if stored.rels[rid][1] not in gone_sources]
                        for t, rids in gone_rels.items()}
+        workspace_props = dict(rows.workspace_props)
+        writer = _Writer(driver, conn, workspace, batch_size=batch_size, progress=progress,
+                         total=sum(
+                             len(items) for group in (rid_deletes, gone_nodes, node_writes,
+                                                      rel_writes) for items in group.values()))
         # Deletions first (relationships, then nodes), then nodes, then relationships.
-        jobs: list[tuple[str, str, list[Any]]] = [
-            *((_rel_delete(t), "rids", rids) for t, rids in sorted(rid_deletes.items())
-              if rids),
-            *((_node_delete(label), "ids", ids) for label, ids in sorted(gone_nodes.items())),
-            *(((_node_create if new else _node_write)(label, node_roles), "rows", batch)
-              for (label, node_roles, new), batch in sorted(node_writes.items())),
-            *((_rel_write(t, target, new=new), "rows", batch)
-              for (t, target, new), batch in sorted(rel_writes.items())),
-        ]
-        total = sum(len(items) for _, _, items in jobs)
-        done = 0
-        if progress is not None:
-            progress("push", 0, total)
-        for statement, key, items in jobs:
-            for batch in _batches(items, batch_size):
-                run_query(driver, conn, statement, {"workspace": workspace, key: batch},
-                          write=True)
-                done += len(batch)
-                if progress is not None:
-                    progress("push", done, total)
-        run_query(driver, conn, _WRITE_WORKSPACE,
-                  {"workspace": workspace, "props": dict(rows.workspace_props)}, write=True)
+        for rel_type, rids in sorted(rid_deletes.items()):
+            writer.write(_rel_delete(rel_type), "rids", rids)
+        for label, ids in sorted(gone_nodes.items()):
+            writer.write(_node_delete(label), "ids", ids)
+        element_ids = {key: state[2] for key, state in stored.nodes.items()}
+        for (label, node_roles, new), props in sorted(node_writes.items()):
+            statement = (_node_create if new else _node_write)(label, node_roles)
+            for created in writer.write(statement, "rows", props):
+                element_ids.update(((label, str(node_id)), str(element_id))
+                                   for node_id, element_id in created)
+        for (rel_type, new), rels in sorted(rel_writes.items()):
+            if new:
+                writer.write(_rel_create(rel_type), "rows",
+                             _create_rows(rels, element_ids, workspace), must_create=True)
+            else:
+                writer.write(_rel_update(rel_type), "rows", [r.props for r in rels])
+        if stored.workspace_props != workspace_props:
+            writer.write_one(_WRITE_WORKSPACE, {"props": workspace_props})
     # A relationship of a deleted node is never wanted (wanted ones join kept nodes), so it
     # is already among the deleted relationships.
     return PushResult(
@@ -285,7 +303,69 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
                sum(len(v) for v in gone_nodes.values()), node_counts.unchanged),
         Counts(rel_counts.created, rel_counts.updated,
                sum(len(v) for v in gone_rels.values()), rel_counts.unchanged),
+        dict(writer.counters),
     )
+
+
+#: The driver's summary counters a push adds up (``PushResult.server_counters``).
+SERVER_COUNTERS: tuple[str, ...] = (
+    "nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+    "properties_set", "labels_added", "labels_removed")
+
+
+class _Writer:
+    """Runs the write statements of one push, ``batch_size`` rows per transaction (one
+    managed transaction each, ``execute_query``), reports progress and adds up what the
+    server says it wrote."""
+
+    def __init__(self, driver: Any, conn: Connection, workspace: str, *, batch_size: int,
+                 progress: Progress | None, total: int) -> None:
+        self.driver, self.conn, self.workspace = driver, conn, workspace
+        self.batch_size, self.progress, self.total = batch_size, progress, total
+        self.done = 0
+        self.counters: dict[str, int] = dict.fromkeys(SERVER_COUNTERS, 0)
+        if progress is not None:
+            progress("push", 0, total)
+
+    def write_one(self, statement: str, params: Mapping[str, Any]) -> Any:
+        result = run_query(self.driver, self.conn, statement,
+                           {"workspace": self.workspace, **params}, write=True)
+        for name in SERVER_COUNTERS:
+            self.counters[name] += getattr(result.summary.counters, name)
+        return result
+
+    def write(self, statement: str, key: str, items: Sequence[Any], *,
+              must_create: bool = False) -> list[Any]:
+        """Write ``items`` in batches; returns the ``created`` column of each batch's record
+        when the statement returns one (node creation), else nothing.
+
+        ``must_create``: every row must create its relationship; fewer means a node was
+        deleted by another client since this push read it (or created it).
+        """
+        created = []
+        for batch in _batches(items, self.batch_size):
+            result = self.write_one(statement, {key: batch})
+            if must_create and result.summary.counters.relationships_created != len(batch):
+                raise Neo4jSyncError("neo4j.error.changed_during_push",
+                                     workspace=self.workspace)
+            self.done += len(batch)
+            if self.progress is not None:
+                self.progress("push", self.done, self.total)
+            if result.records:
+                created.append(result.records[0]["created"])
+        return created
+
+
+def _create_rows(rels: Iterable[RelRow], element_ids: Mapping[tuple[str, str], str],
+                 workspace: str) -> list[list[Any]]:
+    """The rows of :func:`_rel_create`: both endpoints' elementIds (every endpoint is a node
+    of the dataset, so the push has just read or created it), ids and properties."""
+    try:
+        return [[element_ids[(ACTOR_LABEL, r.source)],
+                 element_ids[(r.target_label, r.target)], r.source, r.target, r.props]
+                for r in rels]
+    except KeyError:  # a node of the dataset deleted between the read and the write
+        raise Neo4jSyncError("neo4j.error.changed_during_push", workspace=workspace) from None
 
 
 def _gone(nodes: Iterable[NodeRow], rels: Iterable[RelRow], stored: Stored
@@ -324,21 +404,20 @@ def _diff_nodes(nodes: Iterable[NodeRow], stored: Stored
 
 
 def _diff_rels(rels: Iterable[RelRow], stored: Stored
-               ) -> tuple[Counts, dict[tuple[str, str, bool], list[Any]]]:
-    """Counts, and the rows to write by (type, target label, new)."""
+               ) -> tuple[Counts, dict[tuple[str, bool], list[RelRow]]]:
+    """Counts, and the relationships to write by (type, new)."""
     created = updated = unchanged = 0
-    writes: dict[tuple[str, str, bool], list[Any]] = defaultdict(list)
+    writes: dict[tuple[str, bool], list[RelRow]] = defaultdict(list)
     for rel in rels:
         old = stored.rels.get(rel.rid)
         if old is None:
             created += 1
-            writes[(rel.rel_type, rel.target_label, True)].append(
-                {"source": rel.source, "target": rel.target, "props": rel.props})
+            writes[(rel.rel_type, True)].append(rel)
         elif old[0] == rel.rel_type and old[3] == rel.props:
             unchanged += 1
         else:
             updated += 1
-            writes[(rel.rel_type, rel.target_label, False)].append(rel.props)
+            writes[(rel.rel_type, False)].append(rel)
     return Counts(created, updated, 0, unchanged), writes
 
 
@@ -389,7 +468,7 @@ def pull(conn: Connection, workspace: str | None = None) -> Dataset:
             driver, conn, f"MATCH (w:{WORKSPACE_LABEL} {{name: $workspace}}) "
                           "RETURN properties(w) AS props", params).records
         meta = meta_records[0]["props"] if meta_records else {}
-        tables = {label: [props for _id, props, _roles in read_nodes(driver, conn, name, label)]
+        tables = {label: [state[1] for state in read_nodes(driver, conn, name, label)]
                   for label in NODE_LABELS}
         rels = read_relationships(driver, conn, name,
                                   [str(props["id"]) for props in tables[ACTOR_LABEL]])

@@ -27,7 +27,8 @@ from graphmap.neo4j.sync import (
     CONSTRAINTS,
     _node_create,
     _node_write,
-    _rel_write,
+    _rel_create,
+    _rel_update,
     workspace_name,
 )
 from graphmap.schema import RelationType as R
@@ -127,8 +128,8 @@ def test_cypher_text_comes_only_from_our_vocabulary() -> None:
     statements = [*CONSTRAINTS, _node_write("Actor"), _node_write("Project"),
                   _node_write("Actor", roles), _node_write("Actor", roles[:2]),
                   _node_create("Actor", roles[1:]), _node_create("Project"),
-                  *(_rel_write(t, "Project", new=new) for t in REL_TYPES.values()
-                    for new in (False, True))]
+                  *(write(t) for t in REL_TYPES.values()
+                    for write in (_rel_create, _rel_update))]
     for statement in statements:
         assert "DETACH DELETE n //" not in statement
         assert "`" not in statement
