@@ -106,6 +106,11 @@ _PLURAL_SEEN_MAX = 100_000
 def _plural_category(count: Any, lang: str) -> str:
     if isinstance(count, bool) or count is None:
         return "other"
+    # A number that renders itself for running text (graphmap.load.issues.Number) counts
+    # as the number it holds.
+    held = getattr(count, "value", None)
+    if isinstance(held, int) and not isinstance(held, bool):
+        count = held
     if isinstance(count, str):
         digits = count.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
         digits = digits.replace(",", "" if lang != "fr" else ".")

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from graphmap.errors import GraphmapError, ValidationFailed
-from graphmap.i18n import LANGS, resolve_lang, translate
+from graphmap.i18n import LANGS, Message, resolve_lang, translate
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,6 +134,14 @@ def is_terminal(stream: Any = None) -> bool:
     """Whether progress bars belong on ``stream`` (stderr by default)."""
     stream = stream or sys.stderr
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def counted_sizes(actors: int, projects: int, relations: int) -> dict[str, Message]:
+    """``actors``, ``projects``, ``relations`` as counted nouns for a sentence ("1 acteur",
+    "104 acteurs"), the parameters of the messages that say a workspace's size."""
+    return {noun: Message(f"count.{noun}", {"count": n})
+            for noun, n in (("actors", actors), ("projects", projects),
+                            ("relations", relations))}
 
 
 # Long lines are hard to read even on a wide terminal.

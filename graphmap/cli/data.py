@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from graphmap.cli.common import current_lang, help_text, lang_option
+from graphmap.cli.common import counted_sizes, current_lang, help_text, lang_option
 from graphmap.errors import GraphmapError
 from graphmap.i18n import translate
 
@@ -57,8 +57,9 @@ def summary(dataset: Dataset, workspace: Path, lang: str) -> str:
     def t(key: str, **params: Any) -> str:
         return translate(f"validation.cli.{key}", lang, **params)
 
-    lines = [t("valid", path=str(workspace), actors=len(dataset.actors),
-               projects=len(dataset.projects), relations=len(dataset.relations))]
+    lines = [t("valid", path=str(workspace), **counted_sizes(len(dataset.actors),
+                                                            len(dataset.projects),
+                                                            len(dataset.relations)))]
     groups: tuple[tuple[str, type[Vocabulary], Counter[Vocabulary]], ...] = (
         ("by_sector", Sector, Counter(a.sector for a in dataset.actors)),
         ("by_stage", Stage, Counter(p.stage for p in dataset.projects)),

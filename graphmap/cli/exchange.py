@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from graphmap.cli.common import config_limits, current_lang, echo_issues, help_text, lang_option
+from graphmap.cli.common import (
+    config_limits,
+    counted_sizes,
+    current_lang,
+    echo_issues,
+    help_text,
+    lang_option,
+)
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import GraphmapError, UsageError
 from graphmap.i18n import translate
@@ -100,6 +107,7 @@ def import_(source: Path, output: Path, fmt: str | None, lang: str) -> None:
 
     echo_issues(issues, lang)
     path = write_workspace(dataset, output)
-    click.echo(translate("exchange.imported", lang, path=str(path), actors=len(dataset.actors),
-                         projects=len(dataset.projects), relations=len(dataset.relations),
+    click.echo(translate("exchange.imported", lang, path=str(path),
+                         **counted_sizes(len(dataset.actors), len(dataset.projects),
+                                         len(dataset.relations)),
                          format=_FORMAT_NAMES[chosen]), err=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from graphmap.cli.common import is_terminal, lang_option
+from graphmap.cli.common import counted_sizes, is_terminal, lang_option
 from graphmap.errors import InputError
 from graphmap.i18n import resolve_lang, translate
 from graphmap.synth.sizes import (
@@ -95,4 +95,6 @@ def generate(
             )
     else:
         counts = write_workspace(out, sizes.actors, sizes.projects, sizes.relations, sizes.seed)
-    click.echo(translate("generate.done", lang, path=str(out), **counts), err=True)
+    click.echo(translate("generate.done", lang, path=str(out),
+                         **counted_sizes(counts["actors"], counts["projects"],
+                                         counts["relations"])), err=True)

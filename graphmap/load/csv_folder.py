@@ -325,7 +325,7 @@ def _unread(lines: int, rest: TextIO) -> Message:
     """What reading leaves unread when it stops at a row of a CSV file: the ``lines`` of that
     row and the non-blank lines below (counted on this error path only)."""
     count = max(lines, 1) + sum(1 for text in rest if text.strip())
-    return Message("load.unread.lines", {"count": Number(count), "n": count})
+    return Message("load.unread.lines", {"count": Number(count)})
 
 
 def sniff_delimiter(path: Path, encoding: CsvEncoding) -> str:

@@ -329,8 +329,7 @@ def _rows(raw: RawTable, records: Sequence[Any], checks: _Checks
         raw.truncated = True
         yield error("limit.rows", label, limit + 1, None, limit=Number(limit), setting="rows",
                     unread=Message("load.unread.records",
-                                   {"count": Number(len(records) - limit),
-                                    "n": len(records) - limit}))
+                                   {"count": Number(len(records) - limit)}))
 
 
 def _record_problems(label: str, number: int, record: dict[str, Any], *, keys: tuple[str, ...],

@@ -50,6 +50,9 @@ class RawTable:
     missing_columns: frozenset[str] = frozenset()
     usable: bool = True
     truncated: bool = False
+    #: The header row of an actors or projects table with names but no id column: every
+    #: row's id is derived from its name (docs/workspace-format.md §4); else ``None``.
+    ids_from_names: int | None = None
 
 
 def clean_cell(value: str) -> str:
@@ -75,7 +78,18 @@ class Header:
     @property
     def missing(self) -> frozenset[str]:
         present = {c for c, _ in self.canonical}
-        return frozenset(c for c in REQUIRED_COLUMNS[self.table] if c not in present)
+        missing = {c for c in REQUIRED_COLUMNS[self.table] if c not in present}
+        if self.ids_from_names:
+            missing.discard("id")
+        return frozenset(missing)
+
+    @property
+    def ids_from_names(self) -> bool:
+        """An actors or projects header with a name column and no id column: ids are made
+        from the names, as for a row whose id cell is blank."""
+        present = {c for c, _ in self.canonical}
+        return (self.table in ("actors", "projects") and "id" not in present
+                and "name" in present)
 
     def known_count(self) -> int:
         return len(self.canonical)
@@ -365,7 +379,8 @@ def rows_from_cells(table: str, file: str,
     header, issues = resolve_header(table, cells, file, row_number)
     issues[:0] = [*noted, *located.issues]
     builder = RowBuilder(header, file)
-    raw = RawTable(table, file, iter(()), issues, header.missing, usable=bool(header.canonical))
+    raw = RawTable(table, file, iter(()), issues, header.missing, usable=bool(header.canonical),
+                   ids_from_names=row_number if header.ids_from_names else None)
 
     def rows() -> Iterator[RawRow | Issue]:
         for number, data in records:

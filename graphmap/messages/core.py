@@ -17,6 +17,19 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "fr": "Erreur interne de graphmap ({kind}: {detail}). Merci de la signaler avec la commande utilisée.",
         "en": "graphmap internal error ({kind}: {detail}). Please report it with the command you ran.",
     },
+    # Counted nouns for sentences that list sizes ({actors} = "1 acteur" / "104 acteurs").
+    "count.actors": {
+        "fr": {"one": "{count} acteur", "other": "{count} acteurs"},
+        "en": {"one": "{count} actor", "other": "{count} actors"},
+    },
+    "count.projects": {
+        "fr": {"one": "{count} projet", "other": "{count} projets"},
+        "en": {"one": "{count} project", "other": "{count} projects"},
+    },
+    "count.relations": {
+        "fr": {"one": "{count} relation", "other": "{count} relations"},
+        "en": {"one": "{count} relation", "other": "{count} relations"},
+    },
     "error.validation_failed": {
         "fr": {"one": "{count} erreur dans l'espace de travail.", "other": "{count} erreurs dans l'espace de travail."},
         "en": {"one": "{count} error in the workspace.", "other": "{count} errors in the workspace."},

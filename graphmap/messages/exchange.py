@@ -30,8 +30,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Wrote {path}: {nodes} nodes, {edges} edges ({format}).",
     },
     "exchange.imported": {
-        "fr": "{path} écrit : {actors} acteurs, {projects} projets, {relations} relations (importés de {format}).",
-        "en": "Wrote {path}: {actors} actors, {projects} projects, {relations} relations (imported from {format}).",
+        "fr": "{path} écrit : {actors}, {projects}, {relations} (importés de {format}).",
+        "en": "Wrote {path}: {actors}, {projects}, {relations} (imported from {format}).",
     },
     # -- usage errors -------------------------------------------------------------------
     "exchange.extension_mismatch": {

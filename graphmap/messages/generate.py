@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "generate.help": {
         "fr": (
             "Générer un écosystème synthétique réaliste (mêmes arguments, mêmes octets) et "
@@ -60,22 +60,23 @@ MESSAGES: dict[str, dict[str, str]] = {
     "generate.step.projects": {"fr": "projets", "en": "projects"},
     "generate.step.relations": {"fr": "relations", "en": "relations"},
     "generate.done": {
-        "fr": "{actors} acteurs, {projects} projets et {relations} relations écrits dans {path}",
-        "en": "Wrote {actors} actors, {projects} projects and {relations} relations to {path}",
+        "fr": "{actors}, {projects} et {relations} écrits dans {path}",
+        "en": "Wrote {actors}, {projects} and {relations} to {path}",
     },
     "generate.error_too_small": {
         "fr": "{option} vaut {value}, mais doit être au moins {minimum}.",
         "en": "{option} is {value} but must be at least {minimum}.",
     },
+    # {actors}, {projects}: counted nouns; {count} relations, with the verb agreeing.
     "generate.error_too_many_relations": {
-        "fr": (
-            "{relations} relations ne tiennent pas entre {actors} acteurs et {projects} "
-            "projets sans doublon (au plus {maximum})."
-        ),
-        "en": (
-            "{relations} relations do not fit between {actors} actors and {projects} "
-            "projects without duplicates (at most {maximum})."
-        ),
+        "fr": {"one": "{count} relation ne tient pas entre {actors} et {projects} sans "
+                      "doublon (au plus {maximum}).",
+               "other": "{count} relations ne tiennent pas entre {actors} et {projects} sans "
+                        "doublon (au plus {maximum})."},
+        "en": {"one": "{count} relation does not fit between {actors} and {projects} without "
+                      "duplicates (at most {maximum}).",
+               "other": "{count} relations do not fit between {actors} and {projects} "
+                        "without duplicates (at most {maximum})."},
     },
     "generate.error_not_empty": {
         "fr": (

@@ -52,6 +52,17 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "intake.node.actor": {"fr": "l'acteur", "en": "actor"},
     "intake.node.project": {"fr": "le projet", "en": "project"},
     "intake.quoted": {"fr": "«\u00a0{id}\u00a0»", "en": "'{id}'"},
+    # {count} rows of a table with a name column and no id column.
+    "issue.column.id_absent": {
+        "fr": {"one": "pas de colonne d'identifiant\u00a0: {count} ligne reçoit un identifiant tiré de son nom («\u00a0{name}\u00a0» → «\u00a0{id}\u00a0»)\u00a0; "
+                      "ajoutez une colonne «\u00a0id\u00a0» pour garder les identifiants si un nom change",
+               "other": "pas de colonne d'identifiant\u00a0: les {count} lignes reçoivent un identifiant tiré de leur nom (par ex. «\u00a0{name}\u00a0» → «\u00a0{id}\u00a0»)\u00a0; "
+                        "ajoutez une colonne «\u00a0id\u00a0» pour garder les identifiants si un nom change"},
+        "en": {"one": "no id column: {count} row is given an id made from its name ('{name}' → '{id}'); add an "
+                      "'id' column to keep ids if a name changes",
+               "other": "no id column: the {count} rows are given ids made from their names (e.g. '{name}' → '{id}'); add an "
+                        "'id' column to keep ids if a name changes"},
+    },
     "issue.id.derived": {
         "fr": "{node} «\u00a0{name}\u00a0» n'a pas d'identifiant\u00a0: il reçoit «\u00a0{id}\u00a0», tiré de son nom\u00a0; "
               "écrivez-le dans la colonne de l'identifiant pour le garder si le nom change",

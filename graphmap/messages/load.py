@@ -160,18 +160,14 @@ MESSAGES.update({
 })
 MESSAGES.update({
     # What reading leaves unread when it stops at a row (a clause of the stop's message).
-    # {count} is the number as written in running text; its plural form is that of {n}.
     "load.unread.lines": {
-        "fr": {"one": " ({count} ligne non lue)", "other": " ({count} lignes non lues)",
-               "by": "n"},
-        "en": {"one": " ({count} line not read)", "other": " ({count} lines not read)",
-               "by": "n"},
+        "fr": {"one": " ({count} ligne non lue)", "other": " ({count} lignes non lues)"},
+        "en": {"one": " ({count} line not read)", "other": " ({count} lines not read)"},
     },
     "load.unread.records": {
         "fr": {"one": " ({count} enregistrement non lu)",
-               "other": " ({count} enregistrements non lus)", "by": "n"},
-        "en": {"one": " ({count} record not read)", "other": " ({count} records not read)",
-               "by": "n"},
+               "other": " ({count} enregistrements non lus)"},
+        "en": {"one": " ({count} record not read)", "other": " ({count} records not read)"},
     },
     "load.export.other_table_file": {
         "fr": "{path} contient déjà {found} pour la table {table} : écrire {file} à côté laisserait deux fichiers pour une même table ; rien n'a été écrit. Choisissez un autre dossier.",

@@ -285,8 +285,8 @@ MESSAGES.update({
         ),
     },
     "validation.cli.valid": {
-        "fr": "{path} : espace de travail valide ({actors} acteurs, {projects} projets, {relations} relations).",
-        "en": "{path}: valid workspace ({actors} actors, {projects} projects, {relations} relations).",
+        "fr": "{path} : espace de travail valide ({actors}, {projects}, {relations}).",
+        "en": "{path}: valid workspace ({actors}, {projects}, {relations}).",
     },
     "validation.cli.by_sector": {"fr": "Acteurs par secteur :", "en": "Actors by sector:"},
     "validation.cli.by_stage": {"fr": "Projets par étape :", "en": "Projects by stage:"},
@@ -359,7 +359,7 @@ gardées telles quelles et apparaissent dans les rapports et la carte (ici : `si
 ## actors.csv : les acteurs
 | colonne | obligatoire | contenu |
 |---|---|---|
-| `id` | oui | identifiant court et unique parmi les acteurs **et** les projets (ex. `a1`) |
+| `id` | conseillé | identifiant court et unique parmi les acteurs **et** les projets (ex. `a1`) ; vide ou sans colonne `id`, il est tiré du nom (avec un avertissement) |
 | `nom` | oui | nom affiché |
 | `secteur` | oui | {sectors} |
 | `type` | non | sorte d'acteur en texte libre : ministère, mrc, fondation, cld, université… |
@@ -370,12 +370,12 @@ gardées telles quelles et apparaissent dans les rapports et la carte (ici : `si
 ## projects.csv : les projets
 | colonne | obligatoire | contenu |
 |---|---|---|
-| `id` | oui | identifiant unique (ex. `p1`) |
+| `id` | conseillé | identifiant unique (ex. `p1`) ; vide ou sans colonne `id`, il est tiré du nom |
 | `nom` | oui | nom du projet |
 | `étape` | oui | {stages} (aussi `pilote` pour rétroaction et `adoption` pour appropriation) |
 | `thème` | non | besoin social visé ; plusieurs thèmes séparés par `;` ou `|` |
 | `territoire` | non | territoire du projet |
-| `début`, `fin` | non | date AAAA-MM-JJ ou année AAAA ; la fin ne précède pas le début |
+| `début`, `fin` | non | date (`2024-09-15`, `15/09/2024`, `15 septembre 2024`), mois (`septembre 2024`) ou année AAAA ; la fin ne précède pas le début |
 
 Les étapes se cumulent : une émergence a un porteur ; la mobilisation réunit des secteurs
 variés ; la rétroaction (projet pilote) se fait avec des preneurs ; à l'appropriation,
@@ -384,11 +384,11 @@ les preneurs intègrent la nouveauté.
 ## relations.csv : les relations
 | colonne | obligatoire | contenu |
 |---|---|---|
-| `source` | oui | `id` d'un acteur |
-| `cible` | oui | `id` d'un projet ou d'un autre acteur |
+| `source` | oui | `id` d'un acteur (ou son nom exact) |
+| `cible` | oui | `id` (ou nom exact) d'un projet ou d'un autre acteur |
 | `type` | oui | acteur → projet : {actor_project} ; acteur → acteur : {actor_actor} |
-| `montant` | non | pour `finance` seulement, positif ou nul : `12500`, `12 500`, `12 500,50`, `12 500 $` |
-| `année` | non | année AAAA |
+| `montant` | non | pour `finance` seulement, positif ou nul, en dollars canadiens : `12500`, `12 500`, `12 500,50`, `12 500 $`, `10 k$`, `1,5 M$` |
+| `année` | non | année AAAA (une période `2024-2025` compte pour sa première année) |
 | `poids` | non | nombre plus grand que zéro (par défaut 1) : l'intensité du lien |
 | `nature` | non | pour `soutient` : connaissances, promotion, documentation, crédibilité, expertise, réseau… |
 
@@ -417,7 +417,7 @@ and on the map (here: `website`).
 ## actors.csv: the actors
 | column | required | content |
 |---|---|---|
-| `id` | yes | short id, unique across actors **and** projects (e.g. `a1`) |
+| `id` | advised | short id, unique across actors **and** projects (e.g. `a1`); blank or without an `id` column, it is made from the name (with a warning) |
 | `name` | yes | display name |
 | `sector` | yes | {sectors} |
 | `type` | no | free-text kind of actor: ministry, mrc, foundation, cld, university... |
@@ -428,12 +428,12 @@ and on the map (here: `website`).
 ## projects.csv: the projects
 | column | required | content |
 |---|---|---|
-| `id` | yes | unique id (e.g. `p1`) |
+| `id` | advised | unique id (e.g. `p1`); blank or without an `id` column, it is made from the name |
 | `name` | yes | project name |
 | `stage` | yes | {stages} (also `pilot` for feedback and `adoption` for appropriation) |
 | `theme` | no | the social need addressed; several themes separated by `;` or `|` |
 | `territory` | no | the project's territory |
-| `start`, `end` | no | YYYY-MM-DD date or YYYY year; the end is not before the start |
+| `start`, `end` | no | a date (`2024-09-15`, `15/09/2024`, `September 15, 2024`), a month (`September 2024`) or a YYYY year; the end is not before the start |
 
 Stages are cumulative: emergence has a carrier; mobilization brings diverse sectors
 together; feedback (the pilot) happens with adopters; at appropriation, adopters take
@@ -442,11 +442,11 @@ up the novelty.
 ## relations.csv: the relations
 | column | required | content |
 |---|---|---|
-| `source` | yes | an actor's `id` |
-| `target` | yes | the `id` of a project or of another actor |
+| `source` | yes | an actor's `id` (or its exact name) |
+| `target` | yes | the `id` (or exact name) of a project or of another actor |
 | `type` | yes | actor → project: {actor_project}; actor → actor: {actor_actor} |
-| `amount` | no | for `funds` only, zero or more: `12500`, `12 500`, `12,500.50`, `12 500 $` |
-| `year` | no | YYYY year |
+| `amount` | no | for `funds` only, zero or more, in Canadian dollars: `12500`, `12 500`, `12,500.50`, `12 500 $`, `$10k`, `$1.5M` |
+| `year` | no | YYYY year (a period `2024-2025` counts as its first year) |
 | `weight` | no | a number greater than zero (default 1): how strong the tie is |
 | `kind` | no | for `supports`: knowledge, promotion, documentation, credibility, expertise, network... |
 

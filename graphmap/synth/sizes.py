@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphmap.errors import UsageError
+from graphmap.i18n import Message
 
 #: Actors of an ecosystem generated without sizes.
 DEFAULT_ACTORS = 1000
@@ -67,9 +68,9 @@ def check_sizes(actors: int, projects: int, relations: int, seed: int) -> Sizes:
     if relations > sizes.max_relations:
         raise UsageError(
             "generate.error_too_many_relations",
-            relations=relations,
-            actors=actors,
-            projects=projects,
+            count=relations,
+            actors=Message("count.actors", {"count": actors}),
+            projects=Message("count.projects", {"count": projects}),
             maximum=sizes.max_relations,
         )
     return sizes

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from graphmap.diagnostics import Issue
 from graphmap.i18n import Listing, Message
 from graphmap.load import RawRow, RawTable
-from graphmap.load.issues import error, warning
+from graphmap.load.issues import Number, error, warning
 from graphmap.model.records import Actor, Project
 from graphmap.schema import NodeKind, fold
 
@@ -58,6 +58,7 @@ class _Pending(NamedTuple):
     column: str
     name: str
     slot: int | None  # the record's index in the actors or projects list, if one was kept
+    header_row: int | None  # the table has no id column: one warning there for all its rows
 
 
 Field = Generator[Issue, None, Any]
@@ -90,7 +91,8 @@ class NodeIndex:
         """Give the row an id made from ``name`` once every explicit id is known."""
         content = (tuple(sorted(r.values.items())), tuple(sorted(r.extra.items())))
         self._pending.append(_Pending(slug(name, kind), content, kind, t.file, r.row,
-                                      r.written.get("id", "id"), name, slot))
+                                      r.written.get("id", "id"), name, slot,
+                                      t.ids_from_names))
 
     def derive(self, actors: list[Actor], projects: list[Project]) -> Iterator[Issue]:
         """Give each deferred row its id (``id.derived``) and patch its record.
@@ -103,6 +105,7 @@ class NodeIndex:
                                                        p.file, p.row))
         self._pending = []
         used: dict[str, int] = {}
+        without_column: dict[str, tuple[int, tuple[_Pending, str]]] = {}
         for p in pending:
             node_id, number = p.base, used.get(p.base, 1)
             while node_id in self.ids:
@@ -113,7 +116,15 @@ class NodeIndex:
             if p.slot is not None:
                 records: list[Any] = actors if p.kind is NodeKind.ACTOR else projects
                 records[p.slot] = dataclasses.replace(records[p.slot], id=node_id)
-            yield warning("id.derived", p.file, p.row, p.column, node=_node(p.kind),
+            if p.header_row is None:
+                yield warning("id.derived", p.file, p.row, p.column, node=_node(p.kind),
+                              name=p.name, id=node_id)
+                continue
+            # A table without an id column: one warning at its header, with an example.
+            count, example = without_column.get(p.file, (0, (p, node_id)))
+            without_column[p.file] = (count + 1, example)
+        for file, (count, (p, node_id)) in sorted(without_column.items()):
+            yield warning("column.id_absent", file, p.header_row, None, count=Number(count),
                           name=p.name, id=node_id)
         if pending:
             self._by_name = self._folded_ids = None

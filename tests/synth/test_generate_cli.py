@@ -95,7 +95,7 @@ def test_too_many_relations(tmp_path: Path) -> None:
     )
     assert code == 2
     assert output.strip() == (
-        "Error: 100 relations do not fit between 3 actors and 1 projects "
+        "Error: 100 relations do not fit between 3 actors and 1 project "
         "without duplicates (at most 6)."
     )
 
@@ -180,7 +180,7 @@ def test_default_relations_fit_tiny_sizes(tmp_path: Path) -> None:
     rows = len((tmp_path / "eco" / "relations.csv").read_text(encoding="utf-8").splitlines()) - 1
     assert 1 <= rows <= 3
     assert output.strip() == (
-        f"Wrote 2 actors, 1 projects and {rows} relations to {tmp_path / 'eco'}"
+        f"Wrote 2 actors, 1 project and {rows} relations to {tmp_path / 'eco'}"
     )
 
 

@@ -164,7 +164,7 @@ def test_too_many_relations_for_the_sizes() -> None:
         generate_dataset(3, 1, 7, 0)
     assert caught.value.exit_code == 2
     assert caught.value.render("en") == (
-        "7 relations do not fit between 3 actors and 1 projects without duplicates (at most 6)."
+        "7 relations do not fit between 3 actors and 1 project without duplicates (at most 6)."
     )
 
 

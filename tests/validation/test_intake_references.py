@@ -244,3 +244,51 @@ def test_derived_ids_do_not_depend_on_row_order(tmp_path: Path, rng: random.Rand
     assert [i for i, _ in expected] == sorted([
         "caisse-desjardins", "caisse-desjardins-3", "caisse-desjardins-4", "caisse-desjardins-5",
         "caisse-desjardins-2", "centre", "centre-2", "fondation-2", "fondation"])
+
+
+def _partner_list(folder: Path) -> Path:
+    """A hand-made partner list: names and sectors, no id column at all (issue 15)."""
+    folder.mkdir()
+    (folder / "acteurs.csv").write_text(
+        "nom,secteur,territoire\nCDC de la Rivière-du-Nord,communautaire,Saint-Jérôme\n"
+        "Caisse Desjardins,économie sociale,\nFondation du Nord,philanthropique,\n",
+        encoding="utf-8")
+    (folder / "projets.csv").write_text("nom,étape\nJardins partagés,émergence\n",
+                                        encoding="utf-8")
+    (folder / "relations.csv").write_text(
+        "source,cible,type\nCDC de la Rivière-du-Nord,Jardins partagés,porteur\n"
+        "Fondation du Nord,Jardins partagés,finance\nCaisse Desjardins,Jardins partagés,"
+        "soutient\n", encoding="utf-8")
+    return folder
+
+
+def test_a_table_without_an_id_column_gets_ids_from_names_with_one_warning(
+        tmp_path: Path) -> None:
+    dataset, issues = check_workspace(_partner_list(tmp_path / "ws"))
+    assert dataset is not None, issues
+    assert sorted(a.id for a in dataset.actors) == [
+        "caisse-desjardins", "cdc-de-la-riviere-du-nord", "fondation-du-nord"]
+    assert [p.id for p in dataset.projects] == ["jardins-partages"]
+    # One warning at each header, not one a row; the relations name the nodes by name.
+    assert [(i.code, i.file, i.row) for i in issues if not i.code.startswith("reference")] == [
+        ("column.id_absent", "acteurs.csv", 1), ("column.id_absent", "projets.csv", 1)]
+    assert issues[0].format("fr") == (
+        "acteurs.csv:1: avertissement : pas de colonne d'identifiant\u00a0: les 3 lignes "
+        "reçoivent un identifiant tiré de leur nom (par ex. «\u00a0Caisse Desjardins\u00a0» → "
+        "«\u00a0caisse-desjardins\u00a0»)\u00a0; ajoutez une colonne «\u00a0id\u00a0» pour "
+        "garder les identifiants si un nom change")
+    assert issues[1].format("en") == (
+        "projets.csv:1: warning: no id column: 1 row is given an id made from its name "
+        "('Jardins partagés' → 'jardins-partages'); add an 'id' column to keep ids if a name "
+        "changes")
+    assert sum(i.code == "reference.by_name" for i in issues) == 6
+
+
+def test_a_partner_list_without_ids_validates_through_the_real_cli(tmp_path: Path) -> None:
+    folder = _partner_list(tmp_path / "ws")
+    done = subprocess.run([sys.executable, "-m", "graphmap", "validate", str(folder),
+                           "--lang", "fr"], capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_COLOR": "1"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == (
+        f"{folder} : espace de travail valide (3 acteurs, 1 projet, 3 relations).")
