@@ -2,25 +2,31 @@
 
 Usage: python benchmarks/bench_neo4j.py [--actors 10000] [--projects 2500]
        [--relations 50000] [--seed 7] [--batch-size 10000] [--analysis] [--heap 1g]
+       [--server-pid PID]
 
 Uses the server named by ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` when set (it
 writes a workspace ``bench-...`` there and deletes it at the end); otherwise builds and
 starts the test server of ``tests/neo4j`` (Maven, Java 17; ``--heap``, 1g by default as in
 the tests) and stops it afterwards.
 
-Prints one table: seconds and rows per second (nodes + relationships) for the first push
-(everything created), a second push (nothing changed: read and diff only), a push after
-editing 1% of the relations, a pull, and the removal (``--replace`` with an empty
-workspace). ``--analysis`` also times ``analyze()`` and pushes its results. The header
-says whether the driver runs with its Rust extension (``neo4j-rust-ext``), which packs and
-unpacks the rows several times faster than the pure-Python driver.
+Prints one table: wall seconds, rows per second (nodes + relationships), this process's
+CPU seconds and the server's (when it runs on this machine: the test server started here,
+or ``--server-pid``) for the first push (everything created), a second push (nothing
+changed: read and diff only), a push after editing 1% of the relations, a pull, and the
+removal (``--replace`` with an empty workspace). ``--analysis`` also times ``analyze()``
+and pushes its results. The header says whether the driver runs with its Rust extension
+(``neo4j-rust-ext``), which packs and unpacks the rows several times faster than the
+pure-Python driver, and the load average before and after: on a shared machine the CPU
+seconds are the steadier figure.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import time
+from pathlib import Path
 
 import _common
 
@@ -36,32 +42,65 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--analysis", action="store_true")
     parser.add_argument("--heap", default="1g", help="Java heap of the test server")
+    parser.add_argument("--server-pid", type=int, default=None,
+                        help="process id of the Neo4j server, to report its CPU time "
+                             "(found by itself when this script starts the test server)")
     args = parser.parse_args()
 
     with _common.neo4j_connection(heap=args.heap) as (conn, where):
         run(args, conn, where)
 
 
+def _server_cpu(pid: int | None) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _child_java() -> int | None:
+    """The Java child of this process (the test server started by ``_common``), if any."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if int(rest.split()[1]) == os.getpid() and name.endswith("(java"):
+            return int(stat.parent.name)
+    return None
+
+
 def run(args: argparse.Namespace, conn: Connection, where: str) -> None:
+    server_pid = args.server_pid or _child_java()
+    load_before = os.getloadavg()
     started = time.perf_counter()
     dataset = generate_dataset(args.actors, args.projects, args.relations, seed=args.seed)
     generated = time.perf_counter() - started
     workspace = f"bench-{args.actors}-{args.relations}-{args.seed}"
     rows = len(dataset.actors) + len(dataset.projects) + len(dataset.relations)
     report = None
-    measures: list[tuple[str, float, str]] = [("generate (in memory)", generated, "")]
+    measures: list[tuple[str, float, str, float, float | None]] = [
+        ("generate (in memory)", generated, "", 0.0, None)]
     if args.analysis:
         from graphmap.analysis.pipeline import analyze
 
         started = time.perf_counter()
         report = analyze(dataset)
-        measures.append(("analyze()", time.perf_counter() - started, ""))
+        measures.append(("analyze()", time.perf_counter() - started, "", 0.0, None))
 
     def timed(label: str, action, count: int) -> object:  # type: ignore[no-untyped-def]
-        begin = time.perf_counter()
+        begin, cpu, server = time.perf_counter(), time.process_time(), _server_cpu(server_pid)
         result = action()
         seconds = time.perf_counter() - begin
-        measures.append((label, seconds, f"{count / seconds:,.0f}" if count else ""))
+        server_after = _server_cpu(server_pid)
+        measures.append((label, seconds, f"{count / seconds:,.0f}" if count else "",
+                         time.process_time() - cpu,
+                         None if server is None or server_after is None
+                         else server_after - server))
         return result
 
     push(Dataset(), conn, workspace, replace=True, batch_size=args.batch_size)  # clean slate
@@ -86,14 +125,20 @@ def run(args: argparse.Namespace, conn: Connection, where: str) -> None:
           f"analysis {'on' if args.analysis else 'off'}")
     print(f"Server: {where}")
     print(f"Driver: neo4j {_driver_version()}")
+    print("Load average (1/5/15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} "
+          "{:.2f}".format(*load_before, *os.getloadavg()))
     print()
-    print(f"| {'step':<50} | {'seconds':>8} | {'rows/s':>9} |")
-    print(f"|{'-' * 52}|{'-' * 10}|{'-' * 11}|")
-    for label, seconds, rate in measures:
-        print(f"| {label:<50} | {seconds:>8.2f} | {rate:>9} |")
+    print(f"| {'step':<50} | {'wall s':>7} | {'rows/s':>9} | {'client CPU s':>12} "
+          f"| {'server CPU s':>12} |")
+    print(f"|{'-' * 52}|{'-' * 8}:|{'-' * 10}:|{'-' * 13}:|{'-' * 13}:|")
+    for label, seconds, rate, cpu, server_cpu in measures:
+        server_text = "" if server_cpu is None else f"{server_cpu:.2f}"
+        print(f"| {label:<50} | {seconds:>7.2f} | {rate:>9} | {cpu:>12.2f} "
+              f"| {server_text:>12} |")
     print()
     print(f"first push: {first.nodes} / {first.relationships}")  # type: ignore[attr-defined]
-    print(f"push again changed anything: {again.changed}")  # type: ignore[attr-defined]
+    print(f"push again changed anything: {again.changed}; server wrote: "  # type: ignore[attr-defined]
+          f"{dict(again.server_counters)}")  # type: ignore[attr-defined]
     print(f"after edit: relationships {changed.relationships}")  # type: ignore[attr-defined]
     print(f"pull equals the pushed edit: {back == edited}")
     print(f"removed: {removed.nodes} / {removed.relationships}")  # type: ignore[attr-defined]

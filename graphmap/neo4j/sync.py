@@ -133,7 +133,7 @@ def _node_create(label: str, roles: tuple[str, ...] = ()) -> str:
     """New nodes (the diff found no node with their key): each row is the property map.
     Their elementIds come back (one record), for the relationships created next."""
     return (f"UNWIND $rows AS row\nCREATE (n{_labels(label, roles)})\nSET n = row\n"
-            "RETURN collect([n.id, elementId(n)]) AS created")
+            "RETURN collect([row.id, elementId(n)]) AS created")
 
 
 def _node_write(label: str, roles: tuple[str, ...] = ()) -> str:
@@ -207,13 +207,16 @@ def _final_roles(rows: GraphRows, stored: Stored, replace: bool) -> dict[str, tu
     write (only without ``replace``)."""
     if replace:
         return {}
-    pushed = {r.rid for r in rows.rels}
+    kept = stored.rels.keys() - {r.rid for r in rows.rels}
     extra: dict[str, set[str]] = defaultdict(set)
-    for rid, (rel_type, source, _target, _props) in stored.rels.items():
+    for rid in kept:
+        rel_type, source, _target, _props = stored.rels[rid]
         rtype = TYPE_OF_REL.get(rel_type)
         label = None if rtype is None else ROLE_LABELS.get(rtype)
-        if label is not None and rid not in pushed:
+        if label is not None:
             extra[source].add(label)
+    if not extra:
+        return {}
     own = {n.id: n.roles for n in rows.nodes if n.label == ACTOR_LABEL and n.id in extra}
     return {node_id: tuple(sorted(extra[node_id].union(roles)))
             for node_id, roles in own.items() if extra[node_id].difference(roles)}

@@ -1,0 +1,127 @@
+"""What a push writes, by the server's own counts (the driver's summary counters), against
+the real Neo4j 5.26 server of the session: everything once, nothing the second time, the
+same content whatever the batch size, and no relationship lost to a node deleted by another
+client while a push writes."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from graphmap.errors import Neo4jSyncError
+from graphmap.model.dataset import Dataset
+from graphmap.model.records import Actor, Project, Relation
+from graphmap.neo4j.connection import Connection, open_driver
+from graphmap.neo4j.rows import graph_rows
+from graphmap.neo4j.stored import read_workspace
+from graphmap.neo4j.sync import SERVER_COUNTERS, Counts, _rel_create, _Writer, pull, push
+from graphmap.schema import RelationType as R
+from graphmap.schema import Sector, Stage
+from graphmap.synth import generate_dataset
+
+pytestmark = pytest.mark.neo4j
+
+NOTHING = dict.fromkeys(SERVER_COUNTERS, 0)
+
+
+def content(driver: Any, workspace: str) -> list[Any]:
+    """Every node (labels, properties) and relationship (type, endpoints, properties) of a
+    workspace, sorted: what two pushes of the same data must both leave."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) WHERE n.workspace = $ws RETURN labels(n) AS l, properties(n) AS p",
+        ws=workspace)
+    rels, _, _ = driver.execute_query(
+        "MATCH (s)-[r]->(t) WHERE r.workspace = $ws "
+        "RETURN type(r) AS t, s.id AS s, t.id AS o, properties(r) AS p", ws=workspace)
+    def without_workspace(props: dict[str, Any]) -> list[Any]:
+        return sorted((k, v) for k, v in props.items() if k != "workspace")
+    return sorted(
+        [repr((sorted(n["l"]), without_workspace(n["p"]))) for n in nodes]
+        + [repr((r["t"], r["s"], r["o"], without_workspace(r["p"]))) for r in rels])
+
+
+def test_first_push_writes_everything_once_and_a_second_push_nothing(
+        conn: Connection, driver: Any, ws: str) -> None:
+    ds = generate_dataset(200, 50, 1000, seed=11)
+    first = push(ds, conn, ws)
+    rows = graph_rows(ds, ws)
+    assert first.server_counters["nodes_created"] == 251  # and the workspace node
+    assert first.server_counters["relationships_created"] == 1000
+    assert first.server_counters["nodes_deleted"] == 0
+    assert first.server_counters["properties_set"] == (
+        sum(len(n.props) for n in rows.nodes) + sum(len(r.props) for r in rows.rels)
+        + 1 + len(rows.workspace_props))  # the workspace node: MERGE's name, then SET w =
+    assert first.server_counters["labels_added"] == 251 + sum(len(n.roles) for n in rows.nodes)
+    again = push(ds, conn, ws)
+    assert again.server_counters == NOTHING
+    assert again.nodes == Counts(unchanged=250)
+    assert again.relationships == Counts(unchanged=1000)
+    assert pull(conn, ws) == ds
+    # One edited weight: one property written, nothing created.
+    edited = dataclasses.replace(ds, relations=(
+        dataclasses.replace(ds.relations[0], weight=ds.relations[0].weight + 1),
+        *ds.relations[1:]))
+    once = push(edited, conn, ws)
+    assert once.relationships == Counts(updated=1, unchanged=999)
+    assert once.server_counters["relationships_created"] == 0
+    assert once.server_counters["nodes_created"] == 0
+    assert pull(conn, ws) == edited
+
+
+@pytest.mark.parametrize("batch_size", [1, 7, 64])
+def test_every_batch_size_leaves_the_same_content(conn: Connection, driver: Any, ws: str,
+                                                  batch_size: int) -> None:
+    """Batch boundaries inside every statement's rows (node groups by role labels,
+    relationships by type): the same nodes, relationships and properties as one batch."""
+    ds = generate_dataset(60, 20, 150, seed=3)
+    whole = push(ds, conn, ws + "-one")
+    small = push(ds, conn, ws, batch_size=batch_size)
+    assert small.nodes == whole.nodes == Counts(created=80)
+    assert small.relationships == whole.relationships == Counts(created=150)
+    assert small.server_counters == whole.server_counters
+    assert content(driver, ws) == content(driver, ws + "-one")
+    assert pull(conn, ws) == ds
+    assert push(ds, conn, ws, batch_size=batch_size).server_counters == NOTHING
+    gone = push(Dataset(), conn, ws, replace=True, batch_size=batch_size)
+    assert gone.nodes == Counts(deleted=80)
+    assert gone.server_counters["relationships_deleted"] == 150
+    push(Dataset(), conn, ws + "-one", replace=True)
+
+
+def test_a_node_deleted_by_another_client_during_a_push_is_an_error(
+        conn: Connection, driver: Any, ws: str) -> None:
+    """A relationship is created between the nodes the push read (or created), found by
+    elementId: a node deleted meanwhile makes the push fail, never a relationship silently
+    missing or joined to another node."""
+    ds = Dataset(actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC),),
+                 projects=(Project("p", "P", Stage.MOBILIZATION),), relations=())
+    push(ds, conn, ws)
+    with open_driver(conn) as opened:
+        stored = read_workspace(opened, conn, ws)
+        driver.execute_query("MATCH (n:Actor {workspace: $ws, id: 'f'}) DETACH DELETE n",
+                             ws=ws)
+        # Another node of the same id, in another workspace: not the one that was read.
+        push(ds, conn, ws + "-other")
+        writer = _Writer(opened, conn, ws, batch_size=10, progress=None, total=1)
+        rows = graph_rows(dataclasses.replace(ds, relations=(
+            Relation("f", "p", R.FUNDS),)), ws)
+        row = [stored.nodes[("Actor", "f")][2], stored.nodes[("Project", "p")][2], "f", "p",
+               rows.rels[0].props]
+        with pytest.raises(Neo4jSyncError) as failed:
+            writer.write(_rel_create("FUNDS"), "rows", [row], must_create=True)
+    assert failed.value.render("en") == (
+        f"Another client deleted nodes of workspace '{ws}' during this push: run it again "
+        "(it writes only what is missing).")
+    assert failed.value.render("fr") == (
+        f"Un autre client a supprimé des nœuds de l'espace de travail «\u00a0{ws}\u00a0» "
+        "pendant ce push\u00a0: relancez-le (il n'écrit que ce qui manque).")
+    records, _, _ = driver.execute_query("MATCH ()-[r:FUNDS]->() WHERE r.workspace IN $ws "
+                                         "RETURN count(r) AS n", ws=[ws, ws + "-other"])
+    assert records[0]["n"] == 0
+    # Pushed again, it creates what is missing.
+    again = push(dataclasses.replace(ds, relations=(Relation("f", "p", R.FUNDS),)), conn, ws)
+    assert again.nodes == Counts(created=1, unchanged=1)
+    assert again.relationships == Counts(created=1)
+    push(Dataset(), conn, ws + "-other", replace=True)
