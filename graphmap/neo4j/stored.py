@@ -15,15 +15,15 @@ it found (or has just created) by that id (``NodeByElementIdSeek``) rather than 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from graphmap.neo4j.connection import Connection, run_query
 from graphmap.neo4j.rows import ACTOR_LABEL, ALL_ROLE_LABELS, PROJECT_LABEL, WORKSPACE_LABEL
 
-__all__ = ["NODE_LABELS", "READ_CHUNK", "Stored", "read_nodes", "read_relationships",
-           "read_workspace", "read_workspace_props"]
+__all__ = ["NODE_LABELS", "READ_CHUNK", "Stored", "element_ids", "read_nodes",
+           "read_relationships", "read_workspace", "read_workspace_props"]
 
 NODE_LABELS: tuple[str, ...] = (ACTOR_LABEL, PROJECT_LABEL)
 #: Nodes per query (and source actors per relationship query) when reading a workspace.
@@ -35,10 +35,14 @@ _READ_NODES = ("MATCH (n:{label}) WHERE n.workspace = $workspace AND n.id > $aft
                "WITH n ORDER BY n.workspace, n.id LIMIT $chunk\n"
                "RETURN collect([n.id, properties(n), "
                "[label IN labels(n) WHERE label IN $roles], elementId(n)]) AS rows")
-_READ_RELS = (f"UNWIND $ids AS id\n"
-              f"MATCH (s:{ACTOR_LABEL} {{workspace: $workspace, id: id}})-[r]->(t)\n"
-              "WHERE r.workspace = $workspace\n"
-              "RETURN collect([type(r), id, t.id, properties(r)]) AS rows")
+# Both ends by elementId: the ids come from the nodes read just before, so the server reads
+# no property of a node per relationship (about 40 % of this query's server time).
+_READ_RELS = ("UNWIND $sources AS source\n"
+              "MATCH (s)-[r]->(t) WHERE elementId(s) = source AND r.workspace = $workspace\n"
+              "RETURN collect([type(r), source, elementId(t), properties(r)]) AS rows")
+_READ_IDS = ("UNWIND $elements AS element\n"
+             "MATCH (n) WHERE elementId(n) = element\n"
+             "RETURN collect([element, n.id]) AS rows")
 
 _READ_WORKSPACE = (f"MATCH (w:{WORKSPACE_LABEL} {{name: $workspace}}) "
                    "RETURN properties(w) AS props")
@@ -87,30 +91,40 @@ def read_nodes(driver: Any, conn: Connection, workspace: str, label: str, *,
 
 
 def read_relationships(driver: Any, conn: Connection, workspace: str,
-                       actor_ids: Sequence[str], *, chunk: int = READ_CHUNK
-                       ) -> list[RelState]:
-    """Every relationship of ``workspace`` leaving the actors ``actor_ids`` (every
-    relationship graphmap writes leaves an actor)."""
-    out: list[RelState] = []
-    for ids in _chunks(actor_ids, chunk):
-        rows = run_query(driver, conn, _READ_RELS,
-                         {"workspace": workspace, "ids": list(ids)}).records[0]["rows"]
-        out.extend((rel_type, source, str(target), props)
-                   for rel_type, source, target, props in rows)
-    return out
+                       actors: Sequence[NodeState], ids: Mapping[str, str], *,
+                       chunk: int = READ_CHUNK) -> list[RelState]:
+    """Every relationship of ``workspace`` leaving the ``actors`` (as :func:`read_nodes`
+    gives them; every relationship graphmap writes leaves an actor). ``ids`` maps the
+    elementId of each node read to its id; a target outside it (a relationship made by
+    hand towards another node) is looked up by one more query."""
+    rows: list[Any] = []
+    for chunk_of in _chunks([a[3] for a in actors], chunk):
+        rows.extend(run_query(driver, conn, _READ_RELS, {
+            "workspace": workspace, "sources": list(chunk_of)}).records[0]["rows"])
+    unknown = sorted({target for _, _, target, _ in rows if target not in ids})
+    if unknown:
+        ids = {**ids, **{element: str(node_id) for element, node_id in run_query(
+            driver, conn, _READ_IDS, {"elements": unknown}).records[0]["rows"]}}
+    return [(rel_type, ids[source], ids[target], props)
+            for rel_type, source, target, props in rows]
+
+
+def element_ids(nodes: Iterable[NodeState]) -> dict[str, str]:
+    """elementId -> id of nodes as :func:`read_nodes` gives them."""
+    return {element_id: node_id for node_id, _props, _roles, element_id in nodes}
 
 
 def read_workspace(driver: Any, conn: Connection, workspace: str) -> Stored:
     """The nodes and relationships ``workspace`` holds (a relationship without ``rid``,
     made by hand, is not graphmap's and is left out)."""
+    read = {label: read_nodes(driver, conn, workspace, label) for label in NODE_LABELS}
     nodes = {(label, node_id): (props, roles, element_id)
-             for label in NODE_LABELS
-             for node_id, props, roles, element_id in read_nodes(driver, conn, workspace,
-                                                                 label)}
-    stored = Stored(nodes, {})
+             for label, states in read.items()
+             for node_id, props, roles, element_id in states}
+    ids = element_ids(state for states in read.values() for state in states)
     rels = {str(props["rid"]): (rel_type, source, target, props)
             for rel_type, source, target, props in read_relationships(
-                driver, conn, workspace, stored.actor_ids)
+                driver, conn, workspace, read[ACTOR_LABEL], ids)
             if props.get("rid") is not None}
     return Stored(nodes, rels, read_workspace_props(driver, conn, workspace))
 

@@ -51,6 +51,7 @@ from graphmap.neo4j.rows import (
 from graphmap.neo4j.stored import (
     NODE_LABELS,
     Stored,
+    element_ids,
     read_nodes,
     read_relationships,
     read_workspace,
@@ -471,10 +472,10 @@ def pull(conn: Connection, workspace: str | None = None) -> Dataset:
             driver, conn, f"MATCH (w:{WORKSPACE_LABEL} {{name: $workspace}}) "
                           "RETURN properties(w) AS props", params).records
         meta = meta_records[0]["props"] if meta_records else {}
-        tables = {label: [state[1] for state in read_nodes(driver, conn, name, label)]
-                  for label in NODE_LABELS}
-        rels = read_relationships(driver, conn, name,
-                                  [str(props["id"]) for props in tables[ACTOR_LABEL]])
+        read = {label: read_nodes(driver, conn, name, label) for label in NODE_LABELS}
+        rels = read_relationships(driver, conn, name, read[ACTOR_LABEL], element_ids(
+            state for states in read.values() for state in states))
+        tables = {label: [state[1] for state in states] for label, states in read.items()}
     try:
         return dataset_from_rows(name, tables[ACTOR_LABEL], tables[PROJECT_LABEL], rels, meta)
     except (KeyError, ValueError, TypeError) as exc:

@@ -125,3 +125,22 @@ def test_a_node_deleted_by_another_client_during_a_push_is_an_error(
     assert again.nodes == Counts(created=1, unchanged=1)
     assert again.relationships == Counts(created=1)
     push(Dataset(), conn, ws + "-other", replace=True)
+
+
+def test_a_relationship_made_by_hand_towards_another_node_is_read_with_its_target(
+        conn: Connection, driver: Any, ws: str) -> None:
+    """Relationships are read by elementId, their targets named from the workspace's nodes
+    read just before; a target outside them is looked up, not dropped."""
+    ds = Dataset(actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC),),
+                 projects=(Project("p", "P", Stage.MOBILIZATION),),
+                 relations=(Relation("f", "p", R.FUNDS),))
+    push(ds, conn, ws)
+    driver.execute_query(
+        "MATCH (f:Actor {workspace: $ws, id: 'f'}) CREATE (f)-[:FUNDS {workspace: $ws, "
+        "rid: 'by-hand'}]->(:Note {id: 'note-1'})", ws=ws)
+    with open_driver(conn) as opened:
+        stored = read_workspace(opened, conn, ws)
+    assert stored.rels["by-hand"][:3] == ("FUNDS", "f", "note-1")
+    ours = graph_rows(ds, ws).rels[0]
+    assert stored.rels[ours.rid][:3] == ("FUNDS", "f", "p")
+    driver.execute_query("MATCH (n:Note {id: 'note-1'}) DETACH DELETE n")

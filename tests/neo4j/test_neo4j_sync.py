@@ -184,7 +184,7 @@ def test_reading_in_small_chunks_reads_everything_once(conn: Connection, ws: str
     """The stored state is read a chunk at a time, after the last id of the previous chunk
     in index order: with ids that sort in surprising ways, nothing is missed or repeated."""
     from graphmap.neo4j.connection import open_driver
-    from graphmap.neo4j.stored import read_nodes, read_relationships
+    from graphmap.neo4j.stored import element_ids, read_nodes, read_relationships
 
     ids = ["a", "A", "é", "e", "Z9", "z10", "😀", "ǅ", "a b", "a-b", "0", "10", "9", *NASTY]
     ds = Dataset(actors=tuple(Actor(i, i, Sector.COMMUNITY) for i in ids),
@@ -195,7 +195,8 @@ def test_reading_in_small_chunks_reads_everything_once(conn: Connection, ws: str
         whole = read_nodes(driver, conn, ws, "Actor")
         for chunk in (1, 2, 5):
             assert read_nodes(driver, conn, ws, "Actor", chunk=chunk) == whole
-            rels = read_relationships(driver, conn, ws, [n[0] for n in whole], chunk=chunk)
+            rels = read_relationships(driver, conn, ws, whole, element_ids(
+                [*whole, *read_nodes(driver, conn, ws, "Project")]), chunk=chunk)
             assert sorted(r[1] for r in rels) == sorted(ids)
     assert sorted(n[0] for n in whole) == sorted(ids)
     assert len(whole) == len({n[0] for n in whole})
