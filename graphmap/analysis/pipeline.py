@@ -7,6 +7,7 @@ from typing import Any
 
 from graphmap._version import __version__
 from graphmap.analysis.brokers import StructuralMeasures, find_brokers, structural_measures
+from graphmap.analysis.collection import cycle_collection_paused
 from graphmap.analysis.communities import find_communities
 from graphmap.analysis.gaps import find_gaps
 from graphmap.analysis.opportunities import collaborate_evidence, find_opportunities
@@ -55,14 +56,15 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
         if progress is not None:
             progress(name, done, 1)
 
-    step("graph", 0)
-    graph = EcosystemGraph(dataset)
-    step("graph", 1)
-    measures = structural_measures(graph, config, progress=progress)
-    step("communities", 0)
-    communities = find_communities(graph, config)
-    step("communities", 1)
-    return complete_report(graph, config, measures, communities, progress=progress)
+    with cycle_collection_paused():
+        step("graph", 0)
+        graph = EcosystemGraph(dataset)
+        step("graph", 1)
+        measures = structural_measures(graph, config, progress=progress)
+        step("communities", 0)
+        communities = find_communities(graph, config)
+        step("communities", 1)
+        return complete_report(graph, config, measures, communities, progress=progress)
 
 
 def community_partition(dataset: Dataset, config: AnalysisConfig) -> tuple[Community, ...]:
@@ -107,22 +109,23 @@ def complete_report(
         if progress is not None:
             progress(name, done, 1)
 
-    brokers = find_brokers(graph, config, measures=measures, communities=communities,
-                           progress=progress)
-    step("gaps", 0)
-    gaps = find_gaps(graph, config)
-    step("gaps", 1)
-    step("opportunities", 0)
-    local_config = config if collaborate is None else config.replace(collaborations_per_actor=0)
-    opportunities = find_opportunities(graph, gaps, local_config,
-                                       importance=measures.betweenness, progress=progress)
-    if collaborate is not None:
-        opportunities = (*opportunities, *(collaborate_evidence(graph, o)
-                                           for o in collaborate()))
-    step("opportunities", 1)
-    step("summary", 0)
-    summary = summarize(graph)
-    step("summary", 1)
+    with cycle_collection_paused():  # called by the Neo4j engine too
+        brokers = find_brokers(graph, config, measures=measures, communities=communities,
+                               progress=progress)
+        step("gaps", 0)
+        gaps = find_gaps(graph, config)
+        step("gaps", 1)
+        step("opportunities", 0)
+        local_config = config if collaborate is None else config.replace(collaborations_per_actor=0)
+        opportunities = find_opportunities(graph, gaps, local_config,
+                                           importance=measures.betweenness, progress=progress)
+        if collaborate is not None:
+            opportunities = (*opportunities, *(collaborate_evidence(graph, o)
+                                               for o in collaborate()))
+        step("opportunities", 1)
+        step("summary", 0)
+        summary = summarize(graph)
+        step("summary", 1)
     report_meta = {
         **brokers.meta,
         "seed": config.seed,
