@@ -307,6 +307,11 @@ class NodeValues(Mapping[str, Any]):
         self.array = values
         self._none = undefined_is_none
 
+    def over(self, positions: Mapping[str, int]) -> bool:
+        """Whether the values are ``positions``' own, position by position, each as read by
+        key (no ``None``): ``self[k] == self.array[positions[k]]``."""
+        return self._positions is positions and not self._none
+
     def __getitem__(self, key: str) -> Any:
         value = float(self.array[self._positions[key]])
         return None if self._none and math.isnan(value) else value

@@ -30,7 +30,9 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from graphmap.analysis.brokers import NodeValues
 from graphmap.analysis.report import Opportunity
+from graphmap.analysis.similarity import csr_gather
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
 
@@ -73,13 +75,13 @@ def known_positions(graph: EcosystemGraph, node: int) -> tuple[np.ndarray, np.nd
     around = graph.neighbours(node)
     direct = around[around < na]
     if node < na:
-        through = graph.neighbours_of(around[around >= na])
+        through = _neighbours_of(graph, around[around >= na])
     else:
         carriers = np.array([graph.index[c] for c in graph.project_roles[graph.ids[node]].carriers],
                             dtype=np.int64)
-        near_c = graph.neighbours_of(carriers)
+        near_c = _neighbours_of(graph, carriers)
         # Its projects list the carrier itself: it is tied to the project, so direct.
-        through = np.concatenate([near_c, graph.neighbours_of(near_c[near_c >= na])])
+        through = np.concatenate([near_c, _neighbours_of(graph, near_c[near_c >= na])])
     through = through.astype(np.int64)
     return direct, through[through < na]
 
@@ -121,12 +123,13 @@ def find_introducer(graph: EcosystemGraph, source: str, target: str,
     """
     ids = graph.ids
     node = graph.index
-    degree = graph.degree
+    values = _by_position(graph, importance)
+    by_id = importance or {}
 
     def weight(z: int) -> float:
-        if importance:
-            return float(importance.get(ids[z], 0.0) or 0.0)
-        return float(degree[z])
+        if values is not None:
+            return float(values[z])
+        return float(by_id.get(ids[z], 0.0) or 0.0)
 
     s, t = node[source], node[target]
     ends = {s, t}
@@ -153,6 +156,19 @@ def find_introducer(graph: EcosystemGraph, source: str, target: str,
     return ids[a], (source, ids[a], ids[b], target)
 
 
+def _by_position(graph: EcosystemGraph, importance: Mapping[str, float] | None
+                 ) -> np.ndarray | None:
+    """The weights of :func:`find_introducer` as an array over the nodes when they can be
+    read by position: the degrees without ``importance``, the array of the analysis's own
+    betweenness (:class:`~graphmap.analysis.brokers.NodeValues` over this graph, no
+    undefined values); else ``None`` (read by id)."""
+    if not importance:
+        return np.asarray(graph.degree)
+    if isinstance(importance, NodeValues) and importance.over(graph.index):
+        return np.asarray(importance.array)
+    return None
+
+
 def introduction(graph: EcosystemGraph, path: tuple[str, ...]) -> Message:
     """The introduction in a sentence: who knows both, "A, then B", or a direct approach."""
     name = graph.dataset.node_name
@@ -171,3 +187,9 @@ def with_introducer(opp: Opportunity, graph: EcosystemGraph,
     return Opportunity(kind=opp.kind, source=opp.source, target=opp.target, score=opp.score,
                        reasons=opp.reasons, introducer=introducer, path=path,
                        evidence=opp.evidence, introduction=introduction(graph, path))
+
+
+def _neighbours_of(graph: EcosystemGraph, nodes: np.ndarray) -> np.ndarray:
+    """``graph.neighbours_of(nodes)`` through the faster gather (same entries, same order)."""
+    gathered: np.ndarray = csr_gather(graph.indptr, graph.indices, nodes)[0]
+    return gathered

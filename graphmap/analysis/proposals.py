@@ -23,12 +23,11 @@ from graphmap.analysis.candidates import (
 from graphmap.analysis.introducers import known_positions, with_introducer
 from graphmap.analysis.labels import Enumeration, territory_term
 from graphmap.analysis.report import Gap, Opportunity
-from graphmap.analysis.similarity import ProjectTable, themes_of
+from graphmap.analysis.similarity import ProjectTable, folded, themes_of
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.records import Project
-from graphmap.schema import fold
 
 #: The kinds of proposal made to projects, in report order.
 PROJECT_KINDS: tuple[str, ...] = ("fund", "support", "adopt")
@@ -181,7 +180,7 @@ def proposal(kind: str, cand: Candidate, project: Project,
     by_id = graph.dataset.project_by_id
     for q_id, _sim in cand.similar:
         q = by_id[q_id]
-        shared: list[object] = [t for t in q.themes if fold(t) in target_themes]
+        shared: list[object] = [t for t in q.themes if folded(t) in target_themes]
         if project.territory and q.territory == project.territory:
             shared.append(_SAME_TERRITORY)
         if q.stage == project.stage:
