@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from graphmap.collection import cycle_collection_paused
 from graphmap.diagnostics import Issue
 from graphmap.errors import ValidationFailed
 from graphmap.load import Limits, limits_for, open_workspace, workspace_kind
@@ -50,7 +51,9 @@ def check_workspace(path: str | os.PathLike[str], *, progress: Progress | None =
     if limits is None:
         workspace_kind(path)  # a path that is not a workspace is said first
         limits = limits_for(path)
-    with open_workspace(path, limits) as source:
+    # Reading a large workspace makes over a million records and strings, none of them in
+    # a cycle: the collector's full passes over them would find nothing (graphmap.collection).
+    with cycle_collection_paused(), open_workspace(path, limits) as source:
         return validate_source(source, progress=progress)
 
 

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "graphmap"
 # Lower number = lower layer. A module may import its own layer and the layers below.
 LAYERS: dict[str, int] = {
     **dict.fromkeys(("_version", "schema", "i18n", "messages", "errors", "diagnostics",
-                     "config", "atomic"), 0),
+                     "config", "atomic", "collection"), 0),
     "load": 1,
     "model": 2,
     **dict.fromkeys(("validation", "workspace", "export", "synth"), 3),

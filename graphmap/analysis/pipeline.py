@@ -7,12 +7,12 @@ from typing import Any
 
 from graphmap._version import __version__
 from graphmap.analysis.brokers import StructuralMeasures, find_brokers, structural_measures
-from graphmap.analysis.collection import cycle_collection_paused
 from graphmap.analysis.communities import find_communities
 from graphmap.analysis.gaps import find_gaps
 from graphmap.analysis.opportunities import collaborate_evidence, find_opportunities
 from graphmap.analysis.report import AnalysisReport, Community, Opportunity
 from graphmap.analysis.summary import summarize
+from graphmap.collection import cycle_collection_paused
 from graphmap.config import AnalysisConfig
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset

@@ -22,7 +22,6 @@ bytes are exactly those of ``json.dumps`` on the whole document (``report_to_dic
 from __future__ import annotations
 
 import enum
-import gc
 import io
 import json
 import math
@@ -31,6 +30,7 @@ from json.encoder import encode_basestring
 from typing import Any, TextIO
 
 from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
+from graphmap.collection import cycle_collection_paused
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
 
@@ -325,15 +325,9 @@ def write_json(dataset: Dataset, report: AnalysisReport, lang: str, stream: Text
     but only one broker, gap, opportunity or community is held as text at a time.
     """
     # The cycle collector's passes over a large workspace's objects cost a fifth of the
-    # writing and find nothing (as in graphmap.analysis.collection, which a renderer may
-    # not import): off while writing, unless the caller already turned it off.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    # writing and find nothing (graphmap.collection).
+    with cycle_collection_paused():
         _write_document(_document(dataset, report, lang), stream)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def dumps(data: Any) -> str:

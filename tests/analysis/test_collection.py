@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from graphmap.analysis.collection import cycle_collection_paused
+from graphmap.collection import cycle_collection_paused
 from graphmap.analysis.pipeline import analyze
 from graphmap.render.json_report import write_json
 from graphmap.synth import generate_dataset

@@ -1,4 +1,4 @@
-"""Cycle collection paused while a large analysis or report is built.
+"""Cycle collection paused while a large workspace is read, analysed or written.
 
 CPython's cycle collector runs a full pass over every tracked object each time enough
 new containers have survived: with a 100k-actor workspace in memory (over a million
