@@ -31,10 +31,9 @@ from graphmap.analysis.similarity import (
     ONE_THIRD,
     STAGE_RANK,
     ProjectTable,
-    csr_gather,
     positions_by_code,
 )
-from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.compiled import EcosystemGraph, csr_rows
 from graphmap.model.records import Actor, Project
 from graphmap.model.territories import TerritoryTree
 from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Scope, Sector
@@ -254,10 +253,10 @@ class CandidatePool:
             table = self.table
             themes = table.themes.indices[table.themes.indptr[t]:table.themes.indptr[t + 1]]
             sharing = np.zeros(len(self.projects), dtype=bool)
-            sharing[csr_gather(table.by_theme.indptr, table.by_theme.indices, themes)[0]] = True
+            sharing[csr_rows(table.by_theme.indptr, table.by_theme.indices, themes)[0]] = True
             sharing[t] = False
             theme_holder = np.zeros(len(self.actors), dtype=bool)
-            theme_holder[csr_gather(self.holders.indptr, self.holders.indices,
+            theme_holder[csr_rows(self.holders.indptr, self.holders.indices,
                                   np.flatnonzero(sharing))[0]] = True
             slots = self.slot[nearby.actors]
             # Ascending, as the pool keeps the actors' order.
@@ -338,7 +337,7 @@ class CandidatePool:
         table = self.table
         place = int(table.place[t])
         stage = int(table.stage[t])
-        members, counts = csr_gather(self.holders.indptr, self.holders.indices, near)
+        members, counts = csr_rows(self.holders.indptr, self.holders.indices, near)
         total = len(members)
         slot = self.scratch_slot
         if total:

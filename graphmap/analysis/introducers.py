@@ -32,7 +32,6 @@ import numpy as np
 
 from graphmap.analysis.brokers import NodeValues
 from graphmap.analysis.report import Opportunity
-from graphmap.analysis.similarity import csr_gather
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
 
@@ -75,13 +74,13 @@ def known_positions(graph: EcosystemGraph, node: int) -> tuple[np.ndarray, np.nd
     around = graph.neighbours(node)
     direct = around[around < na]
     if node < na:
-        through = _neighbours_of(graph, around[around >= na])
+        through = graph.neighbours_of(around[around >= na])
     else:
         carriers = np.array([graph.index[c] for c in graph.project_roles[graph.ids[node]].carriers],
                             dtype=np.int64)
-        near_c = _neighbours_of(graph, carriers)
+        near_c = graph.neighbours_of(carriers)
         # Its projects list the carrier itself: it is tied to the project, so direct.
-        through = np.concatenate([near_c, _neighbours_of(graph, near_c[near_c >= na])])
+        through = np.concatenate([near_c, graph.neighbours_of(near_c[near_c >= na])])
     through = through.astype(np.int64)
     return direct, through[through < na]
 
@@ -187,9 +186,3 @@ def with_introducer(opp: Opportunity, graph: EcosystemGraph,
     return Opportunity(kind=opp.kind, source=opp.source, target=opp.target, score=opp.score,
                        reasons=opp.reasons, introducer=introducer, path=path,
                        evidence=opp.evidence, introduction=introduction(graph, path))
-
-
-def _neighbours_of(graph: EcosystemGraph, nodes: np.ndarray) -> np.ndarray:
-    """``graph.neighbours_of(nodes)`` through the faster gather (same entries, same order)."""
-    gathered: np.ndarray = csr_gather(graph.indptr, graph.indices, nodes)[0]
-    return gathered

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from graphmap.model.compiled import csr_rows
 from graphmap.model.records import Project
 from graphmap.schema import Stage, fold
 
@@ -51,24 +52,6 @@ def folded(theme: str) -> str:
 
 _FOLDED: dict[str, str] = {}
 _FOLDED_MAX = 100_000
-
-
-def csr_gather(indptr: Any, indices: Any, rows: Any) -> tuple[Any, Any]:
-    """The entries of ``rows`` of a CSR structure, row after row (repeats kept), and how
-    many each row has: :func:`graphmap.model.compiled.csr_rows`, without its ``np.r_``
-    (an index-trick object per call, a third of the time of a small gather here, where
-    tens of thousands are made).
-
-    >>> entries, counts = csr_gather(np.array([0, 2, 2, 3]), np.array([5, 6, 7]),
-    ...                              np.array([2, 0]))
-    >>> entries.tolist(), counts.tolist()
-    ([7, 5, 6], [1, 2])
-    """
-    starts = indptr[rows]
-    counts = indptr[rows + 1] - starts
-    ends = counts.cumsum()
-    shift = (starts - ends + counts).repeat(counts)
-    return indices[np.arange(int(ends[-1]) if len(ends) else 0) + shift], counts
 
 
 def similarity(shared: Any, union: Any, same_place: Any, same_stage: Any) -> Any:
@@ -201,7 +184,7 @@ class ProjectTable:
             return np.zeros(0)
         mine = self.scratch_theme
         mine[themes.indices[themes.indptr[t]:themes.indptr[t + 1]]] = True
-        theirs, sizes = csr_gather(themes.indptr, themes.indices, q)
+        theirs, sizes = csr_rows(themes.indptr, themes.indices, q)
         hits = mine[theirs]
         mine[:] = False
         shared = np.bincount(np.arange(len(q)).repeat(sizes), weights=hits,
