@@ -152,13 +152,50 @@ def in_content_order(dataset: Dataset) -> Dataset:
     >>> in_content_order(ordered) is ordered, ordered == ds
     (True, False)
     """
+    known = dataset.__dict__.get("_in_content_order")
+    if known is not None:  # computed once per dataset (the graph, the map, the exports)
+        return known  # type: ignore[no-any-return]
     actors = tuple(sorted(dataset.actors, key=lambda a: a.id))
     projects = tuple(sorted(dataset.projects, key=lambda p: p.id))
     territories = tuple(sorted(dataset.territories, key=lambda t: t.id))
-    relations = tuple(sorted(dataset.relations, key=_relation_key))
+    relations = _relations_in_order(dataset.relations, actors, projects)
     pairs = ((actors, dataset.actors), (projects, dataset.projects),
              (relations, dataset.relations), (territories, dataset.territories))
-    if all(x is y for new, old in pairs for x, y in zip(new, old, strict=True)):
-        return dataset
-    return dataclasses.replace(dataset, actors=actors, projects=projects,
-                               relations=relations, territories=territories)
+    ordered = dataset
+    if not all(x is y for new, old in pairs for x, y in zip(new, old, strict=True)):
+        ordered = dataclasses.replace(dataset, actors=actors, projects=projects,
+                                      relations=relations, territories=territories)
+    # The Dataset is frozen but keeps its cached lookups in its __dict__, as here.
+    dataset.__dict__["_in_content_order"] = ordered
+    ordered.__dict__["_in_content_order"] = ordered
+    return ordered
+
+
+def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ...],
+                        projects: tuple[Project, ...]) -> tuple[Relation, ...]:
+    """``relations`` sorted by :func:`_relation_key`: by the ranks of their ends' ids and
+    of their type as integers (numpy, no key tuple per row; half a million relations in a
+    fraction of a second), then, among rows with the same ends and type, by every field."""
+    import numpy as np
+
+    rank = {node_id: i for i, node_id in
+            enumerate(sorted([a.id for a in actors] + [p.id for p in projects]))}
+    if not all(r.source in rank and r.target in rank for r in relations):
+        return tuple(sorted(relations, key=_relation_key))  # ends no table defines
+    code = {t: i for i, t in enumerate(sorted({r.type for r in relations},
+                                              key=lambda t: t.value))}
+    m = len(relations)
+    source = np.fromiter((rank[r.source] for r in relations), dtype=np.int64, count=m)
+    target = np.fromiter((rank[r.target] for r in relations), dtype=np.int64, count=m)
+    kind = np.fromiter((code[r.type] for r in relations), dtype=np.int64, count=m)
+    order = np.lexsort((kind, target, source))
+    out = [relations[i] for i in order.tolist()]
+    if m > 1:  # rows with the same ends and type: by every other field
+        s, t, k = source[order], target[order], kind[order]
+        same = (s[1:] == s[:-1]) & (t[1:] == t[:-1]) & (k[1:] == k[:-1])
+        start = 0
+        for stop in [*(np.flatnonzero(~same) + 1).tolist(), m]:
+            if stop - start > 1:
+                out[start:stop] = sorted(out[start:stop], key=_relation_key)
+            start = stop
+    return tuple(out)

@@ -149,3 +149,17 @@ def test_own_columns_come_in_the_header_order_whatever_the_rows(example: Dataset
         other = shuffled(example, random.Random(seed))
         assert other.extra_columns["actors"] == ("website", "contact", "notes")
         assert other.extra_columns == example.extra_columns
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(rows=st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["b", "c", "p", "q"]),
+                               st.sampled_from(list(RelationType)),
+                               st.one_of(st.none(), st.integers(2020, 2022)),
+                               st.one_of(st.none(), st.sampled_from([0.0, 5.0, 100.0]))),
+                     max_size=25))
+def test_the_fast_relation_order_is_the_full_content_order(rows: list) -> None:  # type: ignore[type-arg]
+    from graphmap.model.dataset import _relation_key
+
+    relations = tuple(Relation(s, t, k, year=y, amount=a) for s, t, k, y, a in rows)
+    ds = dataset([actor(x) for x in "abc"], [project("p"), project("q")], list(relations))
+    assert in_content_order(ds).relations == tuple(sorted(relations, key=_relation_key))
