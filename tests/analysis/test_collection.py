@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from graphmap.collection import cycle_collection_paused
 from graphmap.analysis.pipeline import analyze
+from graphmap.collection import cycle_collection_paused
 from graphmap.render.json_report import write_json
 from graphmap.synth import generate_dataset
 
