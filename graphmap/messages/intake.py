@@ -63,6 +63,13 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                "other": "no id column: the {count} rows are given ids made from their names (e.g. '{name}' → '{id}'); add an "
                         "'id' column to keep ids if a name changes"},
     },
+    "issue.relation.partner_of_project": {
+        "fr": "«\u00a0{type}\u00a0» relie deux acteurs, mais «\u00a0{id}\u00a0» est un projet\u00a0: "
+              "lu comme «\u00a0soutient\u00a0» (un partenaire de soutien du projet)\u00a0; "
+              "écrivez «\u00a0soutient\u00a0» ou «\u00a0porte\u00a0» pour ne plus voir cet avertissement",
+        "en": "'{type}' links two actors, but '{id}' is a project: read as 'supports' (a support "
+              "partner of the project); write 'supports' or 'carries' to stop this warning",
+    },
     "issue.id.derived": {
         "fr": "{node} «\u00a0{name}\u00a0» n'a pas d'identifiant\u00a0: il reçoit «\u00a0{id}\u00a0», tiré de son nom\u00a0; "
               "écrivez-le dans la colonne de l'identifiant pour le garder si le nom change",

@@ -316,7 +316,7 @@ class WorkspaceValidator:
                            and rtype._value_ in (_TO_PROJECT if first_target[0] is
                                                  NodeKind.PROJECT else _TO_ACTOR))
             if not ends_ok:
-                yield from self._endpoints(t, r, source, target, rtype)
+                rtype = yield from self._endpoints(t, r, source, target, rtype)
         text = v.get("amount")
         if not text:
             amount = None
@@ -349,11 +349,12 @@ class WorkspaceValidator:
                                            r.extra or _NO_EXTRA, Origin(t.file, r.row)))
 
     def _endpoints(self, t: RawTable, r: RawRow, source: str, target: str,
-                   rtype: Any) -> Iterator[Issue]:
-        """References must exist and the type must fit them (docs/workspace-format.md §5)."""
+                   rtype: Any) -> Field:
+        """References must exist and the type must fit them (docs/workspace-format.md §5);
+        the type, ``supports`` for a ``collaborates`` ("partenaire") towards a project."""
         if source == target:
             yield error("relation.self", t.file, r.row, r.written["target"], id=source)
-            return
+            return rtype
         kinds = []
         for column, node_id in (("source", source), ("target", target)):
             found = self._ids.get(node_id)
@@ -365,16 +366,22 @@ class WorkspaceValidator:
         if source_kind is NodeKind.PROJECT:
             yield error("relation.source_is_project", t.file, r.row, r.written["source"],
                         id=source)
-            return
+            return rtype
         if not isinstance(rtype, RelationType) or source_kind is None or target_kind is None:
-            return
+            return rtype
         written_type = r.values["type"]
+        if target_kind is NodeKind.PROJECT and rtype is RelationType.COLLABORATES:
+            # A "partenaire" of a project is a support partner (docs/workspace-format.md §5).
+            yield warning("relation.partner_of_project", t.file, r.row, r.written["type"],
+                          type=written_type, id=target)
+            return RelationType.SUPPORTS
         if target_kind is NodeKind.PROJECT and not rtype.actor_to_project:
             yield error("relation.needs_actor_target", t.file, r.row, r.written["type"],
                         type=written_type, id=target)
         elif target_kind is NodeKind.ACTOR and not rtype.actor_to_actor:
             yield error("relation.needs_project_target", t.file, r.row, r.written["type"],
                         type=written_type, id=target)
+        return rtype
 
     def _amount(self, t: RawTable, r: RawRow, rtype: Any) -> Field:
         text = r.values.get("amount")

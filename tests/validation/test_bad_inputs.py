@@ -92,7 +92,8 @@ EXPECTED: dict[str, list[tuple[str, str, str, int | None, str | None]]] = {
     "type_mismatch": [
         ("E", "relation.source_is_project", "relations.csv", 8, 'source'),
         ("E", "relation.needs_project_target", "relations.csv", 9, 'type'),
-        ("E", "relation.needs_actor_target", "relations.csv", 10, 'type'),
+        # collaborates towards a project: a support partner, read as supports (issue 15).
+        ("W", "relation.partner_of_project", "relations.csv", 10, 'type'),
         ("E", "relation.needs_actor_target", "relations.csv", 11, 'type'),
         ("E", "relation.needs_project_target", "relations.csv", 12, 'type'),
     ],

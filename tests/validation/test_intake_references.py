@@ -292,3 +292,19 @@ def test_a_partner_list_without_ids_validates_through_the_real_cli(tmp_path: Pat
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == (
         f"{folder} : espace de travail valide (3 acteurs, 1 projet, 3 relations).")
+
+
+def test_a_partner_of_a_project_is_read_as_a_support_partner(tmp_path: Path) -> None:
+    folder = _partner_list(tmp_path / "ws")
+    with (folder / "relations.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Caisse Desjardins,Jardins partagés,Partenaire\n")
+    dataset, issues = check_workspace(folder)
+    assert dataset is not None, issues
+    partner = [i for i in issues if i.code == "relation.partner_of_project"]
+    assert [(i.file, i.row, i.column) for i in partner] == [("relations.csv", 5, "type")]
+    assert partner[0].format("en") == (
+        "relations.csv:5:type: warning: 'Partenaire' links two actors, but 'jardins-partages' "
+        "is a project: read as 'supports' (a support partner of the project); write 'supports' "
+        "or 'carries' to stop this warning")
+    supports = [r for r in dataset.relations if r.source == "caisse-desjardins"]
+    assert [r.type.value for r in supports] == ["supports", "supports"]
