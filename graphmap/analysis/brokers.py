@@ -240,7 +240,7 @@ def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = N
     """Betweenness (exact or KADABRA-sampled), Burt's constraint and effective size on
     ``G_u``, computed on the igraph kernel (:mod:`graphmap.analysis.kernel`) with the
     settings of ``config``. Isolated nodes get ``None`` constraint and effective size
-    (undefined) and betweenness 0 here; :func:`find_brokers` reports ``None``.
+    (undefined) and betweenness 0, as :func:`find_brokers` reports them.
 
     The mappings are read-only views over arrays, keyed by node id. ``betweenness_meta``
     (the report's ``meta.betweenness``) says how betweenness was computed: :func:`meta_of`.
@@ -257,17 +257,17 @@ def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = N
     'exact'
     """
     config = config or AnalysisConfig()
-    _step(progress, "betweenness", 0)
+    step_progress(progress, "betweenness", 0)
     kernel_graph = graph.igraph()
     result = kernel.betweenness(kernel_graph, exact_max_nodes=config.exact_betweenness_max_nodes,
                                 epsilon=config.betweenness_epsilon,
                                 delta=config.betweenness_delta, seed=config.seed,
                                 edges=graph.edges)
-    _step(progress, "betweenness", 1)
-    _step(progress, "constraint", 0)
+    step_progress(progress, "betweenness", 1)
+    step_progress(progress, "constraint", 0)
     burt = kernel.constraint(kernel_graph)
     size = kernel.effective_size(kernel_graph)
-    _step(progress, "constraint", 1)
+    step_progress(progress, "constraint", 1)
     meta = meta_of(result, graph.node_count, config)
     positions = graph.index
     return StructuralMeasures(
@@ -327,7 +327,9 @@ def _finite(value: float) -> float | None:
     return None if math.isnan(value) else float(value)
 
 
-def _step(progress: Any, step: str, done: int) -> None:
+def step_progress(progress: Any, step: str, done: int) -> None:
+    """Tell ``progress`` (if any) that ``step`` starts (``done = 0``) or ends (``done = 1``):
+    ``progress(step, done, 1)``, the call every analysis step makes."""
     if progress is not None:
         progress(step, done, 1)
 
@@ -366,13 +368,13 @@ def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
     """
     config = config or AnalysisConfig()
     measures = measures or structural_measures(graph, config, progress=progress)
-    _step(progress, "brokerage", 0)
+    step_progress(progress, "brokerage", 0)
     actors = graph.dataset.actors
     groups = actor_groups(graph.dataset, config.group_by, communities)
     node_group = _node_groups(graph, groups)
     counts = brokerage_counts(graph.flow, group_codes(node_group))
 
-    # The actors are the first nodes of the graph, in input order.
+    # The actors are the first nodes of the graph, by id (its content order).
     at = np.arange(graph.actor_count, dtype=np.int64)
     isolated = graph.degree[at] == 0
     # An actor with no relation lies on no path: betweenness 0, as networkx, igraph and
@@ -405,7 +407,7 @@ def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
                      config.group_by, named=named),
             bridged_groups=bridged,
         ))
-    _step(progress, "brokerage", 1)
+    step_progress(progress, "brokerage", 1)
     meta = {"betweenness": dict(measures.betweenness_meta), "group_by": config.group_by}
     return BrokerAnalysis(brokers=tuple(brokers), meta=meta)
 

@@ -6,7 +6,12 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graphmap._version import __version__
-from graphmap.analysis.brokers import StructuralMeasures, find_brokers, structural_measures
+from graphmap.analysis.brokers import (
+    StructuralMeasures,
+    find_brokers,
+    step_progress,
+    structural_measures,
+)
 from graphmap.analysis.communities import find_communities
 from graphmap.analysis.gaps import find_gaps
 from graphmap.analysis.opportunities import collaborate_evidence, find_opportunities
@@ -52,18 +57,14 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
     """
     config = config or AnalysisConfig()
 
-    def step(name: str, done: int) -> None:
-        if progress is not None:
-            progress(name, done, 1)
-
     with cycle_collection_paused():
-        step("graph", 0)
+        step_progress(progress, "graph", 0)
         graph = EcosystemGraph(dataset)
-        step("graph", 1)
+        step_progress(progress, "graph", 1)
         measures = structural_measures(graph, config, progress=progress)
-        step("communities", 0)
+        step_progress(progress, "communities", 0)
         communities = find_communities(graph, config)
-        step("communities", 1)
+        step_progress(progress, "communities", 1)
         return complete_report(graph, config, measures, communities, progress=progress)
 
 
@@ -104,28 +105,23 @@ def complete_report(
     ``collaborate``, if given, supplies the ``collaborate`` opportunities instead of the
     local link prediction; ``meta`` is merged into the report's ``meta``.
     """
-
-    def step(name: str, done: int) -> None:
-        if progress is not None:
-            progress(name, done, 1)
-
     with cycle_collection_paused():  # called by the Neo4j engine too
         brokers = find_brokers(graph, config, measures=measures, communities=communities,
                                progress=progress)
-        step("gaps", 0)
+        step_progress(progress, "gaps", 0)
         gaps = find_gaps(graph, config)
-        step("gaps", 1)
-        step("opportunities", 0)
+        step_progress(progress, "gaps", 1)
+        step_progress(progress, "opportunities", 0)
         local_config = config if collaborate is None else config.replace(collaborations_per_actor=0)
         opportunities = find_opportunities(graph, gaps, local_config,
                                            importance=measures.betweenness, progress=progress)
         if collaborate is not None:
             opportunities = (*opportunities, *(collaborate_evidence(graph, o)
                                                for o in collaborate()))
-        step("opportunities", 1)
-        step("summary", 0)
+        step_progress(progress, "opportunities", 1)
+        step_progress(progress, "summary", 0)
         summary = summarize(graph)
-        step("summary", 1)
+        step_progress(progress, "summary", 1)
     report_meta = {
         **brokers.meta,
         "seed": config.seed,
