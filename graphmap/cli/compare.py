@@ -86,12 +86,11 @@ def compare(  # noqa: PLR0917 (click passes one argument per option)
                                 new_as_of=new_year, meta=meta)
 
     # JSON and text (the user's own files and screen) hold everything in default mode;
-    # HTML and Markdown the years with their contact columns held back.
+    # HTML and Markdown the years with their contact columns held back. The pages need a
+    # comparison of their own only when that took something away (never with --public).
     data_pairs, shown_pairs = [s.data() for s in sides], [s.shown() for s in sides]
     data = compared(data_pairs)
-    same = all(a is b for d, s in zip(data_pairs, shown_pairs, strict=True)
-               for a, b in zip(d, s, strict=True))
-    shown = data if same else compared(shown_pairs)
+    shown = data if shown_pairs == data_pairs else compared(shown_pairs)
     _echo_renames(data, lang)
     output = _render(fmt, shown if fmt == "markdown" else data, lang, config.top)
     written = [] if out_dir is None else (
