@@ -10,7 +10,12 @@ from typing import Any
 from graphmap.i18n import translate
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project
-from graphmap.render.formatting import format_amount, format_number, opportunity_kind
+from graphmap.render.formatting import (
+    evidence_strength,
+    format_amount,
+    format_number,
+    opportunity_kind,
+)
 from graphmap.render.map_model import ROLE_ORDER, MapFacts
 from graphmap.schema import Category, RelationType, Scope, Sector, Stage, fold
 
@@ -151,7 +156,7 @@ def opportunity_text(dataset: Dataset, opp: Any, lang: str) -> str:
                        score=format_number(opp.score, lang, digits=2))]
     evidence = getattr(opp, "evidence", None)
     if evidence:  # the analysis's words for the score
-        lines.append(translate(f"analysis.evidence.{evidence}", lang))
+        lines.append(evidence_strength(evidence, lang))
     lines.extend(reason.render(lang) for reason in opp.reasons)
     introduction = getattr(opp, "introduction", None)
     if introduction is not None:
