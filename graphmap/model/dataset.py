@@ -152,9 +152,9 @@ def in_content_order(dataset: Dataset) -> Dataset:
     >>> in_content_order(ordered) is ordered, ordered == ds
     (True, False)
     """
-    known = dataset.__dict__.get("_in_content_order")
+    known = dataset.__dict__.get(_CONTENT_ORDER)
     if known is not None:  # computed once per dataset (the graph, the map, the exports)
-        return known  # type: ignore[no-any-return]
+        return dataset if known is _IS_IN_CONTENT_ORDER else known
     actors = tuple(sorted(dataset.actors, key=lambda a: a.id))
     projects = tuple(sorted(dataset.projects, key=lambda p: p.id))
     territories = tuple(sorted(dataset.territories, key=lambda t: t.id))
@@ -165,10 +165,19 @@ def in_content_order(dataset: Dataset) -> Dataset:
     if not all(x is y for new, old in pairs for x, y in zip(new, old, strict=True)):
         ordered = dataclasses.replace(dataset, actors=actors, projects=projects,
                                       relations=relations, territories=territories)
-    # The Dataset is frozen but keeps its cached lookups in its __dict__, as here.
-    dataset.__dict__["_in_content_order"] = ordered
-    ordered.__dict__["_in_content_order"] = ordered
+    # The Dataset is frozen but keeps its cached lookups in its __dict__, as here. The
+    # ordered dataset holds a marker, not itself: a reference cycle would keep a large
+    # workspace alive until the cycle collector runs (graphmap.collection pauses it).
+    ordered.__dict__[_CONTENT_ORDER] = _IS_IN_CONTENT_ORDER
+    if ordered is not dataset:
+        dataset.__dict__[_CONTENT_ORDER] = ordered
     return ordered
+
+
+#: Where :func:`in_content_order` remembers its answer in a Dataset's ``__dict__``, and
+#: the answer "this dataset itself".
+_CONTENT_ORDER = "_in_content_order"
+_IS_IN_CONTENT_ORDER = object()
 
 
 def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ...],

@@ -9,10 +9,12 @@ real CLI, on a shuffled CSV folder) are byte-identical too. docs/analysis.md §1
 from __future__ import annotations
 
 import csv
+import gc
 import random
 import shutil
 import subprocess
 import sys
+import weakref
 from dataclasses import replace
 from pathlib import Path
 
@@ -105,6 +107,21 @@ def test_a_sorted_dataset_is_kept_as_is(example: Dataset) -> None:
     ordered = in_content_order(example)
     assert in_content_order(ordered) is ordered
     assert [a.id for a in ordered.actors] == sorted(a.id for a in example.actors)
+
+
+def test_datasets_once_ordered_are_freed_without_the_cycle_collector(example: Dataset) -> None:
+    shuffled_copy = shuffled(example, random.Random(3))
+    ordered = in_content_order(shuffled_copy)
+    assert ordered is not shuffled_copy
+    assert in_content_order(shuffled_copy) is ordered
+    assert in_content_order(ordered) is ordered
+    freed = [weakref.ref(shuffled_copy), weakref.ref(ordered)]
+    gc.disable()
+    try:
+        del shuffled_copy, ordered
+        assert [ref() for ref in freed] == [None, None]
+    finally:
+        gc.enable()
 
 
 def _shuffle_folder(source: Path, target: Path, seed: int) -> None:
