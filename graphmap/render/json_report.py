@@ -216,7 +216,6 @@ def _dumps_shifted(data: Any, newline: str) -> str:
         "\n", newline)
 
 
-
 def _layout(value: Any, newline: str, write: Callable[[str], object]) -> None:
     """Write ``value`` as ``json.dumps(indent=2, ensure_ascii=False)`` lays it out, each
     line break followed by ``newline``'s indentation.
@@ -270,7 +269,7 @@ def _layout(value: Any, newline: str, write: Callable[[str], object]) -> None:
 def _scalar(value: Any, kind: type) -> str | None:
     """The JSON text of a plain scalar (``json.dumps``'s own), ``None`` for anything else."""
     if kind is str:
-        return str(encode_basestring(value))
+        return encode_basestring(value)
     if kind is int:
         return int.__repr__(value)
     if kind is float:
