@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from graphmap.cli.common import help_text
-from graphmap.i18n import Listing, translate
+from graphmap.i18n import Listing, Message, translate
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -125,8 +125,11 @@ class Publishing:
             columns = {(e.table, e.column) for e in self.publication.log.entries
                        if e.action == "removed" and e.table != "report"
                        and e.column not in ("id", "name")}
-            return translate("privacy.summary", self.lang, columns=len(columns), **{
-                key: totals[key] for key in ("pseudonymised", "aggregated", "groups", "removed")})
+            counts = {**{key: totals[key] for key in
+                         ("pseudonymised", "aggregated", "groups", "removed")},
+                      "columns": len(columns)}
+            return translate("privacy.summary", self.lang, **{
+                key: Message(f"privacy.count.{key}", {"count": n}) for key, n in counts.items()})
         return held_back_notice(self.held, self.lang)
 
 

@@ -17,9 +17,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Coordonnées retenues hors du HTML, du Markdown et de la carte : {columns} ; pour les publier : --include-columns {names} ou include_columns dans [publish] de graphmap.toml.",
         "en": "Contact columns held back from HTML, Markdown and the map: {columns}; to publish them: --include-columns {names} or include_columns in [publish] of graphmap.toml.",
     },
+    # Each count is a counted noun (privacy.count.*): "1 groupe", "3 groupes".
     "privacy.summary": {
-        "fr": "Mode public : {pseudonymised} personnes pseudonymisées, {aggregated} regroupées en {groups} groupes, {removed} retirées, {columns} colonnes retirées.",
-        "en": "Public mode: {pseudonymised} persons pseudonymised, {aggregated} grouped into {groups} groups, {removed} left out, {columns} columns dropped.",
+        "fr": "Mode public\u00a0: {pseudonymised}, {aggregated} en {groups}, {removed}, {columns}.",
+        "en": "Public mode: {pseudonymised}, {aggregated} into {groups}, {removed}, {columns}.",
+    },
+    "privacy.count.pseudonymised": {
+        "fr": {"one": "{count} personne pseudonymisée", "other": "{count} personnes pseudonymisées"},
+        "en": {"one": "{count} person pseudonymised", "other": "{count} persons pseudonymised"},
+    },
+    "privacy.count.aggregated": {
+        "fr": {"one": "{count} regroupée", "other": "{count} regroupées"},
+        "en": {"one": "{count} grouped", "other": "{count} grouped"},
+    },
+    "privacy.count.groups": {
+        "fr": {"one": "{count} groupe", "other": "{count} groupes"},
+        "en": {"one": "{count} group", "other": "{count} groups"},
+    },
+    "privacy.count.removed": {
+        "fr": {"one": "{count} retirée", "other": "{count} retirées"},
+        "en": {"one": "{count} left out", "other": "{count} left out"},
+    },
+    "privacy.count.columns": {
+        "fr": {"one": "{count} colonne retirée", "other": "{count} colonnes retirées"},
+        "en": {"one": "{count} column dropped", "other": "{count} columns dropped"},
     },
     "privacy.report_note": {
         "fr": "Version publique : les personnes sont désignées par un libellé neutre ou regroupées (k = {k}) et les coordonnées retirées ; l'analyse a été calculée sur les données complètes, puis caviardée (voir publication.md).",

@@ -141,7 +141,12 @@ def test_public_compare_writes_both_years_logs(runs: dict[str, Path]) -> None:
         assert ("actors", "Courriel") in {(e["table"], e["column"]) for e in log["entries"]}
         assert (runs["public"] / f"publication-{side}.md").is_file()
     stderr = (runs["public"] / "stderr-text.log").read_text(encoding="utf-8")
-    assert len(re.findall(r": Mode public : \d+ personnes pseudonymisées", stderr)) == 2
+    summaries = re.findall(r": (Mode public\u00a0: .*)", stderr)
+    assert len(summaries) == 2, stderr
+    # Counted nouns: the planted citizens make one group each year ("en 1 groupe,").
+    assert all(re.fullmatch(r"Mode public\u00a0: \d+ personnes? pseudonymisées?, \d+ "
+                            r"regroupées? en 1 groupe, \d+ retirées?, \d+ colonnes? "
+                            r"retirées?\.", s) for s in summaries), summaries
 
 
 def test_brief_public_writes_its_publication_log(runs: dict[str, Path]) -> None:
