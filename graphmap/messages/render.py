@@ -321,8 +321,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "The actors through whom resources, knowledge and contacts pass between otherwise separate groups, ranked by betweenness.",
     },
     "render.report_brokers_more": {
-        "fr": "{count} autres acteurs ne sont pas listés ici (voir report.json).",
-        "en": "{count} more actors are not listed here (see report.json).",
+        "fr": {"one": "{count} autre acteur n'est pas listé ici (voir report.json).",
+               "other": "{count} autres acteurs ne sont pas listés ici (voir report.json)."},
+        "en": {"one": "{count} more actor is not listed here (see report.json).",
+               "other": "{count} more actors are not listed here (see report.json)."},
     },
     "render.report_gaps": {"fr": "Manques", "en": "Gaps"},
     "render.report_gaps_none": {"fr": "Aucun manque détecté.", "en": "No gap found."},
@@ -359,7 +361,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "render.report_fig_opportunities": {"fr": "occasions", "en": "opportunities"},
     "render.report_fig_communities": {"fr": "communautés", "en": "communities"},
     "render.report_no_introducer": {"fr": "—", "en": "—"},
-    "render.report_members_more": {"fr": "… et {count} autres", "en": "… and {count} more"},
+    "render.report_members_more": {
+        "fr": {"one": "… et {count} autre", "other": "… et {count} autres"},
+        "en": {"one": "… and {count} more", "other": "… and {count} more"},
+    },
     "render.report_print": {"fr": "Imprimer / PDF", "en": "Print / PDF"},
     "render.report_map_print_note": {
         "fr": "La carte est interactive dans le fichier HTML ; la version imprimée en montre la vue courante.",
