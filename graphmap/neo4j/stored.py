@@ -63,10 +63,6 @@ class Stored:
     rels: Mapping[str, RelState]
     workspace_props: Mapping[str, Any] | None = None
 
-    @property
-    def actor_ids(self) -> list[str]:
-        return [node_id for label, node_id in self.nodes if label == ACTOR_LABEL]
-
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):

@@ -63,6 +63,7 @@ from graphmap.neo4j.stored import (
     read_nodes,
     read_relationships,
     read_workspace,
+    read_workspace_props,
 )
 
 __all__ = ["BATCH_SIZE", "CONSTRAINTS", "SERVER_COUNTERS", "Counts", "PushResult",
@@ -293,16 +294,16 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
             writer.write(_rel_delete(rel_type), "rids", rids)
         for label, ids in sorted(gone_nodes.items()):
             writer.write(_node_delete(label), "ids", ids)
-        element_ids = {key: state[2] for key, state in stored.nodes.items()}
+        node_elements = {key: state[2] for key, state in stored.nodes.items()}
         for (label, node_roles, new), props in sorted(node_writes.items()):
             statement = (_node_create if new else _node_write)(label, node_roles)
             for created in writer.write(statement, "rows", props):
-                element_ids.update(((label, str(node_id)), str(element_id))
-                                   for node_id, element_id in created)
+                node_elements.update(((label, str(node_id)), str(element_id))
+                                     for node_id, element_id in created)
         for (rel_type, new), rels in sorted(rel_writes.items()):
             if new:
                 writer.write(_rel_create(rel_type), "rows",
-                             _create_rows(rels, element_ids, workspace), must_create=True)
+                             _create_rows(rels, node_elements, workspace), must_create=True)
             else:
                 writer.write(_rel_update(rel_type), "rows", [r.props for r in rels])
         if stored.workspace_props != workspace_props:
@@ -376,7 +377,7 @@ def _create_rows(rels: Iterable[RelRow], element_ids: Mapping[tuple[str, str], s
         return [[element_ids[(ACTOR_LABEL, r.source)],
                  element_ids[(r.target_label, r.target)], r.source, r.target, r.props]
                 for r in rels]
-    except KeyError:  # a node of the dataset deleted between the read and the write
+    except KeyError:  # an end that is no node of the dataset (a Dataset built unvalidated)
         raise Neo4jSyncError("neo4j.error.changed_during_push", workspace=workspace) from None
 
 
@@ -475,11 +476,7 @@ def pull(conn: Connection, workspace: str | None = None) -> Dataset:
     """
     with _cyclic_gc_paused(), open_driver(conn) as driver:
         name = resolve_workspace(conn, driver, workspace)
-        params = {"workspace": name}
-        meta_records = run_query(
-            driver, conn, f"MATCH (w:{WORKSPACE_LABEL} {{name: $workspace}}) "
-                          "RETURN properties(w) AS props", params).records
-        meta = meta_records[0]["props"] if meta_records else {}
+        meta = read_workspace_props(driver, conn, name) or {}
         read = {label: read_nodes(driver, conn, name, label) for label in NODE_LABELS}
         rels = read_relationships(driver, conn, name, read[ACTOR_LABEL], element_ids(
             state for states in read.values() for state in states))
