@@ -92,7 +92,8 @@ def read_relationships(driver: Any, conn: Connection, workspace: str,
     """Every relationship of ``workspace`` leaving the ``actors`` (as :func:`read_nodes`
     gives them; every relationship graphmap writes leaves an actor). ``ids`` maps the
     elementId of each node read to its id; a target outside it (a relationship made by
-    hand towards another node) is looked up by one more query."""
+    hand towards another node) is looked up by one more query; one deleted by another client
+    in between went with its relationships (``DETACH DELETE``), so those are left out."""
     rows: list[Any] = []
     for chunk_of in _chunks([a[3] for a in actors], chunk):
         rows.extend(run_query(driver, conn, _READ_RELS, {
@@ -102,7 +103,7 @@ def read_relationships(driver: Any, conn: Connection, workspace: str,
         ids = {**ids, **{element: str(node_id) for element, node_id in run_query(
             driver, conn, _READ_IDS, {"elements": unknown}).records[0]["rows"]}}
     return [(rel_type, ids[source], ids[target], props)
-            for rel_type, source, target, props in rows]
+            for rel_type, source, target, props in rows if target in ids]
 
 
 def element_ids(nodes: Iterable[NodeState]) -> dict[str, str]:
