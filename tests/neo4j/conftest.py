@@ -13,8 +13,9 @@ from __future__ import annotations
 import os
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,6 +79,26 @@ def driver(server: neo4j_testserver.Server) -> Iterator[object]:
         yield drv
     finally:
         drv.close()
+
+
+#: Nodes (labels ``l``, properties ``p``) and relationships (type ``t``, source id ``s``,
+#: target id ``o``, properties ``p``) of a workspace, as the driver's records.
+GraphOf = Callable[[str], tuple[list[Any], list[Any]]]
+
+
+@pytest.fixture
+def graph_of(driver: Any) -> GraphOf:
+    """What the database holds for a workspace, read by plain Cypher (not graphmap's reads),
+    so the tests compare pushes by what the server really stores."""
+    def read(workspace: str) -> tuple[list[Any], list[Any]]:
+        nodes, _, _ = driver.execute_query(
+            "MATCH (n) WHERE n.workspace = $ws RETURN labels(n) AS l, properties(n) AS p",
+            ws=workspace)
+        rels, _, _ = driver.execute_query(
+            "MATCH (s)-[r]->(t) WHERE r.workspace = $ws "
+            "RETURN type(r) AS t, s.id AS s, t.id AS o, properties(r) AS p", ws=workspace)
+        return nodes, rels
+    return read
 
 
 @pytest.fixture

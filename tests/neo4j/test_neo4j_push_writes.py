@@ -26,15 +26,12 @@ pytestmark = pytest.mark.neo4j
 NOTHING = dict.fromkeys(SERVER_COUNTERS, 0)
 
 
-def content(driver: Any, workspace: str) -> list[Any]:
-    """Every node (labels, properties) and relationship (type, endpoints, properties) of a
-    workspace, sorted: what two pushes of the same data must both leave."""
-    nodes, _, _ = driver.execute_query(
-        "MATCH (n) WHERE n.workspace = $ws RETURN labels(n) AS l, properties(n) AS p",
-        ws=workspace)
-    rels, _, _ = driver.execute_query(
-        "MATCH (s)-[r]->(t) WHERE r.workspace = $ws "
-        "RETURN type(r) AS t, s.id AS s, t.id AS o, properties(r) AS p", ws=workspace)
+def content(graph: tuple[list[Any], list[Any]]) -> list[Any]:
+    """Every node (labels, properties) and relationship (type, endpoints, properties) of
+    ``graph_of(workspace)``, sorted, without the workspace name: what two pushes of the
+    same data must both leave."""
+    nodes, rels = graph
+
     def without_workspace(props: dict[str, Any]) -> list[Any]:
         return sorted((k, v) for k, v in props.items() if k != "workspace")
     return sorted(
@@ -71,7 +68,7 @@ def test_first_push_writes_everything_once_and_a_second_push_nothing(
 
 
 @pytest.mark.parametrize("batch_size", [1, 7, 64])
-def test_every_batch_size_leaves_the_same_content(conn: Connection, driver: Any, ws: str,
+def test_every_batch_size_leaves_the_same_content(conn: Connection, graph_of: Any, ws: str,
                                                   batch_size: int) -> None:
     """Batch boundaries inside every statement's rows (node groups by role labels,
     relationships by type): the same nodes, relationships and properties as one batch."""
@@ -81,7 +78,7 @@ def test_every_batch_size_leaves_the_same_content(conn: Connection, driver: Any,
     assert small.nodes == whole.nodes == Counts(created=80)
     assert small.relationships == whole.relationships == Counts(created=150)
     assert small.server_counters == whole.server_counters
-    assert content(driver, ws) == content(driver, ws + "-one")
+    assert content(graph_of(ws)) == content(graph_of(ws + "-one"))
     assert pull(conn, ws) == ds
     assert push(ds, conn, ws, batch_size=batch_size).server_counters == NOTHING
     gone = push(Dataset(), conn, ws, replace=True, batch_size=batch_size)

@@ -30,14 +30,10 @@ NASTY = ["'}) DETACH DELETE n //", "`); MATCH (m) DETACH DELETE m; //`", "$param
          "a\\'b", "MERGE (:Evil)"]
 
 
-def snapshot(driver: Any, workspace: str) -> dict[str, Any]:
-    """Every node (labels + properties) and relationship (type + properties) of a workspace."""
-    nodes, _, _ = driver.execute_query(
-        "MATCH (n) WHERE n.workspace = $ws RETURN labels(n) AS l, properties(n) AS p",
-        ws=workspace)
-    rels, _, _ = driver.execute_query(
-        "MATCH (s)-[r]->(t) WHERE r.workspace = $ws "
-        "RETURN type(r) AS t, s.id AS s, t.id AS o, properties(r) AS p", ws=workspace)
+def snapshot(graph: tuple[list[Any], list[Any]]) -> dict[str, Any]:
+    """Every node (labels + properties) by id and relationship (type, ends, properties) by
+    rid, from ``graph_of(workspace)``."""
+    nodes, rels = graph
     return {
         "nodes": {(n["p"]["id"]): (sorted(n["l"]), n["p"]) for n in nodes},
         "rels": {r["p"]["rid"]: (r["t"], r["s"], r["o"], r["p"]) for r in rels},
@@ -63,19 +59,19 @@ def example_report(example: Dataset) -> Any:
     return analyze(example)
 
 
-def test_push_twice_changes_nothing(conn: Connection, driver: Any, ws: str,
+def test_push_twice_changes_nothing(conn: Connection, graph_of: Any, ws: str,
                                     example: Dataset, example_report: Any) -> None:
     first = push(example, conn, ws, report=example_report)
     assert first.nodes == Counts(created=134, updated=0, deleted=0, unchanged=0)
     assert first.relationships == Counts(created=316, updated=0, deleted=0, unchanged=0)
-    before = snapshot(driver, ws)
+    before = snapshot(graph_of(ws))
     assert len(before["nodes"]) == 134
     assert len(before["rels"]) == 316
     second = push(example, conn, ws, report=example_report)
     assert second.nodes == Counts(unchanged=134)
     assert second.relationships == Counts(unchanged=316)
     assert not second.changed
-    assert snapshot(driver, ws) == before
+    assert snapshot(graph_of(ws)) == before
     # The analysis is there for Bloom to style by.
     labels, props = before["nodes"]["carrefour-es"]
     # carrefour-es adopts, collaborates and supports in the example.
@@ -86,10 +82,10 @@ def test_push_twice_changes_nothing(conn: Connection, driver: Any, ws: str,
     assert isinstance(props["community"], int)
 
 
-def test_push_edit_push_changes_exactly_the_edit(conn: Connection, driver: Any, ws: str,
+def test_push_edit_push_changes_exactly_the_edit(conn: Connection, graph_of: Any, ws: str,
                                                  example: Dataset) -> None:
     push(example, conn, ws)
-    before = snapshot(driver, ws)
+    before = snapshot(graph_of(ws))
     actors = list(example.actors)
     actors[3] = dataclasses.replace(actors[3], name="Nouveau nom",
                                     extra={**actors[3].extra, "notes": "modifié"})
@@ -99,7 +95,7 @@ def test_push_edit_push_changes_exactly_the_edit(conn: Connection, driver: Any, 
     result = push(edited, conn, ws)
     assert result.nodes == Counts(updated=1, unchanged=133)
     assert result.relationships == Counts(updated=1, unchanged=315)
-    after = snapshot(driver, ws)
+    after = snapshot(graph_of(ws))
     changed_nodes = {k for k in before["nodes"] if before["nodes"][k] != after["nodes"][k]}
     changed_rels = {k for k in before["rels"] if before["rels"][k] != after["rels"][k]}
     assert changed_nodes == {actors[3].id}
@@ -112,7 +108,7 @@ def test_push_edit_push_changes_exactly_the_edit(conn: Connection, driver: Any, 
 
 
 def test_replace_removes_what_is_gone_and_keeps_it_otherwise(
-        conn: Connection, driver: Any, ws: str) -> None:
+        conn: Connection, graph_of: Any, ws: str) -> None:
     ds = Dataset(
         actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC), Actor("c", "Coop", Sector.COMMUNITY),
                 Actor("g", "Gone", Sector.MEDIA)),
@@ -124,21 +120,21 @@ def test_replace_removes_what_is_gone_and_keeps_it_otherwise(
     smaller = dataclasses.replace(ds, actors=ds.actors[:2], relations=ds.relations[:2])
     kept = push(smaller, conn, ws)
     assert (kept.nodes.deleted, kept.relationships.deleted) == (0, 0)
-    assert len(snapshot(driver, ws)["nodes"]) == 4
+    assert len(snapshot(graph_of(ws))["nodes"]) == 4
     replaced = push(smaller, conn, ws, replace=True)
     assert replaced.nodes == Counts(deleted=1, unchanged=3)
     assert replaced.relationships == Counts(deleted=2, unchanged=2)
-    snap = snapshot(driver, ws)
+    snap = snapshot(graph_of(ws))
     assert set(snap["nodes"]) == {"f", "c", "p"}
     assert len(snap["rels"]) == 2
     assert pull(conn, ws) == smaller
     # A role whose last relation went away loses its label.
     no_funding = dataclasses.replace(smaller, relations=smaller.relations[1:])
     push(no_funding, conn, ws, replace=True)
-    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor"]
+    assert snapshot(graph_of(ws))["nodes"]["f"][0] == ["Actor"]
 
 
-def test_a_kept_relationship_keeps_its_role_label(conn: Connection, driver: Any,
+def test_a_kept_relationship_keeps_its_role_label(conn: Connection, graph_of: Any,
                                                  ws: str) -> None:
     """Without --replace, a relationship the workspace no longer has stays, and so does the
     role label it gives its actor; with --replace both go."""
@@ -148,20 +144,20 @@ def test_a_kept_relationship_keeps_its_role_label(conn: Connection, driver: Any,
                  relations=(Relation("f", "p", R.FUNDS), Relation("c", "p", R.CARRIES),
                             Relation("f", "p", R.SUPPORTS)))
     push(ds, conn, ws)
-    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor", "Funder", "SupportPartner"]
+    assert snapshot(graph_of(ws))["nodes"]["f"][0] == ["Actor", "Funder", "SupportPartner"]
     fewer = dataclasses.replace(ds, relations=ds.relations[:2])  # the last: no seq moves
     kept = push(fewer, conn, ws)
     assert kept.nodes == Counts(unchanged=3)
     assert kept.relationships == Counts(unchanged=2)
-    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor", "Funder", "SupportPartner"]
+    assert snapshot(graph_of(ws))["nodes"]["f"][0] == ["Actor", "Funder", "SupportPartner"]
     replaced = push(fewer, conn, ws, replace=True)
     assert replaced.nodes == Counts(updated=1, unchanged=2)
     assert replaced.relationships == Counts(deleted=1, unchanged=2)
-    assert snapshot(driver, ws)["nodes"]["f"][0] == ["Actor", "Funder"]
+    assert snapshot(graph_of(ws))["nodes"]["f"][0] == ["Actor", "Funder"]
     assert push(fewer, conn, ws, replace=True).changed is False
 
 
-def test_pushes_in_several_batches(conn: Connection, driver: Any, ws: str) -> None:
+def test_pushes_in_several_batches(conn: Connection, graph_of: Any, ws: str) -> None:
     """Batches smaller than the workspace: the same database as one batch, same counts."""
     ds = generate_dataset(60, 20, 150, seed=3)
     first = push(ds, conn, ws, batch_size=7)
@@ -177,7 +173,7 @@ def test_pushes_in_several_batches(conn: Connection, driver: Any, ws: str) -> No
     gone = push(Dataset(), conn, ws, replace=True, batch_size=7)
     assert gone.nodes == Counts(deleted=80)
     assert gone.relationships == Counts(deleted=150)
-    assert snapshot(driver, ws) == {"nodes": {}, "rels": {}}
+    assert snapshot(graph_of(ws)) == {"nodes": {}, "rels": {}}
 
 
 def test_reading_in_small_chunks_reads_everything_once(conn: Connection, ws: str) -> None:
