@@ -75,6 +75,10 @@ class NodeIndex:
         self._pending: list[_Pending] = []
         self._by_name: dict[str, list[str]] | None = None
         self._folded_ids: dict[str, str] | None = None
+        # Folded name -> id of the one node with that name; suggestion per dangling text,
+        # kept: many rows name the same unknown id, and difflib is slow.
+        self._unique_names: dict[str, str] | None = None
+        self._close: dict[str, str] = {}
 
     def define(self, node_id: str, kind: NodeKind, file: str, row: int,
                name: str | None) -> tuple[NodeKind, str, int, str | None] | None:
@@ -127,7 +131,8 @@ class NodeIndex:
             yield warning("column.id_absent", file, p.header_row, None, count=Number(count),
                           name=p.name, id=node_id)
         if pending:
-            self._by_name = self._folded_ids = None
+            self._by_name = self._folded_ids = self._unique_names = None
+            self._close = {}
 
     # -- relation ends ------------------------------------------------------------------
     def by_name(self, t: RawTable, r: RawRow, column: str, text: str) -> Field:
@@ -158,6 +163,12 @@ class NodeIndex:
     def close_id(self, text: str) -> str:
         """The existing id closest to a dangling reference (case-insensitive), else the id
         of the node whose name is closest, or ``""``."""
+        close = self._close.get(text)
+        if close is None:
+            close = self._close[text] = self._closest_id(text)
+        return close
+
+    def _closest_id(self, text: str) -> str:
         if self._folded_ids is None:
             self._folded_ids = {}
             for known in sorted(self.ids, reverse=True):
@@ -168,9 +179,11 @@ class NodeIndex:
         match = _closest(folded, self._folded_ids)
         if match:
             return self._folded_ids[match]
-        names = {name: ids[0] for name, ids in self._names().items() if len(ids) == 1}
-        match = _closest(fold(text), names)
-        return names[match] if match else ""
+        if self._unique_names is None:
+            self._unique_names = {name: ids[0] for name, ids in self._names().items()
+                                  if len(ids) == 1}
+        match = _closest(fold(text), self._unique_names)
+        return self._unique_names[match] if match else ""
 
 
 def _closest(text: str, known: dict[str, str]) -> str:
