@@ -33,7 +33,7 @@ import _common
 from graphmap.analysis.pipeline import analyze
 from graphmap.config import AnalysisConfig
 from graphmap.model.dataset import Dataset
-from graphmap.neo4j.engine import analyze_in_neo4j
+from graphmap.neo4j.engine import ENGINE_STEPS, analyze_in_neo4j
 from graphmap.neo4j.sync import push
 from graphmap.synth import generate_dataset
 
@@ -83,8 +83,6 @@ def run(conn: Any, actors: int, projects: int, relations: int,
         local, local_total = timed(lambda: analyze(dataset, config, progress=local_clock))
     remote, remote_total = timed(lambda: analyze_in_neo4j(
         dataset, conn, workspace, config, progress=remote_clock, store=False))
-    from graphmap.neo4j.engine import ENGINE_STEPS
-
     steps = list(ENGINE_STEPS)
     print(f"\n## {label} (actors/projects/relations), seed {args.seed}\n")
     print("| step | local (s) | neo4j engine (s) |")
