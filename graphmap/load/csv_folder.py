@@ -56,13 +56,21 @@ _OTHER_FORMATS = (".xlsx", ".xls", ".ods", ".numbers", ".txt", ".tsv")
 def table_candidates(folder: Path, table: str) -> list[Path]:
     """Every CSV file of ``folder`` that could hold ``table`` (English or French name, any
     case), sorted by name."""
+    return [p for p in _files_of(folder) if p.suffix.lower() == ".csv" and _named(p, table)]
+
+
+def _named(path: Path, table: str) -> bool:
+    """Whether ``path``'s name, less its extension, is one of ``table``'s (any case)."""
+    return fold(path.stem) in TABLE_FILE_STEMS[table]
+
+
+def _files_of(folder: Path) -> list[Path]:
+    """The files of ``folder``, sorted by name."""
     try:
-        entries = sorted(p for p in folder.iterdir() if p.is_file())
+        return sorted(p for p in folder.iterdir() if p.is_file())
     except OSError as exc:
         raise InputError("validation.unreadable", path=str(folder),
                          detail=exc.strerror or str(exc)) from exc
-    return [p for p in entries
-            if p.suffix.lower() == ".csv" and fold(p.stem) in TABLE_FILE_STEMS[table]]
 
 
 def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
@@ -74,18 +82,14 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
     holds its required columns (``partenaires.csv`` with ``id``, ``nom``, ``secteur``), with
     a warning; otherwise the error lists the folder's CSV files.
     """
-    try:
-        entries = sorted(p for p in folder.iterdir() if p.is_file())
-    except OSError as exc:
-        raise InputError("validation.unreadable", path=str(folder),
-                         detail=exc.strerror or str(exc)) from exc
+    entries = _files_of(folder)
     csv_files = [p for p in entries if p.suffix.lower() == ".csv"]
     found: dict[str, Path] = {}
     issues: list[Issue] = []
     missing: list[str] = []
     for table in (*TABLES, *OPTIONAL_TABLES):
         expected = f"{table}.csv"
-        matches = [p for p in csv_files if fold(p.stem) in TABLE_FILE_STEMS[table]]
+        matches = [p for p in csv_files if _named(p, table)]
         if len(matches) > 1:
             issues.append(error("workspace.two_files", matches[0].name, None, None,
                                 table=table, files=Listing(p.name for p in matches)))
@@ -95,8 +99,8 @@ def find_table_files(folder: Path) -> tuple[dict[str, Path], list[Issue]]:
             continue
         if table in OPTIONAL_TABLES:
             continue  # an optional table may be absent
-        other = next((p for p in entries if fold(p.stem) in TABLE_FILE_STEMS[table]
-                      and p.suffix.lower() in _OTHER_FORMATS), None)
+        other = next((p for p in entries
+                      if _named(p, table) and p.suffix.lower() in _OTHER_FORMATS), None)
         if other is not None:
             issues.append(error("workspace.wrong_format", expected, None, None,
                                 file=expected, found=other.name))
