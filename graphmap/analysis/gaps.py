@@ -161,7 +161,7 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
         # Nesting: an actor located in a territory is based in every territory it lies in.
         for places in active.values():
             places.update({outer for place in list(places) for outer in tree.ancestors(place)})
-    by_id = dataset.actor_by_id
+    anchored = {kind: _by_anchor(tree, dataset, ids) for kind, ids in givers.items()}
     gaps: list[Gap] = []
     for territory in sorted(projects_in):
         projects = sorted(p for place in _within(tree, territory, projects_in)
@@ -171,9 +171,9 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
             if territory in active[rtype]:
                 continue
             outsiders = sorted({a for p in projects for a in getattr(ties[p], attr)})
-            covering = [] if not tree else sorted(
-                a for a in givers[rtype]
-                if a not in outsiders and a in by_id and tree.covers(by_id[a], territory))
+            named_outside = set(outsiders)
+            covering = sorted(a for outer in tree.ancestors(territory)
+                              for a in anchored[rtype].get(outer, ()) if a not in named_outside)
             params: dict[str, object] = {"territory": territory_term(territory),
                                          "count": len(projects), "outside": len(outsiders)}
             # Facts, not blame: actors based elsewhere may well be active there.
@@ -191,6 +191,23 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
             gaps.append(_gap(code, territory, "territory", params, evidence,
                              variant=variant, severity="low" if shown else None))
     return gaps
+
+
+def _by_anchor(tree: TerritoryTree, dataset: Dataset, ids: Iterable[str]
+               ) -> dict[str, list[str]]:
+    """The actors of ``ids`` by the territory their scope is anchored in
+    (:meth:`TerritoryTree.anchor`), each actor's anchor found once: an actor covers
+    ``t`` when its anchor is ``t`` or a territory ``t`` lies in (:meth:`TerritoryTree.covers`),
+    so a territory's covering actors are those anchored in its ancestors."""
+    out: dict[str, list[str]] = {}
+    if not tree:
+        return out
+    by_id = dataset.actor_by_id
+    for a in ids:
+        anchor = tree.anchor(by_id[a]) if a in by_id else None
+        if anchor is not None:
+            out.setdefault(anchor, []).append(a)
+    return out
 
 
 def _within(tree: TerritoryTree, territory: str, places: Iterable[str]) -> list[str]:
