@@ -185,7 +185,7 @@ def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ..
     """``relations`` sorted by :func:`_relation_key`: by the ranks of their ends' ids and
     of their type as integers (numpy, no key tuple per row; half a million relations in a
     fraction of a second), then, among rows with the same ends and type, by every field."""
-    import numpy as np
+    import numpy as np  # here: loading and validating a workspace never needs numpy
 
     rank = {node_id: i for i, node_id in
             enumerate(sorted([a.id for a in actors] + [p.id for p in projects]))}
