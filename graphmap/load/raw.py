@@ -91,9 +91,6 @@ class Header:
         return (self.table in ("actors", "projects") and "id" not in present
                 and "name" in present)
 
-    def known_count(self) -> int:
-        return len(self.canonical)
-
 
 def known_headers(table: str) -> list[str]:
     """Every header spelling the schema accepts for ``table`` (canonical and French)."""
@@ -224,10 +221,6 @@ def _close_header(table: str, header: str) -> str | None:
     known = {fold(h): h for h in known_headers(table)}
     match = difflib.get_close_matches(fold(header), list(known), n=1, cutoff=0.8)
     return known[match[0]] if match else None
-
-
-def is_blank(cells: Iterable[str]) -> bool:
-    return not any(c.strip() for c in cells)
 
 
 class RowBuilder:
