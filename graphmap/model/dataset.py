@@ -154,7 +154,7 @@ def in_content_order(dataset: Dataset) -> Dataset:
     """
     known = dataset.__dict__.get(_CONTENT_ORDER)
     if known is not None:  # computed once per dataset (the graph, the map, the exports)
-        return dataset if known is _IS_IN_CONTENT_ORDER else known
+        return dataset if known is True else known
     actors = tuple(sorted(dataset.actors, key=lambda a: a.id))
     projects = tuple(sorted(dataset.projects, key=lambda p: p.id))
     territories = tuple(sorted(dataset.territories, key=lambda t: t.id))
@@ -166,18 +166,17 @@ def in_content_order(dataset: Dataset) -> Dataset:
         ordered = dataclasses.replace(dataset, actors=actors, projects=projects,
                                       relations=relations, territories=territories)
     # The Dataset is frozen but keeps its cached lookups in its __dict__, as here. The
-    # ordered dataset holds a marker, not itself: a reference cycle would keep a large
+    # ordered dataset holds True, not itself: a reference cycle would keep a large
     # workspace alive until the cycle collector runs (graphmap.collection pauses it).
-    ordered.__dict__[_CONTENT_ORDER] = _IS_IN_CONTENT_ORDER
+    ordered.__dict__[_CONTENT_ORDER] = True
     if ordered is not dataset:
         dataset.__dict__[_CONTENT_ORDER] = ordered
     return ordered
 
 
-#: Where :func:`in_content_order` remembers its answer in a Dataset's ``__dict__``, and
-#: the answer "this dataset itself".
+#: Where :func:`in_content_order` remembers its answer in a Dataset's ``__dict__``: the
+#: ordered Dataset, or ``True`` for "this dataset itself" (a copy or pickle keeps it).
 _CONTENT_ORDER = "_in_content_order"
-_IS_IN_CONTENT_ORDER = object()
 
 
 def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ...],

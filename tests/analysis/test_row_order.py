@@ -8,8 +8,10 @@ real CLI, on a shuffled CSV folder) are byte-identical too. docs/analysis.md §1
 
 from __future__ import annotations
 
+import copy
 import csv
 import gc
+import pickle
 import random
 import shutil
 import subprocess
@@ -122,6 +124,12 @@ def test_datasets_once_ordered_are_freed_without_the_cycle_collector(example: Da
         assert [ref() for ref in freed] == [None, None]
     finally:
         gc.enable()
+
+
+def test_an_ordered_dataset_copied_is_still_its_own_content_order(example: Dataset) -> None:
+    ordered = in_content_order(shuffled(example, random.Random(4)))
+    for twin in (copy.deepcopy(ordered), pickle.loads(pickle.dumps(ordered))):
+        assert in_content_order(twin) is twin
 
 
 def _shuffle_folder(source: Path, target: Path, seed: int) -> None:
