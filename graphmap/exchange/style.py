@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graphmap.model.dataset import Dataset
+from graphmap.model.dataset import Dataset, in_content_order
 
 if TYPE_CHECKING:
     from graphmap.analysis.report import AnalysisReport
@@ -74,6 +74,9 @@ def map_styles(dataset: Dataset, report: AnalysisReport | None, *, seed: int,
     """
     from graphmap.render.map_style import _STAGE_GREYS, SECTOR_COLORS
 
+    # The layout is seeded by the order of its nodes and edges: content order, so that the
+    # same data in any row order gets the same positions (as the map does).
+    dataset = in_content_order(dataset)
     ids = [a.id for a in dataset.actors] + [p.id for p in dataset.projects]
     colors = {a.id: SECTOR_COLORS[a.sector.value] for a in dataset.actors}
     colors.update((p.id, _STAGE_GREYS[p.stage.value]) for p in dataset.projects)

@@ -6,6 +6,7 @@ Kumu blueprints; deterministic bytes; usage errors."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,10 @@ def test_gexf_draws_like_the_map(laurentides: Any, graphology: Any, tmp_path: Pa
     dataset, config, report = laurentides
     path = _export(laurentides, "gexf", "fr", tmp_path / "map.gexf")
     nodes = {n["key"]: n["attributes"] for n in graphology("gexf", path)["nodes"]}
-    ids = [a.id for a in dataset.actors] + [p.id for p in dataset.projects]
-    positions = compute_layout(ids, [(r.source, r.target) for r in dataset.relations],
+    # The map lays out the content order (any row order draws alike).
+    ordered = in_content_order(dataset)
+    ids = [a.id for a in ordered.actors] + [p.id for p in ordered.projects]
+    positions = compute_layout(ids, [(r.source, r.target) for r in ordered.relations],
                                seed=config.seed)
     for actor in dataset.actors:
         red, green, blue = (int(SECTOR_COLORS[actor.sector.value][i:i + 2], 16)
@@ -150,13 +153,20 @@ def test_kumu_blueprint(laurentides: Any, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["gexf", "graphml", "kumu"])
 def test_same_data_same_bytes(tmp_path: Path, fmt: str) -> None:
     suffix = {"gexf": ".gexf", "graphml": ".graphml", "kumu": ".json"}[fmt]
+    # The second run reads the example with every table's rows in reverse order.
+    reversed_rows = tmp_path / "reversed" / EXAMPLE.name  # the same name: the same title
+    shutil.copytree(EXAMPLE, reversed_rows)
+    for table in reversed_rows.glob("*.csv"):
+        header, *rows = table.read_text(encoding="utf-8").splitlines(keepends=True)
+        table.write_text(header + "".join(reversed(rows)), encoding="utf-8")
     outputs = []
-    for run in (1, 2):
+    for run, workspace in ((1, EXAMPLE), (2, EXAMPLE), (3, reversed_rows)):
         target = tmp_path / f"{run}{suffix}"
-        done = run_cli("export", str(EXAMPLE), "--to", fmt, "-o", str(target))
+        done = run_cli("export", str(workspace), "--to", fmt, "-o", str(target))
         assert done.returncode == 0, done.stderr
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
+    assert outputs[2] == outputs[0]
     assert b"\r" not in outputs[0]
 
 
