@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -159,9 +160,8 @@ def _first_rows(path: Path) -> list[list[str]]:
         except UnicodeDecodeError:
             codec = "cp1252"
     lines = head.decode(codec, errors="replace").splitlines()[:HEADER_SEARCH_ROWS]
-    first = next((line for line in lines if line.strip()), "")
     try:
-        return list(csv.reader(lines, delimiter=delimiter_of(first)))
+        return list(csv.reader(lines, delimiter=delimiter_of_lines(lines)))
     except csv.Error:
         return []
 
@@ -333,14 +333,35 @@ def _unread(lines: int, rest: TextIO) -> Message:
 
 
 def sniff_delimiter(path: Path, encoding: CsvEncoding) -> str:
-    """``;``, tab or ``,``: the most frequent outside quotes on the first non-blank line."""
+    """``;``, tab or ``,``: as :func:`delimiter_of_lines` finds it in the file's first lines."""
     with path.open(encoding=encoding.codec, errors=encoding.errors, newline="") as handle:
-        for line in handle:
-            if line.strip():
-                break
-        else:
-            return ","
-    return delimiter_of(line)
+        return delimiter_of_lines(handle)
+
+
+def delimiter_of_lines(lines: Iterable[str]) -> str:
+    """The delimiter (:func:`delimiter_of`) of the first non-blank line that has one, within
+    the first ``HEADER_SEARCH_ROWS`` lines: a title above the header ("Répertoire 2025", no
+    separator) says nothing of it; ``,`` when no line has one.
+
+    >>> delimiter_of_lines(["Répertoire des partenaires", "", "id;nom;secteur"])
+    ';'
+    >>> delimiter_of_lines(["", "id,nom"]), delimiter_of_lines(["Titre"])
+    (',', ',')
+    """
+    for line in itertools.islice(lines, HEADER_SEARCH_ROWS):
+        if _has_delimiter(line):
+            return delimiter_of(line)
+    return ","
+
+
+def _has_delimiter(line: str) -> bool:
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in ",;\t":
+            return True
+    return False
 
 
 def delimiter_of(line: str) -> str:

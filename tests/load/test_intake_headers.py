@@ -92,6 +92,37 @@ def test_title_rows_in_a_file_made_on_the_spot(tmp_path: Path) -> None:
         "row 2 is read as the header row; row 1 above it ('Partenaires') is ignored")
 
 
+def test_a_bare_title_above_a_semicolon_header_does_not_hide_the_delimiter(
+        tmp_path: Path) -> None:
+    """A title typed without separators ("Partenaires 2025") above a ``;`` header: the
+    delimiter is the header's, here and when the file is guessed as the actors table (was
+    ``,`` from the title, then every required column missing at row 1)."""
+    for name in ("projects.csv", "relations.csv"):
+        (tmp_path / name).write_bytes((GOOD / name).read_bytes())
+    actors = "id;nom;secteur\na1;Centre d'entraide, Saint-Jérôme;community\n"
+    (tmp_path / "partenaires.csv").write_text("Partenaires 2025\n\n" + actors,
+                                              encoding="utf-8")
+    (tmp_path / "relations.csv").write_text("source,target,type\n", encoding="utf-8")
+    dataset, issues = check_workspace(tmp_path)
+    assert [(i.code, i.file, i.row, i.message("en")) for i in issues
+            if i.code != "project.isolated"] == [
+        ("workspace.file_guessed", "partenaires.csv", None,
+         "file read as the actors table (its columns id, nom, secteur); rename it "
+         "'actors.csv' to stop seeing this warning"),
+        ("header.below_title", "partenaires.csv", 3,
+         "row 3 is read as the header row; rows 1 to 2 above it ('Partenaires 2025') are "
+         "ignored"),
+        ("actor.isolated", "partenaires.csv", 4, "actor 'a1' has no relation"),
+    ]
+    assert dataset is not None
+    assert [(a.id, a.name) for a in dataset.actors] == [
+        ("a1", "Centre d'entraide, Saint-Jérôme")]
+    (tmp_path / "partenaires.csv").rename(tmp_path / "actors.csv")
+    _, issues = check_workspace(tmp_path)
+    assert [(i.code, i.file, i.row) for i in issues if i.code != "project.isolated"] == [
+        ("header.below_title", "actors.csv", 3), ("actor.isolated", "actors.csv", 4)]
+
+
 def test_blank_rows_above_the_header_are_named_blank(tmp_path: Path) -> None:
     for name in ("projects.csv", "relations.csv"):
         (tmp_path / name).write_bytes((GOOD / name).read_bytes())
