@@ -82,11 +82,11 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
                "(edited by hand?): {detail}"),
     },
     "neo4j.error.changed_during_push": {
-        "fr": ("Un autre client a supprimé des nœuds de l'espace de travail "
+        "fr": ("Un autre client a supprimé des nœuds ou des relations de l'espace de travail "
                "«\u00a0{workspace}\u00a0» pendant ce push\u00a0: relancez-le (il n'écrit "
                "que ce qui manque)."),
-        "en": ("Another client deleted nodes of workspace '{workspace}' during this push: run "
-               "it again (it writes only what is missing)."),
+        "en": ("Another client deleted nodes or relationships of workspace '{workspace}' "
+               "during this push: run it again (it writes only what is missing)."),
     },
     "neo4j.error.empty_password": {
         "fr": "Aucun mot de passe reçu sur l'entrée standard (--password-stdin).",

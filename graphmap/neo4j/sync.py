@@ -158,10 +158,12 @@ def _node_write(label: str, roles: tuple[str, ...] = ()) -> str:
 
 def _rel_update(rel_type: str) -> str:
     """Relationships the diff found changed: properties replaced (each row is the property
-    map, which holds the ``rid``; the relationship key constraint indexes it)."""
+    map, which holds the ``rid``; the relationship key constraint indexes it). The count
+    of those found comes back: fewer than the rows means another client deleted some."""
     return (f"UNWIND $rows AS row\n"
             f"MATCH ()-[r:{rel_type} {{workspace: $workspace, rid: row.rid}}]->()\n"
-            f"SET r = row")
+            f"SET r = row\n"
+            "RETURN count(r) AS written")
 
 
 def _rel_create(rel_type: str) -> str:
@@ -177,7 +179,8 @@ def _rel_create(rel_type: str) -> str:
             "MATCH (t) WHERE elementId(t) = row[1] AND t.id = row[3] "
             "AND t.workspace = $workspace\n"
             f"CREATE (s)-[r:{rel_type}]->(t)\n"
-            "SET r = row[4]")
+            "SET r = row[4]\n"
+            "RETURN count(r) AS written")
 
 
 def _rel_delete(rel_type: str) -> str:
@@ -303,9 +306,10 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         for (rel_type, new), rels in sorted(rel_writes.items()):
             if new:
                 writer.write(_rel_create(rel_type), "rows",
-                             _create_rows(rels, node_elements, workspace), must_create=True)
+                             _create_rows(rels, node_elements, workspace), must_write=True)
             else:
-                writer.write(_rel_update(rel_type), "rows", [r.props for r in rels])
+                writer.write(_rel_update(rel_type), "rows", [r.props for r in rels],
+                             must_write=True)
         if stored.workspace_props != workspace_props:
             writer.write_one(_WRITE_WORKSPACE, {"props": workspace_props})
     # A relationship of a deleted node is never wanted (wanted ones join kept nodes), so it
@@ -348,23 +352,24 @@ class _Writer:
         return result
 
     def write(self, statement: str, key: str, items: Sequence[Any], *,
-              must_create: bool = False) -> list[Any]:
+              must_write: bool = False) -> list[Any]:
         """Write ``items`` in batches; returns the ``created`` column of each batch's record
         when the statement returns one (node creation), else nothing.
 
-        ``must_create``: every row must create its relationship; fewer means a node was
-        deleted by another client since this push read it (or created it).
+        ``must_write``: the statement returns ``written``, which must be every row of the
+        batch (each relationship created or updated); fewer means another client deleted a
+        node or relationship since this push read it (or created it).
         """
         created = []
         for batch in _batches(items, self.batch_size):
             result = self.write_one(statement, {key: batch})
-            if must_create and result.summary.counters.relationships_created != len(batch):
+            if must_write and result.records[0]["written"] != len(batch):
                 raise Neo4jSyncError("neo4j.error.changed_during_push",
                                      workspace=self.workspace)
             self.done += len(batch)
             if self.progress is not None:
                 self.progress("push", self.done, self.total)
-            if result.records:
+            if "created" in result.keys:
                 created.append(result.records[0]["created"])
         return created
 

@@ -16,7 +16,15 @@ from graphmap.model.records import Actor, Project, Relation
 from graphmap.neo4j.connection import Connection, open_driver
 from graphmap.neo4j.rows import graph_rows
 from graphmap.neo4j.stored import read_workspace
-from graphmap.neo4j.sync import SERVER_COUNTERS, Counts, _rel_create, _Writer, pull, push
+from graphmap.neo4j.sync import (
+    SERVER_COUNTERS,
+    Counts,
+    _rel_create,
+    _rel_update,
+    _Writer,
+    pull,
+    push,
+)
 from graphmap.schema import RelationType as R
 from graphmap.schema import Sector, Stage
 from graphmap.synth import generate_dataset
@@ -107,13 +115,13 @@ def test_a_node_deleted_by_another_client_during_a_push_is_an_error(
         row = [stored.nodes[("Actor", "f")][2], stored.nodes[("Project", "p")][2], "f", "p",
                rows.rels[0].props]
         with pytest.raises(Neo4jSyncError) as failed:
-            writer.write(_rel_create("FUNDS"), "rows", [row], must_create=True)
+            writer.write(_rel_create("FUNDS"), "rows", [row], must_write=True)
     assert failed.value.render("en") == (
-        f"Another client deleted nodes of workspace '{ws}' during this push: run it again "
-        "(it writes only what is missing).")
+        f"Another client deleted nodes or relationships of workspace '{ws}' during this "
+        "push: run it again (it writes only what is missing).")
     assert failed.value.render("fr") == (
-        f"Un autre client a supprimé des nœuds de l'espace de travail «\u00a0{ws}\u00a0» "
-        "pendant ce push\u00a0: relancez-le (il n'écrit que ce qui manque).")
+        "Un autre client a supprimé des nœuds ou des relations de l'espace de travail "
+        f"«\u00a0{ws}\u00a0» pendant ce push\u00a0: relancez-le (il n'écrit que ce qui manque).")
     records, _, _ = driver.execute_query("MATCH ()-[r:FUNDS]->() WHERE r.workspace IN $ws "
                                          "RETURN count(r) AS n", ws=[ws, ws + "-other"])
     assert records[0]["n"] == 0
@@ -122,6 +130,30 @@ def test_a_node_deleted_by_another_client_during_a_push_is_an_error(
     assert again.nodes == Counts(created=1, unchanged=1)
     assert again.relationships == Counts(created=1)
     push(Dataset(), conn, ws + "-other", replace=True)
+
+
+def test_a_relationship_deleted_by_another_client_before_its_update_is_an_error(
+        conn: Connection, driver: Any, ws: str) -> None:
+    """An edited relationship is updated by its rid: one deleted meanwhile makes the push
+    fail, never an update reported but written nowhere."""
+    ds = Dataset(actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC),),
+                 projects=(Project("p", "P", Stage.MOBILIZATION),),
+                 relations=(Relation("f", "p", R.FUNDS, weight=1.0),))
+    push(ds, conn, ws)
+    edited = dataclasses.replace(ds, relations=(Relation("f", "p", R.FUNDS, weight=2.0),))
+    driver.execute_query("MATCH ()-[r:FUNDS {workspace: $ws}]->() DELETE r", ws=ws)
+    with open_driver(conn) as opened:
+        writer = _Writer(opened, conn, ws, batch_size=10, progress=None, total=1)
+        with pytest.raises(Neo4jSyncError) as failed:
+            writer.write(_rel_update("FUNDS"), "rows", [graph_rows(edited, ws).rels[0].props],
+                         must_write=True)
+    assert failed.value.render("en") == (
+        f"Another client deleted nodes or relationships of workspace '{ws}' during this "
+        "push: run it again (it writes only what is missing).")
+    # Pushed again, it creates what is missing.
+    again = push(edited, conn, ws)
+    assert again.relationships == Counts(created=1)
+    assert pull(conn, ws) == edited
 
 
 def test_a_relationship_made_by_hand_towards_another_node_is_read_with_its_target(
