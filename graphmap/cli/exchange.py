@@ -16,7 +16,7 @@ from graphmap.cli.common import (
 )
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import GraphmapError, UsageError
-from graphmap.i18n import translate
+from graphmap.i18n import Message, translate
 
 __all__ = ["export", "import_"]
 
@@ -68,8 +68,10 @@ def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,  #
     graph = exchange_graph(dataset, report, lang=lang, styles=styles)
     echo_issues(graph.issues, lang)
     path = write_export(graph, fmt, output)
-    click.echo(translate("exchange.exported", lang, path=str(path), nodes=graph.node_count,
-                         edges=graph.edge_count, format=_FORMAT_NAMES[fmt]), err=True)
+    click.echo(translate("exchange.exported", lang, path=str(path),
+                         nodes=Message("count.nodes", {"count": graph.node_count}),
+                         edges=Message("count.edges", {"count": graph.edge_count}),
+                         format=_FORMAT_NAMES[fmt]), err=True)
     if public:
         for log_path in publishing.write_log(path.parent):
             click.echo(translate("report.cli.wrote", lang, path=str(log_path)), err=True)

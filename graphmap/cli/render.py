@@ -16,7 +16,7 @@ from graphmap.cli.common import (
 )
 from graphmap.cli.publishing import Publishing, publishing_options
 from graphmap.errors import UsageError
-from graphmap.i18n import translate
+from graphmap.i18n import Message, translate
 from graphmap.render.formatting import format_number
 from graphmap.render.options import (
     COLOR_BY,
@@ -116,7 +116,8 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
                             nodes=count(payload.total_nodes))
     else:
         message = translate("render.written", lang, path=str(path),
-                            nodes=count(payload.node_count), edges=count(payload.edge_count))
+                            nodes=Message("count.nodes", {"count": count(payload.node_count)}),
+                            edges=Message("count.links", {"count": count(payload.edge_count)}))
     click.echo(message, err=True)
     for log_path in publishing.write_log(path.parent):
         click.echo(translate("report.cli.wrote", lang, path=str(log_path)), err=True)

@@ -26,6 +26,19 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "fr": {"one": "{count} projet", "other": "{count} projets"},
         "en": {"one": "{count} project", "other": "{count} projects"},
     },
+    "count.nodes": {
+        "fr": {"one": "{count} nœud", "other": "{count} nœuds"},
+        "en": {"one": "{count} node", "other": "{count} nodes"},
+    },
+    # A map's ties ("links") and an export's ("edges", the word of Gephi and GraphML).
+    "count.links": {
+        "fr": {"one": "{count} lien", "other": "{count} liens"},
+        "en": {"one": "{count} link", "other": "{count} links"},
+    },
+    "count.edges": {
+        "fr": {"one": "{count} lien", "other": "{count} liens"},
+        "en": {"one": "{count} edge", "other": "{count} edges"},
+    },
     "count.relations": {
         "fr": {"one": "{count} relation", "other": "{count} relations"},
         "en": {"one": "{count} relation", "other": "{count} relations"},

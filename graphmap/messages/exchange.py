@@ -26,8 +26,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     },
     "exchange.cli.opt_config": {"fr": "Fichier graphmap.toml de l'analyse.", "en": "The analysis's graphmap.toml file."},
     "exchange.exported": {
-        "fr": "{path} écrit : {nodes} nœuds, {edges} liens ({format}).",
-        "en": "Wrote {path}: {nodes} nodes, {edges} edges ({format}).",
+        "fr": "{path} écrit : {nodes}, {edges} ({format}).",
+        "en": "Wrote {path}: {nodes}, {edges} ({format}).",
     },
     "exchange.imported": {
         "fr": "{path} écrit : {actors}, {projects}, {relations} (importés de {format}).",

@@ -44,8 +44,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "en": "Open the map in the browser once written.",
     },
     "render.written": {
-        "fr": "Carte écrite : {path} ({nodes} nœuds, {edges} liens).",
-        "en": "Map written: {path} ({nodes} nodes, {edges} links).",
+        "fr": "Carte écrite : {path} ({nodes}, {edges}).",
+        "en": "Map written: {path} ({nodes}, {edges}).",
     },
     "render.written_aggregated": {
         "fr": "Carte agrégée écrite : {path} ({communities} communautés pour {nodes} nœuds).",

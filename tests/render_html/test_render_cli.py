@@ -23,6 +23,24 @@ def test_render_writes_the_map(mini_workspace: Path, tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def test_render_counts_one_node_and_one_link_in_the_singular(tmp_path: Path) -> None:
+    workspace = tmp_path / "petit"
+    workspace.mkdir()
+    (workspace / "actors.csv").write_text("id,name,sector\ncoop,Coop,social_economy\n",
+                                          encoding="utf-8")
+    (workspace / "projects.csv").write_text("id,name,stage\np,Projet,emergence\n",
+                                            encoding="utf-8")
+    (workspace / "relations.csv").write_text("source,target,type\ncoop,p,carries\n",
+                                             encoding="utf-8")
+    out = tmp_path / "carte.html"
+    for lang, line in (("fr", f"Carte écrite : {out} (2 nœuds, 1 lien)."),
+                       ("en", f"Map written: {out} (2 nodes, 1 link).")):
+        result = CliRunner().invoke(cli, ["render", str(workspace), "-o", str(out),
+                                          "--lang", lang])
+        assert result.exit_code == 0, result.output
+        assert line in result.stderr
+
+
 def test_render_focus_and_layers(mini_workspace: Path, tmp_path: Path) -> None:
     out = tmp_path / "focus.html"
     result = CliRunner().invoke(cli, ["render", str(mini_workspace), "-o", str(out),
