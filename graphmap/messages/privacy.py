@@ -3,7 +3,7 @@ pseudonyms and group labels, the publication log."""
 
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # -- command line -------------------------------------------------------------------
     "privacy.cli.public_help": {
         "fr": "Sorties destinées au Web : personnes pseudonymisées (ou regroupées si leur profil est unique), colonnes propres retirées sauf celles de --include-columns, coordonnées effacées du texte, journal publication.md et publication.json. Voir docs/privacy.md.",
