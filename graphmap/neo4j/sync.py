@@ -147,13 +147,16 @@ def _node_create(label: str, roles: tuple[str, ...] = ()) -> str:
 
 
 def _node_write(label: str, roles: tuple[str, ...] = ()) -> str:
-    """Nodes the diff found changed: all properties replaced, role labels set to ``roles``."""
+    """Nodes the diff found changed: all properties replaced, role labels set to ``roles``.
+    The count of those found comes back: fewer than the rows means another client deleted
+    some."""
     others = [role for role in ALL_ROLE_LABELS if role not in roles]
     labels = (f"\nREMOVE n{_labels(others[0], others[1:])}" if others else "") + (
         f"\nSET n{_labels(roles[0], roles[1:])}" if roles else "")
     return (f"UNWIND $rows AS row\n"
             f"MATCH (n:{label} {{workspace: $workspace, id: row.id}})\n"
-            f"SET n = row{labels if label == ACTOR_LABEL else ''}")
+            f"SET n = row{labels if label == ACTOR_LABEL else ''}\n"
+            "RETURN count(n) AS written")
 
 
 def _rel_update(rel_type: str) -> str:
@@ -300,7 +303,7 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         node_elements = {key: state[2] for key, state in stored.nodes.items()}
         for (label, node_roles, new), props in sorted(node_writes.items()):
             statement = (_node_create if new else _node_write)(label, node_roles)
-            for created in writer.write(statement, "rows", props):
+            for created in writer.write(statement, "rows", props, must_write=not new):
                 node_elements.update(((label, str(node_id)), str(element_id))
                                      for node_id, element_id in created)
         for (rel_type, new), rels in sorted(rel_writes.items()):
@@ -357,8 +360,9 @@ class _Writer:
         when the statement returns one (node creation), else nothing.
 
         ``must_write``: the statement returns ``written``, which must be every row of the
-        batch (each relationship created or updated); fewer means another client deleted a
-        node or relationship since this push read it (or created it).
+        batch (each row's node updated, or relationship created or updated); fewer means
+        another client deleted a node or relationship since this push read it (or created
+        it).
         """
         created = []
         for batch in _batches(items, self.batch_size):

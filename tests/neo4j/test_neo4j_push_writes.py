@@ -19,6 +19,7 @@ from graphmap.neo4j.stored import read_workspace
 from graphmap.neo4j.sync import (
     SERVER_COUNTERS,
     Counts,
+    _node_write,
     _rel_create,
     _rel_update,
     _Writer,
@@ -153,6 +154,26 @@ def test_a_relationship_deleted_by_another_client_before_its_update_is_an_error(
     # Pushed again, it creates what is missing.
     again = push(edited, conn, ws)
     assert again.relationships == Counts(created=1)
+    assert pull(conn, ws) == edited
+
+
+def test_a_node_deleted_by_another_client_before_its_update_is_an_error(
+        conn: Connection, driver: Any, ws: str) -> None:
+    """An edited node is updated by its id: one deleted meanwhile (with its relationships)
+    makes the push fail, never an update reported but written nowhere."""
+    ds = Dataset(actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC),), projects=(),
+                 relations=())
+    push(ds, conn, ws)
+    edited = dataclasses.replace(ds, actors=(Actor("f", "Fonds B", Sector.PHILANTHROPIC),))
+    driver.execute_query("MATCH (n:Actor {workspace: $ws, id: 'f'}) DETACH DELETE n", ws=ws)
+    with open_driver(conn) as opened:
+        writer = _Writer(opened, conn, ws, batch_size=10, progress=None, total=1)
+        with pytest.raises(Neo4jSyncError) as failed:
+            writer.write(_node_write("Actor"), "rows", [graph_rows(edited, ws).nodes[0].props],
+                         must_write=True)
+    assert failed.value.key == "neo4j.error.changed_during_push"
+    again = push(edited, conn, ws)
+    assert again.nodes == Counts(created=1)
     assert pull(conn, ws) == edited
 
 
