@@ -206,7 +206,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         ),
     },
     "render.note_focus": {
-        "fr": "Voisinage de « {name} » à {depth} pas : {nodes} nœuds sur {total}.",
+        "fr": {"by": "nodes", "one": "Voisinage de « {name} » à {depth} pas : {nodes} nœud sur {total}.", "other": "Voisinage de « {name} » à {depth} pas : {nodes} nœuds sur {total}."},
         "en": {"by": "depth", "one": "Neighbourhood of '{name}' within {depth} step: {nodes} of {total} nodes.", "other": "Neighbourhood of '{name}' within {depth} steps: {nodes} of {total} nodes."},
     },
     "render.note_layers_aggregated": {

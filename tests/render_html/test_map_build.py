@@ -275,3 +275,21 @@ def test_panel_numbers_use_the_language_decimal_mark(mini: tuple[Any, Any], lang
     opp = report.opportunities[0]
     lines = [line for n in payload.data["nodes"] for line in n["opps"]]
     assert any(f"(score {opp.score:.2f})".replace(".", mark) in line for line in lines)
+
+
+def test_the_focus_note_counts_one_node_in_the_singular() -> None:
+    from graphmap.analysis.pipeline import analyze
+    from graphmap.model.dataset import Dataset
+    from graphmap.model.records import Actor, Project, Relation
+    from graphmap.render.map_payload import build_map_payload
+    from graphmap.schema import RelationType, Sector, Stage
+
+    dataset = Dataset(actors=(Actor("seul", "Seul", Sector.PUBLIC),
+                              Actor("b", "B", Sector.PUBLIC)),
+                      projects=(Project("p", "P", Stage.EMERGENCE),),
+                      relations=(Relation("b", "p", RelationType.CARRIES),))
+    report = analyze(dataset)
+    notes = {lang: build_map_payload(dataset, report, lang=lang, focus="seul").note
+             for lang in ("fr", "en")}
+    assert notes == {"fr": "Voisinage de « Seul » à 1 pas : 1 nœud sur 3.",
+                     "en": "Neighbourhood of 'Seul' within 1 step: 1 of 3 nodes."}
