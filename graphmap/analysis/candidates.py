@@ -18,7 +18,6 @@ the whole pool; ``graphmap.analysis.proposals`` turns them into opportunities.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -26,6 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from scipy import sparse
 
+from graphmap.analysis.reach import Nesting, can_act
 from graphmap.analysis.similarity import (
     EMPTY,
     ONE_THIRD,
@@ -35,8 +35,11 @@ from graphmap.analysis.similarity import (
 )
 from graphmap.model.compiled import EcosystemGraph, csr_rows
 from graphmap.model.records import Actor, Project
-from graphmap.model.territories import TerritoryTree
-from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Scope, Sector
+from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Sector
+
+__all__ = ["ADOPTING_SECTORS", "LOCAL_WEIGHT", "NEW_SECTOR_WEIGHT", "REASON_PROJECTS",
+           "ROLE_TYPES", "SIMILARITY_WEIGHT", "ActorCodes", "Candidate", "CandidatePool",
+           "Chosen", "Nearby", "Nesting", "adopts_practices", "can_act"]
 
 #: Weights of a fund / support / adopt score: similarity of the candidate's projects,
 #: presence in the project's territory, and a sector the project does not have yet.
@@ -85,6 +88,18 @@ class Candidate:
     new_sector: bool
     #: For an adopter chosen for its kind: the actor tied to the project it knows.
     knows: str | None = None
+
+
+class Chosen(NamedTuple):
+    """The best candidates of one project, best first, before any object is made: pool
+    positions, scores, ``local`` and ``new_sector`` flags (arrays), and for each the
+    ``knows`` of :class:`Candidate`."""
+
+    cand: np.ndarray
+    score: np.ndarray
+    local: np.ndarray
+    new_sector: np.ndarray
+    knows: tuple[str | None, ...]
 
 
 class Nearby(NamedTuple):
@@ -215,7 +230,13 @@ class CandidatePool:
              similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
              ) -> list[Candidate]:
         """The ``limit`` best candidates for project ``t``, already tied to ``around``
-        (score descending, ties by id).
+        (score descending, ties by id): :meth:`best_chosen` made into candidates."""
+        return self.candidates(t, self.best_chosen(t, around, limit, similar))
+
+    def best_chosen(self, t: int, around: set[str], limit: int,
+                    similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
+                    ) -> Chosen:
+        """The ``limit`` best candidates for project ``t`` as arrays (:class:`Chosen`).
 
         Candidates are scored from the projects most similar to ``t`` first, a growing
         prefix at a time: once ``limit`` of them score above what any candidate not seen
@@ -223,15 +244,20 @@ class CandidatePool:
         the territory is used, and the rest of the pool is read from the per-(stage,
         sector) lists.
         """
-        excluded = np.array([self.position[a] for a in around if a in self.position],
-                            dtype=np.int64)
-        present = np.zeros(self.sector_count, dtype=bool)
-        present[[self.sector_of[a] for a in around if a in self.sector_of]] = True
+        excluded, present = self._around(around)
         self.scratch_blocked[excluded] = True
         try:
             return self._best(t, excluded, present, limit, {} if similar is None else similar)
         finally:
             self.scratch_blocked[excluded] = False
+
+    def _around(self, around: set[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The pool positions of ``around``, and which sectors it holds (by code)."""
+        excluded = np.array([self.position[a] for a in around if a in self.position],
+                            dtype=np.int64)
+        present = np.zeros(self.sector_count, dtype=bool)
+        present[[self.sector_of[a] for a in around if a in self.sector_of]] = True
+        return excluded, present
 
     def best_adopters(self, t: int, around: set[str], limit: int, nearby: Nearby,
                       similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
@@ -239,11 +265,14 @@ class CandidatePool:
         """The ``limit`` best ``adopt`` candidates for project ``t`` that have evidence of
         adoption: they adopt or benefit from a project sharing a theme with ``t``, or
         they are in ``nearby`` (the caller keeps only kinds that adopt practices). Scores
-        as :meth:`best`, exact."""
-        excluded = np.array([self.position[a] for a in around if a in self.position],
-                            dtype=np.int64)
-        present = np.zeros(self.sector_count, dtype=bool)
-        present[[self.sector_of[a] for a in around if a in self.sector_of]] = True
+        as :meth:`best`, exact: :meth:`best_adopters_chosen` made into candidates."""
+        return self.candidates(t, self.best_adopters_chosen(t, around, limit, nearby, similar))
+
+    def best_adopters_chosen(self, t: int, around: set[str], limit: int, nearby: Nearby,
+                             similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None
+                             ) -> Chosen:
+        """:meth:`best_adopters` as arrays (:class:`Chosen`)."""
+        excluded, present = self._around(around)
         blocked = self.scratch_blocked
         blocked[excluded] = True
         try:
@@ -279,17 +308,16 @@ class CandidatePool:
             extra_new = ~present[self.sector[extra]]
             extra_score = np.round(SIMILARITY_WEIGHT * extra_sim + LOCAL_WEIGHT * extra_local
                                    + NEW_SECTOR_WEIGHT * extra_new, 6)
-            picked = self._pick(t, (np.concatenate([cand, extra]),
-                                    np.concatenate([score, extra_score]),
-                                    np.concatenate([local, extra_local]),
-                                    np.concatenate([new_sector, extra_new])), limit)
+            picked = self._choose((np.concatenate([cand, extra]),
+                                   np.concatenate([score, extra_score]),
+                                   np.concatenate([local, extra_local]),
+                                   np.concatenate([new_sector, extra_new])), limit)
         finally:
             blocked[excluded] = False
-        at = np.array([self.position[c.actor.id] for c in picked], dtype=np.int64)
-        by_theme_evidence = theme_holder[at].tolist()
-        return [c if theme else dataclasses.replace(
-                    c, knows=nearby.tied[int(via[np.searchsorted(known, k)])])
-                for c, k, theme in zip(picked, at.tolist(), by_theme_evidence, strict=True)]
+        by_theme_evidence = theme_holder[picked.cand].tolist()
+        knows = tuple(None if theme else nearby.tied[int(via[np.searchsorted(known, k)])]
+                      for k, theme in zip(picked.cand.tolist(), by_theme_evidence, strict=True))
+        return picked._replace(knows=knows)
 
     def reaching(self, place: int) -> np.ndarray:
         """Over the pool: who can act in the territory of code ``place`` beyond being
@@ -306,7 +334,7 @@ class CandidatePool:
         return cache[high_only]
 
     def _best(self, t: int, excluded: np.ndarray, present: np.ndarray, limit: int,
-              cache: dict[bool, tuple[np.ndarray, np.ndarray]]) -> list[Candidate]:
+              cache: dict[bool, tuple[np.ndarray, np.ndarray]]) -> Chosen:
         near, sims = self._similar(t, True, cache)
         size = 4 * limit
         while size < len(near):
@@ -317,16 +345,16 @@ class CandidatePool:
                                  with_local=False)
             strong = scored[1] > bound
             if int(strong.sum()) >= limit:
-                return self._pick(t, tuple(part[strong] for part in scored[:4]), limit)
+                return self._choose(tuple(part[strong] for part in scored[:4]), limit)
             size *= 8
         bound = round(SIMILARITY_WEIGHT * ONE_THIRD + LOCAL_WEIGHT + NEW_SECTOR_WEIGHT, 6)
         scored = self._score(t, near, sims, excluded, present, with_local=False)
         strong = scored[1] > bound
         if int(strong.sum()) >= limit:
-            return self._pick(t, tuple(part[strong] for part in scored[:4]), limit)
+            return self._choose(tuple(part[strong] for part in scored[:4]), limit)
         near, sims = self._similar(t, False, cache)
         scored = self._score(t, near, sims, excluded, present, with_local=True)
-        return self._pick(t, self._with_rest(t, scored, excluded, present, limit), limit)
+        return self._choose(self._with_rest(t, scored, excluded, present, limit), limit)
 
     def _score(self, t: int, near: np.ndarray, sims: np.ndarray, excluded: np.ndarray,
                present: np.ndarray, *, with_local: bool) -> tuple[np.ndarray, ...]:
@@ -402,75 +430,33 @@ class CandidatePool:
                 np.concatenate([local, np.zeros(len(rest), dtype=bool)]),
                 np.concatenate([new_sector, rest_new]), seen)
 
-    def _pick(self, t: int, scored: tuple[np.ndarray, ...], limit: int) -> list[Candidate]:
+    def _choose(self, scored: tuple[np.ndarray, ...], limit: int) -> Chosen:
+        """The ``limit`` best of ``scored`` (score descending, ties by id)."""
         cand, score, local, new_sector = scored[:4]
         chosen = np.lexsort((self.id_rank[cand], -score))[:limit]
-        out = []
+        return Chosen(cand[chosen], score[chosen], local[chosen], new_sector[chosen],
+                      (None,) * len(chosen))
+
+    def candidates(self, t: int, chosen: Chosen) -> list[Candidate]:
+        """The candidates of ``chosen`` for project ``t``, each with its most similar
+        projects in the role (:data:`REASON_PROJECTS`, ties by project id)."""
+        return [self.candidate(t, int(c), score=float(score), local=bool(local),
+                               new_sector=bool(new), knows=knows)
+                for c, score, local, new, knows in zip(
+                    chosen.cand.tolist(), chosen.score.tolist(), chosen.local.tolist(),
+                    chosen.new_sector.tolist(), chosen.knows, strict=True)]
+
+    def candidate(self, t: int, c: int, *, score: float, local: bool, new_sector: bool,
+                  knows: str | None = None) -> Candidate:
+        """Pool member ``c`` as the candidate of project ``t`` it was scored as."""
         holds = self.holds
-        ids = self.project_rank
-        for k in chosen.tolist():
-            c = int(cand[k])
-            mine = holds.indices[holds.indptr[c]:holds.indptr[c + 1]]
-            sims = self.table.similarities(t, mine)
-            similar = sims > 0
-            mine, sims = mine[similar], sims[similar]
-            top = np.lexsort((ids[mine], -sims))[:REASON_PROJECTS].tolist()
-            ranked = tuple((self.projects[int(mine[i])].id, float(sims[i])) for i in top)
-            out.append(Candidate(self.actors[c], float(score[k]), ranked,
-                                  bool(local[k]), bool(new_sector[k])))
-        return out
-
-
-@dataclass(frozen=True)
-class Nesting:
-    """Who of a pool can act in each territory of a workspace that declares territories
-    (:func:`can_act` with its :class:`~graphmap.model.territories.TerritoryTree`), by
-    territory code, computed on first use."""
-
-    tree: TerritoryTree
-    members: tuple[Actor, ...]
-    names: Mapping[int, str]
-    cache: dict[int, np.ndarray]
-
-    @classmethod
-    def build(cls, graph: EcosystemGraph, members: tuple[Actor, ...]) -> Nesting | None:
-        dataset = graph.dataset
-        if not dataset.territories:
-            return None
-        places = [a.territory for a in dataset.actors] + [p.territory for p in dataset.projects]
-        names = {int(code): place for code, place in zip(graph.territory_code.tolist(), places,
-                                                          strict=True) if place}
-        return cls(TerritoryTree(dataset), members, names, {})
-
-    def reach(self, place: int) -> np.ndarray:
-        if place not in self.cache:
-            name = self.names[place]
-            self.cache[place] = np.array([can_act(a, name, self.tree) for a in self.members],
-                                         dtype=bool)
-        return self.cache[place]
-
-
-def can_act(actor: Actor, territory: str | None, tree: TerritoryTree | None = None) -> bool:
-    """Whether ``actor`` can act in ``territory``: ``provincial`` and ``national`` actors
-    anywhere; a ``regional`` one anywhere, or with a territories table (``tree``) in the
-    region it is located in (:meth:`~graphmap.model.territories.TerritoryTree.anchor`); a
-    ``local`` one in its own territory, and with a territories table in the territories
-    that lie in it. An unknown target territory does not exclude anyone; an actor or a
-    target whose territory is not declared follows the rule without a table.
-
-    >>> from graphmap.schema import Scope, Sector
-    >>> cld = Actor("c", "CLD", Sector.PUBLIC, territory="Laval")
-    >>> can_act(cld, "Laval"), can_act(cld, "Mirabel"), can_act(cld, None)
-    (True, False, True)
-    >>> can_act(Actor("m", "M", Sector.PUBLIC, scope=Scope.PROVINCIAL), "Mirabel")
-    True
-    """
-    if territory is None or actor.scope in (Scope.PROVINCIAL, Scope.NATIONAL):
-        return True
-    if (tree is not None and actor.territory is not None and tree.ancestors(territory)
-            and tree.ancestors(actor.territory)):
-        return tree.covers(actor, territory)
-    return actor.scope.reaches_everywhere or actor.territory == territory
+        mine = holds.indices[holds.indptr[c]:holds.indptr[c + 1]]
+        sims = self.table.similarities(t, mine)
+        similar = sims > 0
+        mine, sims = mine[similar], sims[similar]
+        top = np.lexsort((self.project_rank[mine], -sims))[:REASON_PROJECTS].tolist()
+        ranked = tuple((self.projects[int(mine[i])].id, float(sims[i])) for i in top)
+        return Candidate(self.actors[c], score, ranked, local, new_sector, knows)
 
 
 def _first_free(listed: np.ndarray, blocked: np.ndarray, limit: int) -> np.ndarray:

@@ -7,15 +7,19 @@ decimals (see :mod:`graphmap.analysis.candidates`); ranks break ties by id.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from graphmap.analysis.candidates import (
+    LOCAL_WEIGHT,
     NEW_SECTOR_WEIGHT,
+    SIMILARITY_WEIGHT,
     ActorCodes,
     Candidate,
     CandidatePool,
+    Chosen,
     Nearby,
     adopts_practices,
     can_act,
@@ -23,7 +27,7 @@ from graphmap.analysis.candidates import (
 from graphmap.analysis.introducers import known_positions, with_introducer
 from graphmap.analysis.labels import Enumeration, territory_term
 from graphmap.analysis.report import Gap, Opportunity
-from graphmap.analysis.similarity import ProjectTable, folded, themes_of
+from graphmap.analysis.similarity import ProjectTable, folded, similarity, themes_of
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
@@ -40,7 +44,8 @@ TARGET_GAPS: Mapping[str, frozenset[str]] = {
 _SAME_TERRITORY = Message("analysis.reason.same_territory")
 _SAME_STAGE = Message("analysis.reason.same_stage")
 __all__ = ["PROJECT_KINDS", "TARGET_GAPS", "can_act", "evidence_strength", "nearby_adopters",
-           "project_opportunities", "project_proposals", "proposal", "truncate"]
+           "project_opportunities", "project_proposals", "project_proposals_reference",
+           "proposal", "score_bound", "truncate"]
 
 
 def project_opportunities(graph: EcosystemGraph, kind: str, gaps: Iterable[Gap],
@@ -89,32 +94,145 @@ def project_opportunities(graph: EcosystemGraph, kind: str, gaps: Iterable[Gap],
 
 def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequence[Gap],
                       config: AnalysisConfig) -> dict[str, list[Opportunity]]:
-    """The proposals of each kind, best first and cut to the limits, without introducers.
-    Targets are visited once for all kinds, so the projects similar to a target are found
-    once."""
+    """The proposals of each kind, best first and cut to the limits, without introducers:
+    what :func:`project_proposals_reference` gives, without visiting every target.
+
+    With ``config.max_opportunities_per_kind`` = K > 0 only the K best proposals of a kind
+    are reported, so the targets are visited best possible first: by the highest score
+    any candidate of theirs could reach (:func:`score_bound`), then id, the report's
+    order. Once K proposals are found that every target left would rank after, the rest
+    is skipped. Candidates are kept as arrays (:class:`~graphmap.analysis.candidates.Chosen`)
+    and made into opportunities only when they are reported.
+    """
     out: dict[str, list[Opportunity]] = {kind: [] for kind in kinds}
     if config.opportunities_per_project == 0:
         return out
+    targets, actors, pools = _pools(graph, kinds, gaps)
+    na = graph.actor_count
+    rank = graph.id_rank
+    keep = config.max_opportunities_per_kind
+    table = next(iter(pools.values())).table if pools else None
+    similar: dict[int, dict[bool, tuple[np.ndarray, np.ndarray]]] = {}
+    arounds: dict[int, set[str]] = {}
+    kinds_left = list(pools)
+    for kind, pool in pools.items():
+        assert table is not None
+        kinds_left.remove(kind)
+        # Targets of a later kind keep what was found about them (not the others: memory).
+        later = {graph.index[x] - na for k in kinds_left for x in targets[k]}
+        ts = np.array(sorted(graph.index[x] - na for x in targets[kind]), dtype=np.int64)
+        bound = score_bound(table.place[ts] >= 0)
+        found: list[tuple[int, Chosen]] = []
+        # The K best keys found so far, worst on top: (score, -target rank, -source rank).
+        best_keys: list[tuple[float, int, int]] = []
+        for i in np.lexsort((rank[na + ts], -bound)).tolist():
+            t, target_rank = int(ts[i]), int(rank[na + ts[i]])
+            if keep and len(best_keys) >= keep:
+                worst_score, worst_target = best_keys[0][0], -best_keys[0][1]
+                if bound[i] < worst_score or (bound[i] == worst_score
+                                              and target_rank > worst_target):
+                    break
+            around = arounds.get(t)
+            if around is None:
+                around = arounds[t] = _around(graph, t)
+            cache = similar.setdefault(t, {})
+            if kind == "adopt":
+                nearby = nearby_adopters(graph, graph.ids[na + t], around, actors.adopting)
+                chosen = pool.best_adopters_chosen(t, around, config.opportunities_per_project,
+                                                   nearby, cache)
+            else:
+                chosen = pool.best_chosen(t, around, config.opportunities_per_project, cache)
+            found.append((t, chosen))
+            if t not in later:
+                similar.pop(t, None)
+                arounds.pop(t, None)
+            if keep:
+                for c, score in zip(chosen.cand.tolist(), chosen.score.tolist(), strict=True):
+                    key = (score, -target_rank, -int(pool.id_rank[c]))
+                    if len(best_keys) < keep:
+                        heapq.heappush(best_keys, key)
+                    else:
+                        heapq.heappushpop(best_keys, key)
+        out[kind] = _reported(kind, pool, found, graph, keep)
+    return out
+
+
+def score_bound(has_place: np.ndarray) -> np.ndarray:
+    """The highest score a candidate can reach for a project with (or without) a known
+    territory, by the arithmetic of the scores (so no score computed is above it):
+    similarity at most (1 + 1 + 1) / 3, or 2 / 3 without a territory, ℓ = 0 without one.
+
+    >>> score_bound(np.array([True, False])).tolist()
+    [1.0, 0.6]
+    """
+    top = similarity(1.0, 1.0, has_place, 1.0)
+    return np.asarray(np.round(SIMILARITY_WEIGHT * top + LOCAL_WEIGHT * has_place
+                               + NEW_SECTOR_WEIGHT * True, 6), dtype=float)
+
+
+def _reported(kind: str, pool: CandidatePool, found: list[tuple[int, Chosen]],
+              graph: EcosystemGraph, keep: int) -> list[Opportunity]:
+    """The opportunities of ``found`` the report keeps (at most ``keep``, 0 = all), best
+    first (score descending, then target and source id), made into objects."""
+    if not found:
+        return []
+    na = graph.actor_count
+    t = np.concatenate([np.full(len(ch.cand), t, dtype=np.int64) for t, ch in found])
+    c = np.concatenate([ch.cand for _t, ch in found])
+    score = np.concatenate([ch.score for _t, ch in found])
+    local = np.concatenate([ch.local for _t, ch in found])
+    new_sector = np.concatenate([ch.new_sector for _t, ch in found])
+    knows = [k for _t, ch in found for k in ch.knows]
+    order = np.lexsort((pool.id_rank[c], graph.id_rank[na + t], -score))
+    if keep:
+        order = order[:keep]
+    projects = graph.dataset.projects
+    return [proposal(kind, pool.candidate(int(t[k]), int(c[k]), score=float(score[k]),
+                                          local=bool(local[k]),
+                                          new_sector=bool(new_sector[k]), knows=knows[k]),
+                     projects[int(t[k])], graph)
+            for k in order.tolist()]
+
+
+def _pools(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequence[Gap]
+           ) -> tuple[dict[str, set[str]], ActorCodes, dict[str, CandidatePool]]:
+    """The targets of each kind (project ids), the actors' codes, and the candidate pool of
+    each kind that has targets and candidates."""
     targets = {kind: {g.subject for g in gaps if g.code in TARGET_GAPS[kind]}
                for kind in kinds}
-    if any(targets.values()):
-        actors = ActorCodes.build(graph)
-        table = ProjectTable.build(graph.dataset.projects,
-                                   graph.territory_code[graph.actor_count:])
-        pools = {kind: CandidatePool.build(graph, kind, actors, table) for kind in kinds
-                 if targets[kind]}
-    else:
-        pools = {}
-    pools = {kind: pool for kind, pool in pools.items() if pool.actors}
+    actors = ActorCodes.build(graph)
+    if not any(targets.values()):
+        return targets, actors, {}
+    table = ProjectTable.build(graph.dataset.projects, graph.territory_code[graph.actor_count:])
+    pools = {kind: CandidatePool.build(graph, kind, actors, table) for kind in kinds
+             if targets[kind]}
+    return targets, actors, {kind: pool for kind, pool in pools.items() if pool.actors}
+
+
+def _around(graph: EcosystemGraph, t: int) -> set[str]:
+    """The ids of everyone tied to project ``t`` (position among the projects)."""
+    node = graph.actor_count + t
+    around = set(graph.project_roles[graph.ids[node]].actors)
+    around.update(graph.ids[v] for v in graph.neighbours(node).tolist())
+    return around
+
+
+def project_proposals_reference(graph: EcosystemGraph, kinds: Sequence[str],
+                                gaps: Sequence[Gap], config: AnalysisConfig
+                                ) -> dict[str, list[Opportunity]]:
+    """:func:`project_proposals` the plain way, the reference its shortcuts are tested
+    against: every target, once for all kinds (so the projects similar to a target are
+    found once), every proposal made, then sorted and cut."""
+    out: dict[str, list[Opportunity]] = {kind: [] for kind in kinds}
+    if config.opportunities_per_project == 0:
+        return out
+    targets, actors, pools = _pools(graph, kinds, gaps)
     projects = graph.dataset.projects
     na = graph.actor_count
     limit = config.opportunities_per_project
-    roles = graph.project_roles
     for target_id in sorted(set().union(*(targets[kind] for kind in pools))):
-        node = graph.index[target_id]
-        t = node - na
-        around = set(roles[target_id].actors)
-        around.update(graph.ids[v] for v in graph.neighbours(node).tolist())
+        t = graph.index[target_id] - na
+        around = _around(graph, t)
         similar: dict[bool, tuple[np.ndarray, np.ndarray]] = {}
         for kind, pool in pools.items():
             if target_id not in targets[kind]:
