@@ -1,5 +1,5 @@
-"""The Neo4j analysis engine: push a workspace, compute betweenness and communities inside
-Neo4j with Graph Data Science, and build the same AnalysisReport as the local engine.
+"""The Neo4j analysis engine: compute betweenness and communities inside Neo4j with Graph
+Data Science, build the same AnalysisReport as the local engine, and push the workspace.
 
 What runs where:
 
@@ -15,8 +15,12 @@ What runs where:
   size, brokerage roles, gaps, the other opportunities, the summary, and the sentences.
 
 The GDS graph is a projection of ``G_u`` (one undirected edge per related pair, no self
-loops, the workspace's actors and projects only); it is dropped at the end, also on error.
-The report's results are written onto the nodes once, by the second push.
+loops, the workspace's actors and projects only) sent by the client from the compiled graph
+(:func:`projection_pairs`), not read back from the database: it does not depend on what is
+stored, and costs seconds where reading 500,000 relationships back cost 75 s. It is dropped
+at the end, also on error. The workspace is pushed last, once, with the report's results
+on the nodes (as ``graphmap push`` writes a report); it used to be pushed before the
+analysis and again after it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from graphmap.analysis.report import AnalysisReport
@@ -32,54 +35,86 @@ from graphmap.config import AnalysisConfig
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
 from graphmap.neo4j.connection import Connection, open_driver, run_query
-from graphmap.neo4j.rows import ACTOR_LABEL, PROJECT_LABEL
 
-__all__ = ["ENGINE_STEPS", "BetweennessScores", "analyze_in_neo4j",
-           "gds_betweenness", "gds_communities", "projected_graph"]
+__all__ = ["ENGINE_STEPS", "analyze_in_neo4j", "gds_betweenness", "gds_communities",
+           "projected_graph", "projection_pairs"]
 
 Progress = Callable[[str, int, int], None]
 
 #: The steps ``progress`` hears about, in the order they run.
-ENGINE_STEPS: tuple[str, ...] = ("push", "graph", "betweenness", "communities", "constraint",
-                                 "brokerage", "gaps", "opportunities", "summary")
-# One undirected edge per related pair (whatever the parallel relations), no self loops;
-# rows ordered by id so that GDS numbers the nodes the same way on every database.
-_PROJECT = f"""
-MATCH (s) WHERE (s:{ACTOR_LABEL} OR s:{PROJECT_LABEL}) AND s.workspace = $workspace
-  AND s.id IS NOT NULL
-OPTIONAL MATCH (s)--(t)
-  WHERE (t:{ACTOR_LABEL} OR t:{PROJECT_LABEL}) AND t.workspace = $workspace AND s.id < t.id
-WITH DISTINCT s, t
-ORDER BY s.id, t.id
-WITH gds.graph.project($graph, s, t, {{}}, {{undirectedRelationshipTypes: ['*']}}) AS g
+ENGINE_STEPS: tuple[str, ...] = ("graph", "betweenness", "communities", "constraint",
+                                 "brokerage", "gaps", "opportunities", "summary", "push")
+# The projection is sent by the client, which holds G_u already (EcosystemGraph): node ids
+# are the graph's node positions (GDS accepts integers for nodes and streams them back as
+# ``nodeId``), one row per edge and one (node, null) row for a node without a larger
+# neighbour, so isolated nodes are projected too. Reading the stored graph back instead
+# (an OPTIONAL MATCH, DISTINCT and ORDER BY over every relationship) took 75 s at 100k.
+_PROJECT = """
+UNWIND $pairs AS pair
+WITH gds.graph.project($graph, pair[0], pair[1], {}, {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships
 """
 _DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName"
+# One record holding every node's value: the driver spends about 25 µs per record, more
+# than the algorithm per node.
 _BETWEENNESS = """
 CALL gds.betweenness.stream($graph, $settings) YIELD nodeId, score
-RETURN gds.util.asNode(nodeId).id AS id, score
+RETURN collect(nodeId) AS nodes, collect(score) AS values
 """
 _LEIDEN = """
 CALL gds.leiden.stream($graph, $settings) YIELD nodeId, communityId
-RETURN gds.util.asNode(nodeId).id AS id, communityId AS community
+RETURN collect(nodeId) AS nodes, collect(communityId) AS values
 """
-@dataclass(frozen=True)
-class BetweennessScores:
-    """Normalized betweenness by node id, and how GDS computed it."""
 
-    values: Mapping[str, float]
-    approximate: bool
-    sample_size: int | None = None
+
+def projection_pairs(graph: EcosystemGraph) -> list[list[int | None]]:
+    """The rows of the GDS projection of ``G_u``: ``[source, target]`` node positions of
+    each edge, ``[node, None]`` for each node without a neighbour of larger id.
+
+    They come in the order the projection used to read the stored graph (by source id,
+    then target id, the ``None`` row last), ``source`` the end with the smaller id: GDS
+    numbers the nodes in the order it first meets them, and Leiden's seeded result depends
+    on that numbering, so the same graph gets the same communities as before.
+
+    >>> from graphmap.model.records import Actor, Project, Relation
+    >>> from graphmap.schema import RelationType, Sector, Stage
+    >>> ds = Dataset(actors=tuple(Actor(x, x, Sector.PUBLIC) for x in "bac"),
+    ...              projects=(Project("p", "P", Stage.FEEDBACK),),
+    ...              relations=(Relation("b", "p", RelationType.FUNDS),
+    ...                         Relation("a", "p", RelationType.FUNDS)))
+    >>> graph = EcosystemGraph(ds)
+    >>> [[graph.ids[i] if i is not None else None for i in row]
+    ...  for row in projection_pairs(graph)]
+    [['a', 'p'], ['b', 'p'], ['c', None], ['p', None]]
+    """
+    import numpy as np
+
+    rank = graph.id_rank
+    n = graph.node_count
+    ends = np.asarray(graph.edges, dtype=np.int64).reshape(-1, 2)
+    swap = rank[ends[:, 0]] > rank[ends[:, 1]]
+    sources = np.where(swap, ends[:, 1], ends[:, 0])
+    targets = np.where(swap, ends[:, 0], ends[:, 1])
+    lonely = np.setdiff1d(np.arange(n, dtype=np.int64), sources)
+    all_sources = np.concatenate([sources, lonely])
+    # Sort keys: the source's rank, then the target's (n, after every rank, for None).
+    target_rank = np.concatenate([rank[targets], np.full(len(lonely), n, dtype=np.int64)])
+    order = np.lexsort((target_rank, rank[all_sources]))
+    none_at = len(sources)
+    return [[int(all_sources[i]), int(targets[i]) if i < none_at else None]
+            for i in order.tolist()]
 
 
 @contextmanager
-def projected_graph(driver: Any, conn: Connection, workspace: str
+def projected_graph(driver: Any, conn: Connection, graph: EcosystemGraph
                     ) -> Iterator[tuple[str, int, int]]:
-    """Project ``workspace``'s ``G_u`` into the GDS catalogue; yields ``(name, nodes,
-    edges)`` and drops the projection on exit, error or not."""
+    """Project ``graph``'s ``G_u`` into the GDS catalogue (GDS node ids = the graph's node
+    positions, :func:`projection_pairs`); yields ``(name, nodes, edges)`` and drops the
+    projection on exit, error or not."""
     name = f"graphmap-{uuid.uuid4().hex}"
     try:
-        record = run_query(driver, conn, _PROJECT, {"workspace": workspace, "graph": name},
+        record = run_query(driver, conn, _PROJECT,
+                           {"graph": name, "pairs": projection_pairs(graph)},
                            write=True).records[0]
         # An undirected projection holds each edge in both directions.
         yield name, int(record["nodes"]), int(record["relationships"]) // 2
@@ -87,31 +122,49 @@ def projected_graph(driver: Any, conn: Connection, workspace: str
         run_query(driver, conn, _DROP, {"graph": name}, write=True)
 
 
-def gds_betweenness(driver: Any, conn: Connection, graph: str, nodes: int
-                    ) -> BetweennessScores:
-    """Exact betweenness of every node of the projection, normalized as the local engine's:
-    GDS sums each unordered pair once, so :math:`b(v) = 2 s(v) / ((n-1)(n-2))`. The engine
-    calls it up to ``exact_betweenness_max_nodes`` nodes only (see the module docstring)."""
-    scale = 2.0 / ((nodes - 1) * (nodes - 2)) if nodes > 2 else 0.0
-    records = run_query(driver, conn, _BETWEENNESS,
-                        {"graph": graph, "settings": {"concurrency": 1}},
-                        write=False).records
-    values = {str(r["id"]): float(r["score"]) * scale for r in records}
-    return BetweennessScores(values, approximate=False)
+def _streamed(driver: Any, conn: Connection, statement: str, projection: str, *,
+              settings: Mapping[str, Any], node_count: int, dtype: Any) -> Any:
+    """The ``values`` a stream statement collects, as an array in the graph's node order
+    (GDS streams the node ids it was given: the graph's positions)."""
+    import numpy as np
+
+    record = run_query(driver, conn, statement, {"graph": projection, "settings": settings},
+                       write=False).records[0]
+    out = np.zeros(node_count, dtype=dtype)
+    out[np.asarray(record["nodes"], dtype=np.int64)] = np.asarray(record["values"],
+                                                                  dtype=dtype)
+    return out
 
 
-def gds_communities(driver: Any, conn: Connection, graph: str, config: AnalysisConfig
-                    ) -> list[list[str]]:
+def gds_betweenness(driver: Any, conn: Connection, projection: str, graph: EcosystemGraph
+                    ) -> Any:
+    """Exact betweenness of every node of the projection (one thread), in the graph's node
+    order, normalized as the local engine's: GDS sums each unordered pair once, so
+    :math:`b(v) = 2 s(v) / ((n-1)(n-2))`. The engine calls it up to
+    ``exact_betweenness_max_nodes`` nodes only (see the module docstring)."""
+    import numpy as np
+
+    n = graph.node_count
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    scores = _streamed(driver, conn, _BETWEENNESS, projection, settings={"concurrency": 1},
+                       node_count=n, dtype=np.float64)
+    return scores * scale
+
+
+def gds_communities(driver: Any, conn: Connection, projection: str, graph: EcosystemGraph,
+                    config: AnalysisConfig) -> list[list[str]]:
     """Leiden communities of the projection (``randomSeed`` = ``config.seed``, one
     thread, ``gamma`` = ``config.community_resolution``): members sorted by id, the list
     by size (largest first) then smallest member id, as the local partition."""
+    import numpy as np
+
     settings = {"concurrency": 1, "randomSeed": config.seed,
                 "gamma": config.community_resolution}
-    records = run_query(driver, conn, _LEIDEN, {"graph": graph, "settings": settings},
-                        write=False).records
+    community = _streamed(driver, conn, _LEIDEN, projection, settings=settings,
+                          node_count=graph.node_count, dtype=np.int64)
     groups: dict[int, list[str]] = {}
-    for r in records:
-        groups.setdefault(int(r["community"]), []).append(str(r["id"]))
+    for node_id, group in zip(graph.ids, community.tolist(), strict=True):
+        groups.setdefault(group, []).append(node_id)
     parts = [sorted(members) for members in groups.values()]
     parts.sort(key=lambda members: (-len(members), members[0]))
     return parts
@@ -120,13 +173,13 @@ def gds_communities(driver: Any, conn: Connection, graph: str, config: AnalysisC
 def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
                      config: AnalysisConfig | None = None, *,
                      progress: Progress | None = None, store: bool = True) -> AnalysisReport:
-    """Push ``dataset`` as ``workspace`` (``replace``: the database mirrors it), compute
-    betweenness (exact, in GDS, up to ``exact_betweenness_max_nodes``) and communities in
-    Neo4j, and build the report the local engine builds (see the module docstring for what
-    runs where).
+    """Compute betweenness (exact, in GDS, up to ``exact_betweenness_max_nodes``) and
+    communities in Neo4j, build the report the local engine builds (see the module
+    docstring for what runs where), and push ``dataset`` as ``workspace`` (``replace``:
+    the database mirrors it).
 
-    With ``store``, the report's results are pushed back onto the nodes, as
-    ``graphmap push`` does.
+    With ``store``, that push writes the report's results onto the nodes too, as
+    ``graphmap push`` does; the push comes last, so it is one push either way.
 
     Raises
     ------
@@ -144,18 +197,15 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
         if progress is not None:
             progress(name, done, 1)
 
-    step("push", 0)
-    push(dataset, conn, workspace, replace=True, progress=None)
-    step("push", 1)
     step("graph", 0)
     graph = EcosystemGraph(dataset)
-    with open_driver(conn) as driver, projected_graph(driver, conn, workspace) as (
+    with open_driver(conn) as driver, projected_graph(driver, conn, graph) as (
             projection, n, _):
         step("graph", 1)
         step("betweenness", 0)
         sampled = None
         if n <= config.exact_betweenness_max_nodes:
-            between = _node_array(graph, gds_betweenness(driver, conn, projection, n).values)
+            between = gds_betweenness(driver, conn, projection, graph)
         else:
             # GDS samples sources without an error bound: KADABRA here, as the local engine.
             sampled = kernel.betweenness(
@@ -165,7 +215,7 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
             between = sampled.values
         step("betweenness", 1)
         step("communities", 0)
-        parts = gds_communities(driver, conn, projection, config)
+        parts = gds_communities(driver, conn, projection, graph, config)
         step("communities", 1)
     step("constraint", 0)
     measures = _measures(graph, between, sampled, config)
@@ -173,22 +223,10 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     # fund / support / adopt and collaborate: the local rules (module docstring).
     report = complete_report(graph, config, measures, label_communities(dataset, parts),
                              progress=progress, meta={"engine": "neo4j"})
-    if store:
-        push(dataset, conn, workspace, report=report, replace=True)
+    step("push", 0)
+    push(dataset, conn, workspace, report=report if store else None, replace=True)
+    step("push", 1)
     return report
-
-
-def _node_array(graph: EcosystemGraph, values: Mapping[str, float]) -> Any:
-    """``values`` by node id as a float array in the graph's node order (0 if missing)."""
-    import numpy as np
-
-    positions = graph.index
-    out = np.zeros(graph.node_count)
-    for node_id, value in values.items():
-        where = positions.get(node_id)
-        if where is not None:
-            out[where] = value
-    return out
 
 
 def _measures(graph: EcosystemGraph, between: Any, sampled: Any,

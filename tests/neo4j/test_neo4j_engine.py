@@ -18,10 +18,19 @@ from graphmap.config import AnalysisConfig
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
 from graphmap.model.graph import to_networkx
+from graphmap.model.records import Actor, Project, Relation
 from graphmap.neo4j.connection import Connection, open_driver, run_query
-from graphmap.neo4j.engine import ENGINE_STEPS, analyze_in_neo4j, projected_graph
+from graphmap.neo4j.engine import (
+    ENGINE_STEPS,
+    analyze_in_neo4j,
+    gds_betweenness,
+    gds_communities,
+    projected_graph,
+    projection_pairs,
+)
 from graphmap.neo4j.sync import push
 from graphmap.render.json_report import render_json
+from graphmap.schema import RelationType, Sector, Stage
 from graphmap.synth import generate_dataset
 from graphmap.workspace import load_workspace
 
@@ -123,7 +132,7 @@ def test_projection_is_dropped_even_on_error(conn: Connection, example: Dataset,
     seen: list[tuple[str, int, int]] = []
 
     def fail_inside(driver: object) -> None:
-        with projected_graph(driver, conn, "engine-laurentides") as projected:
+        with projected_graph(driver, conn, EcosystemGraph(example)) as projected:
             seen.append(projected)
             raise RuntimeError("boom")
 
@@ -174,3 +183,81 @@ def test_label_communities_labels_as_find_communities(example: Dataset) -> None:
     mine = label_communities(example, [list(c.members) for c in local])
     assert mine == local
     assert [c.label.render("fr") for c in mine] == [c.label.render("fr") for c in local]
+
+
+def _stored_projection(driver: Any, conn: Connection, workspace: str, name: str) -> int:
+    """The projection as the engine made it before issue 16's second round: read back from
+    the stored graph (a reference for the client-side one)."""
+    statement = """
+    MATCH (s) WHERE (s:Actor OR s:Project) AND s.workspace = $workspace AND s.id IS NOT NULL
+    OPTIONAL MATCH (s)--(t)
+      WHERE (t:Actor OR t:Project) AND t.workspace = $workspace AND s.id < t.id
+    WITH DISTINCT s, t
+    ORDER BY s.id, t.id
+    WITH gds.graph.project($graph, s, t, {}, {undirectedRelationshipTypes: ['*']}) AS g
+    RETURN g.nodeCount AS nodes"""
+    return int(run_query(driver, conn, statement, {"workspace": workspace, "graph": name},
+                         write=True).records[0]["nodes"])
+
+
+def _gds_by_id(driver: Any, conn: Connection, name: str, procedure: str, column: str
+               ) -> dict[str, Any]:
+    statement = (f"CALL gds.{procedure}.stream($graph, $settings) YIELD nodeId, {column} "
+                 f"RETURN gds.util.asNode(nodeId).id AS id, {column} AS value")
+    settings = {"concurrency": 1} if procedure == "betweenness" else {
+        "concurrency": 1, "randomSeed": 42, "gamma": 1.0}
+    return {r["id"]: r["value"] for r in run_query(
+        driver, conn, statement, {"graph": name, "settings": settings}).records}
+
+
+def test_client_projection_gives_the_stored_projections_results(conn: Connection) -> None:
+    # Isolated nodes (an actor with no relation, a project nobody joined), a self loop and
+    # parallel relations: the client-side projection gets the same nodes, betweenness and
+    # communities as the projection read back from the stored graph.
+    base = generate_dataset(150, 40, 400, seed=11)
+    dataset = Dataset(
+        actors=(*base.actors, Actor("zz-alone", "Alone", Sector.PUBLIC)),
+        projects=(*base.projects, Project("zz-empty", "Empty", Stage.EMERGENCE)),
+        relations=(*base.relations, base.relations[0],
+                   Relation(base.actors[0].id, base.actors[0].id, RelationType.COLLABORATES)))
+    push(dataset, conn, "engine-projection", replace=True)
+    graph = EcosystemGraph(dataset)
+    config = AnalysisConfig(seed=42)
+    with open_driver(conn) as driver:
+        with projected_graph(driver, conn, graph) as (name, nodes, edges):
+            assert (nodes, edges) == (graph.node_count, graph.edge_count)
+            between = gds_betweenness(driver, conn, name, graph)
+            parts = gds_communities(driver, conn, name, graph, config)
+        reference = "graphmap-reference-projection"
+        try:
+            assert _stored_projection(driver, conn, "engine-projection", reference) == nodes
+            stored_between = _gds_by_id(driver, conn, reference, "betweenness", "score")
+            stored_groups = _gds_by_id(driver, conn, reference, "leiden", "communityId")
+        finally:
+            run_query(driver, conn, "CALL gds.graph.drop($g, false)", {"g": reference},
+                      write=True)
+    n = graph.node_count
+    scale = 2.0 / ((n - 1) * (n - 2))
+    assert {i: float(v) for i, v in zip(graph.ids, between, strict=True)} == pytest.approx(
+        {i: v * scale for i, v in stored_between.items()}, abs=1e-12)
+    by_group: dict[int, list[str]] = {}
+    for node_id, group in stored_groups.items():
+        by_group.setdefault(group, []).append(node_id)
+    expected = sorted((sorted(m) for m in by_group.values()), key=lambda m: (-len(m), m[0]))
+    assert parts == expected
+    assert ["zz-alone"] in parts
+    assert ["zz-empty"] in parts
+
+
+def test_projection_pairs_list_isolated_nodes_and_each_pair_once() -> None:
+    dataset = Dataset(
+        actors=(Actor("b", "B", Sector.PUBLIC), Actor("a", "A", Sector.PUBLIC),
+                Actor("c", "C", Sector.PUBLIC)),
+        projects=(Project("p", "P", Stage.EMERGENCE),),
+        relations=(Relation("b", "p", RelationType.FUNDS), Relation("b", "p", RelationType.CARRIES),
+                   Relation("a", "b", RelationType.COLLABORATES),
+                   Relation("a", "a", RelationType.COLLABORATES)))
+    graph = EcosystemGraph(dataset)
+    named = [[graph.ids[i] if i is not None else None for i in row]
+             for row in projection_pairs(graph)]
+    assert named == [["a", "b"], ["b", "p"], ["c", None], ["p", None]]
