@@ -35,7 +35,7 @@ from graphmap.analysis.similarity import (
 )
 from graphmap.model.compiled import EcosystemGraph, csr_rows
 from graphmap.model.records import Actor, Project
-from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Sector
+from graphmap.schema import ADOPTER_TYPES, Category, RelationType, Scope, Sector
 
 __all__ = ["ADOPTING_SECTORS", "LOCAL_WEIGHT", "NEW_SECTOR_WEIGHT", "REASON_PROJECTS",
            "ROLE_TYPES", "SIMILARITY_WEIGHT", "ActorCodes", "Candidate", "CandidatePool",
@@ -123,19 +123,28 @@ class ActorCodes:
     anywhere: np.ndarray
     adopting: np.ndarray
     sector_codes: Mapping[str, int]
-    sector_of: Mapping[str, int]
+    #: Node position of each id (actors first: below ``len(place)``), the graph's index.
+    index: Mapping[str, int]
 
     @classmethod
     def build(cls, graph: EcosystemGraph) -> ActorCodes:
         actors = graph.dataset.actors
-        sector_codes = {c: i for i, c in enumerate(sorted({a.sector.value for a in actors}))}
+        # ``_value_`` (a plain attribute, hashed in C) rather than ``.value`` and members
+        # as keys: this runs over every actor.
+        values = [a.sector._value_ for a in actors]
+        sector_codes = {c: i for i, c in enumerate(sorted(set(values)))}
+        sector = np.array([sector_codes[v] for v in values], dtype=np.int64)
+        reach = {s._value_: s.reaches_everywhere for s in Scope}
+        # adopts_practices, by sector code and category.
+        by_sector = np.array([Sector(v) in ADOPTING_SECTORS for v in sector_codes], dtype=bool)
+        citizen = sector_codes.get(Sector.CITIZEN.value, -1)
+        individual = np.array([a.category is Category.INDIVIDUAL for a in actors], dtype=bool)
+        group = np.array([a.category is Category.GROUP for a in actors], dtype=bool)
+        adopting = ~individual & (by_sector[sector] | ((sector == citizen) & group))
         return cls(
-            place=graph.territory_code[:graph.actor_count],
-            sector=np.array([sector_codes[a.sector.value] for a in actors], dtype=np.int64),
-            anywhere=np.array([a.scope.reaches_everywhere for a in actors], dtype=bool),
-            adopting=np.array([adopts_practices(a) for a in actors], dtype=bool),
-            sector_codes=sector_codes,
-            sector_of={a.id: sector_codes[a.sector.value] for a in actors},
+            place=graph.territory_code[:graph.actor_count], sector=sector,
+            anywhere=np.array([reach[a.scope._value_] for a in actors], dtype=bool),
+            adopting=adopting, sector_codes=sector_codes, index=graph.index,
         )
 
 
@@ -157,13 +166,12 @@ class CandidatePool:
     holders: Any  # csr projects × pool: who holds each project in the role
     same_stage: np.ndarray  # pool × stage rank: projects held at that stage
     sector: np.ndarray
-    sector_of: Mapping[str, int]
+    codes: ActorCodes
     place: np.ndarray
     in_place: Mapping[int, np.ndarray]
     anywhere: np.ndarray
     id_rank: np.ndarray
     project_rank: np.ndarray  # rank of each project id, as id_rank
-    position: Mapping[str, int]
     slot: np.ndarray  # over the actors: position in the pool, -1 when not in it
     by_stage: Mapping[tuple[int, int, bool], np.ndarray]
     sector_count: int
@@ -191,7 +199,9 @@ class CandidatePool:
         slot = np.full(na, -1, dtype=np.int64)
         slot[pool] = np.arange(len(pool))
         on_project = role & (dst >= na)
-        pairs = np.unique(src[on_project] * max(n_projects, 1) + (dst[on_project] - na))
+        # Sorted and deduplicated by hand: np.unique hashes, many times slower here.
+        pairs = np.sort(src[on_project] * max(n_projects, 1) + (dst[on_project] - na))
+        pairs = pairs[np.concatenate([pairs[:1] == pairs[:1], pairs[1:] != pairs[:-1]])]
         rows = slot[pairs // max(n_projects, 1)]
         cols = pairs % max(n_projects, 1)
         ones = np.ones(len(rows))
@@ -217,9 +227,9 @@ class CandidatePool:
         return cls(
             actors=members, projects=graph.dataset.projects, table=table, holds=holds,
             holders=holders, same_stage=same_stage, sector=sector,
-            sector_of=actors.sector_of, place=place, in_place=positions_by_code(place),
+            codes=actors, place=place, in_place=positions_by_code(place),
             anywhere=anywhere, id_rank=id_rank, project_rank=graph.id_rank[na:],
-            position={a.id: i for i, a in enumerate(members)}, slot=slot, by_stage=by_stage,
+            slot=slot, by_stage=by_stage,
             sector_count=len(actors.sector_codes), nesting=Nesting.build(graph, members),
             scratch_blocked=np.zeros(len(members), dtype=bool),
             scratch_seen=np.zeros(len(members), dtype=bool),
@@ -253,11 +263,13 @@ class CandidatePool:
 
     def _around(self, around: set[str]) -> tuple[np.ndarray, np.ndarray]:
         """The pool positions of ``around``, and which sectors it holds (by code)."""
-        excluded = np.array([self.position[a] for a in around if a in self.position],
-                            dtype=np.int64)
+        index, na = self.codes.index, len(self.slot)
+        tied = np.array([index[a] for a in around], dtype=np.int64)
+        tied = tied[tied < na]
+        excluded = self.slot[tied]
         present = np.zeros(self.sector_count, dtype=bool)
-        present[[self.sector_of[a] for a in around if a in self.sector_of]] = True
-        return excluded, present
+        present[self.codes.sector[tied]] = True
+        return excluded[excluded >= 0], present
 
     def best_adopters(self, t: int, around: set[str], limit: int, nearby: Nearby,
                       similar: dict[bool, tuple[np.ndarray, np.ndarray]] | None = None

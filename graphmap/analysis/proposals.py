@@ -123,15 +123,11 @@ def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequenc
         ts = np.array(sorted(graph.index[x] - na for x in targets[kind]), dtype=np.int64)
         bound = score_bound(table.place[ts] >= 0)
         found: list[tuple[int, Chosen]] = []
-        # The K best keys found so far, worst on top: (score, -target rank, -source rank).
-        best_keys: list[tuple[float, int, int]] = []
+        cut = _Cut(keep)
         for i in np.lexsort((rank[na + ts], -bound)).tolist():
             t, target_rank = int(ts[i]), int(rank[na + ts[i]])
-            if keep and len(best_keys) >= keep:
-                worst_score, worst_target = best_keys[0][0], -best_keys[0][1]
-                if bound[i] < worst_score or (bound[i] == worst_score
-                                              and target_rank > worst_target):
-                    break
+            if cut.settled(float(bound[i]), target_rank):
+                break
             around = arounds.get(t)
             if around is None:
                 around = arounds[t] = _around(graph, t)
@@ -146,15 +142,37 @@ def project_proposals(graph: EcosystemGraph, kinds: Sequence[str], gaps: Sequenc
             if t not in later:
                 similar.pop(t, None)
                 arounds.pop(t, None)
-            if keep:
-                for c, score in zip(chosen.cand.tolist(), chosen.score.tolist(), strict=True):
-                    key = (score, -target_rank, -int(pool.id_rank[c]))
-                    if len(best_keys) < keep:
-                        heapq.heappush(best_keys, key)
-                    else:
-                        heapq.heappushpop(best_keys, key)
+            cut.add(chosen.score.tolist(), target_rank, pool.id_rank[chosen.cand].tolist())
         out[kind] = _reported(kind, pool, found, graph, keep)
     return out
+
+
+class _Cut:
+    """The ``keep`` best report keys of a kind found so far (0 = keep all), and whether a
+    target can still enter them."""
+
+    def __init__(self, keep: int) -> None:
+        self.keep = keep
+        # Worst on top: (score, -target rank, -source rank), the report's order reversed.
+        self.keys: list[tuple[float, int, int]] = []
+
+    def settled(self, bound: float, target_rank: int) -> bool:
+        """Whether every proposal to a target of that score bound and id rank, and to the
+        targets after it, ranks after the ``keep`` best found."""
+        if not self.keep or len(self.keys) < self.keep:
+            return False
+        worst_score, worst_target = self.keys[0][0], -self.keys[0][1]
+        return bound < worst_score or (bound == worst_score and target_rank > worst_target)
+
+    def add(self, scores: list[float], target_rank: int, source_ranks: list[int]) -> None:
+        if not self.keep:
+            return
+        for score, source_rank in zip(scores, source_ranks, strict=True):
+            key = (score, -target_rank, -source_rank)
+            if len(self.keys) < self.keep:
+                heapq.heappush(self.keys, key)
+            else:
+                heapq.heappushpop(self.keys, key)
 
 
 def score_bound(has_place: np.ndarray) -> np.ndarray:
