@@ -49,9 +49,11 @@ ENGINE_STEPS: tuple[str, ...] = ("graph", "betweenness", "communities", "constra
 # ``nodeId``), one row per edge and one (node, null) row for a node without a larger
 # neighbour, so isolated nodes are projected too. Reading the stored graph back instead
 # (an OPTIONAL MATCH, DISTINCT and ORDER BY over every relationship) took 75 s at 100k.
+# Two flat lists rather than a list of pairs: half the client's packing, a third less wall.
 _PROJECT = """
-UNWIND $pairs AS pair
-WITH gds.graph.project($graph, pair[0], pair[1], {}, {undirectedRelationshipTypes: ['*']}) AS g
+UNWIND range(0, size($sources) - 1) AS i
+WITH gds.graph.project($graph, $sources[i], $targets[i], {},
+                       {undirectedRelationshipTypes: ['*']}) AS g
 RETURN g.nodeCount AS nodes, g.relationshipCount AS relationships
 """
 _DROP = "CALL gds.graph.drop($graph, false) YIELD graphName RETURN graphName"
@@ -67,9 +69,10 @@ RETURN collect(nodeId) AS nodes, collect(communityId) AS values
 """
 
 
-def projection_pairs(graph: EcosystemGraph) -> list[list[int | None]]:
-    """The rows of the GDS projection of ``G_u``: ``[source, target]`` node positions of
-    each edge, ``[node, None]`` for each node without a neighbour of larger id.
+def projection_pairs(graph: EcosystemGraph) -> tuple[list[int], list[int | None]]:
+    """The rows of the GDS projection of ``G_u`` as two lists, sources and targets: the
+    node positions of each edge, ``(node, None)`` for each node without a neighbour of
+    larger id.
 
     They come in the order the projection used to read the stored graph (by source id,
     then target id, the ``None`` row last), ``source`` the end with the smaller id: GDS
@@ -83,9 +86,9 @@ def projection_pairs(graph: EcosystemGraph) -> list[list[int | None]]:
     ...              relations=(Relation("b", "p", RelationType.FUNDS),
     ...                         Relation("a", "p", RelationType.FUNDS)))
     >>> graph = EcosystemGraph(ds)
-    >>> [[graph.ids[i] if i is not None else None for i in row]
-    ...  for row in projection_pairs(graph)]
-    [['a', 'p'], ['b', 'p'], ['c', None], ['p', None]]
+    >>> sources, targets = projection_pairs(graph)
+    >>> [(graph.ids[s], None if t is None else graph.ids[t]) for s, t in zip(sources, targets)]
+    [('a', 'p'), ('b', 'p'), ('c', None), ('p', None)]
     """
     import numpy as np
 
@@ -97,12 +100,14 @@ def projection_pairs(graph: EcosystemGraph) -> list[list[int | None]]:
     targets = np.where(swap, ends[:, 0], ends[:, 1])
     lonely = np.setdiff1d(np.arange(n, dtype=np.int64), sources)
     all_sources = np.concatenate([sources, lonely])
+    all_targets = np.concatenate([targets, np.full(len(lonely), -1, dtype=np.int64)])
     # Sort keys: the source's rank, then the target's (n, after every rank, for None).
     target_rank = np.concatenate([rank[targets], np.full(len(lonely), n, dtype=np.int64)])
     order = np.lexsort((target_rank, rank[all_sources]))
-    none_at = len(sources)
-    return [[int(all_sources[i]), int(targets[i]) if i < none_at else None]
-            for i in order.tolist()]
+    targets_out: list[int | None] = all_targets[order].tolist()
+    for at in np.flatnonzero(order >= len(sources)).tolist():
+        targets_out[at] = None
+    return all_sources[order].tolist(), targets_out
 
 
 @contextmanager
@@ -113,8 +118,9 @@ def projected_graph(driver: Any, conn: Connection, graph: EcosystemGraph
     projection on exit, error or not."""
     name = f"graphmap-{uuid.uuid4().hex}"
     try:
+        sources, targets = projection_pairs(graph)
         record = run_query(driver, conn, _PROJECT,
-                           {"graph": name, "pairs": projection_pairs(graph)},
+                           {"graph": name, "sources": sources, "targets": targets},
                            write=True).records[0]
         # An undirected projection holds each edge in both directions.
         yield name, int(record["nodes"]), int(record["relationships"]) // 2

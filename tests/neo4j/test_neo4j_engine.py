@@ -258,6 +258,7 @@ def test_projection_pairs_list_isolated_nodes_and_each_pair_once() -> None:
                    Relation("a", "b", RelationType.COLLABORATES),
                    Relation("a", "a", RelationType.COLLABORATES)))
     graph = EcosystemGraph(dataset)
-    named = [[graph.ids[i] if i is not None else None for i in row]
-             for row in projection_pairs(graph)]
-    assert named == [["a", "b"], ["b", "p"], ["c", None], ["p", None]]
+    sources, targets = projection_pairs(graph)
+    named = [(graph.ids[s], None if t is None else graph.ids[t])
+             for s, t in zip(sources, targets, strict=True)]
+    assert named == [("a", "b"), ("b", "p"), ("c", None), ("p", None)]
