@@ -53,6 +53,10 @@ class RawTable:
     #: The header row of an actors or projects table with names but no id column: every
     #: row's id is derived from its name (docs/workspace-format.md §4); else ``None``.
     ids_from_names: int | None = None
+    #: For a table read from cells (CSV, xlsx): its row builder and the numbered cells that
+    #: ``rows`` would read, for a reader of whole columns (graphmap.validation.columns);
+    #: only one of the two may be consumed.
+    cells: tuple[RowBuilder, Iterator[tuple[int, Sequence[str]]]] | None = None
 
 
 def clean_cell(value: str) -> str:
@@ -392,6 +396,7 @@ def rows_from_cells(table: str, file: str,
         yield from builder.unnamed_issues()
 
     raw.rows = rows()
+    raw.cells = (builder, records)
     return raw
 
 

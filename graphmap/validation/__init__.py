@@ -15,13 +15,15 @@ from graphmap.validation.rules import Progress, WorkspaceValidator
 __all__ = ["WorkspaceValidator", "validate_source"]
 
 
-def validate_source(source: WorkspaceSource, *, progress: Progress | None = None
-                    ) -> tuple[Dataset | None, list[Issue]]:
+def validate_source(source: WorkspaceSource, *, progress: Progress | None = None,
+                    row_by_row: bool = False) -> tuple[Dataset | None, list[Issue]]:
     """Check every row of ``source``; the Dataset only when no error was found.
 
     ``progress(step, done, total)``, if given, hears ``("load", tables read, 3)`` as the
-    rows stream by (see :data:`graphmap.validation.rules.Progress`)."""
-    validator = WorkspaceValidator(progress)
+    rows stream by (see :data:`graphmap.validation.rules.Progress`). A CSV or xlsx table is
+    checked a whole column at a time, the rows that fail row by row; ``row_by_row`` checks
+    every row by the row rules alone (the reference: the same issues, Dataset and order)."""
+    validator = WorkspaceValidator(progress, row_by_row=row_by_row)
     issues = _without_echoes(sorted(validator.run(source), key=Issue.sort_key))
     if validator.failed:
         return None, issues

@@ -61,19 +61,21 @@ def _silent(step: str, done: int, total: int) -> None:
     del step, done, total
 
 
-# At most this many distinct amounts / years are remembered (memory stays bounded).
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 200_000  # distinct amounts / years remembered at most: memory stays bounded
 
 
 class WorkspaceValidator:
     """Validates the tables of one workspace and builds its records.
 
     ``run`` yields every issue; once an error has been seen no more records are kept
-    (the Dataset will not be built) but every row is still checked.
+    (the Dataset will not be built) but every row is still checked. A table read from cells
+    is checked a column at a time (``clean_path``), the rows that fail by the row rules here;
+    ``row_by_row`` runs the row rules alone (the reference the fast path is tested against).
     """
 
-    def __init__(self, progress: Progress | None = None) -> None:
+    def __init__(self, progress: Progress | None = None, *, row_by_row: bool = False) -> None:
         self.progress = progress
+        self.row_by_row = row_by_row
         self.actors: list[Actor] = []
         self.projects: list[Project] = []
         self.relations: list[Relation] = []
@@ -83,17 +85,16 @@ class WorkspaceValidator:
         self._ids = self.nodes.ids
         self._canon = self.nodes.canon
         self._ids_complete = True
+        self._ids_by_kind: tuple[int, frozenset[str], frozenset[str]] | None = None
         self._linked: set[str] = set()
         # One 64-bit hash and the row of every relation, in two flat arrays (16 bytes a
-        # relation, where a dict cost about 100): duplicates are found once the table is
-        # read. Issues are sorted by location afterwards, so nothing moves for the user.
+        # relation, where a dict cost about 100): duplicates are found once the table is read.
         self._relation_keys = array("q")
         self._relation_rows = array("q")
         self._relation_file = ""
         self._terms: dict[tuple[type[Vocabulary], str], Vocabulary | None] = {}
         self._kinds: dict[str, str] = {}
-        # Parsed amounts and years by spelling, so equal values share one object.
-        self._amounts: dict[str, float] = {}
+        self._amounts: dict[str, float] = {}  # by spelling: equal values share one object
         self._years: dict[str, int] = {}
         self.territories = TerritoryRules()
 
@@ -128,11 +129,9 @@ class WorkspaceValidator:
                     yield from raw.issues
                 continue
             yield from raw.issues
-            if table != "relations" and "id" in raw.missing_columns:
-                self._ids_complete = False
+            self._ids_complete &= table == "relations" or "id" not in raw.missing_columns
             yield from self._checked_rows(raw, rule, done, len(rules))
-            if raw.truncated and table != "relations":
-                self._ids_complete = False  # the ids below the stop are unknown
+            self._ids_complete &= not raw.truncated or table == "relations"  # ids below unknown
             relations_read = (table == "relations" and not raw.missing_columns
                               and not raw.truncated)
             if table == "relations":
@@ -146,6 +145,11 @@ class WorkspaceValidator:
     def _checked_rows(self, raw: RawTable, rule: Callable[[RawTable, RawRow], Iterator[Issue]],
                       done: int, total: int) -> Iterator[Issue]:
         """The reader's own issues and the rule's issues of every row of ``raw``."""
+        if raw.cells is not None and not self.row_by_row and not raw.missing_columns:
+            from graphmap.validation.clean_path import checked_batches
+
+            yield from checked_batches(self, raw, done, total)
+            return
         for item in self._beating(raw.rows, done, total):
             if isinstance(item, Issue):
                 yield item
@@ -296,9 +300,8 @@ class WorkspaceValidator:
         if rtype is None:
             rtype = yield from self._term(t, r, "type", RelationType, required=True)
         if isinstance(source, str):
-            # One string object per id, shared by every relation: millions of rows name
-            # the same few thousand ids.
-            # Not an id: perhaps a name (None when several nodes have it: an error).
+            # One string object per id, shared by every relation; not an id: perhaps a name
+            # (None when several nodes have it: an error).
             source = (self._canon.get(source)
                       or (yield from self.nodes.by_name(t, r, "source", source)))
             self._linked.add(source)

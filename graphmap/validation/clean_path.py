@@ -1,0 +1,363 @@
+"""The fast clean path of the table rules: each check runs over a whole column at once.
+
+A batch of rows (``graphmap.validation.columns``) is checked column by column: vocabulary
+values, amounts, years, weights, dates and territories through a dict of their distinct
+spellings, each parsed once by the same parser as the row path; ids and references through
+the node index's dicts. A row that passes every check is a record at once. A row that fails
+one, or whose value is read with a guess (a warning), is handed to the row rule of
+``graphmap.validation.rules`` (``WorkspaceValidator._actor_row`` ...), so its issues are the
+row path's own, in the same order. The row path is the reference: ``validate_source(...,
+row_by_row=True)`` runs it alone, and tests compare the two.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import compress, repeat
+from typing import TYPE_CHECKING, Any
+
+from graphmap.diagnostics import Issue
+from graphmap.load import RawTable
+from graphmap.model.records import Actor, Origin, Project, Relation
+from graphmap.schema import Category, NodeKind, RelationType, Scope, Sector, Stage, Vocabulary
+from graphmap.validation import rules
+from graphmap.validation.columns import CellBatch, cell_batches
+from graphmap.validation.forms import read_amount, read_date, read_year
+from graphmap.validation.values import (
+    MAX_AMOUNT,
+    MAX_WEIGHT,
+    parse_number,
+    parse_public,
+    split_themes,
+)
+
+if TYPE_CHECKING:
+    from graphmap.validation.rules import WorkspaceValidator
+
+_BAD = rules._BAD
+_NO_EXTRA = rules._NO_EXTRA
+Segment = Callable[[int, int], None]
+
+
+def checked_batches(v: WorkspaceValidator, raw: RawTable, done: int, total: int
+                    ) -> Iterator[Issue]:
+    """The issues of every row of ``raw`` (read from cells), as ``_checked_rows`` yields
+    them, with the progress beats every ``PROGRESS_ROWS`` rows."""
+    check = {"actors": _actor_batch, "projects": _project_batch,
+             "relations": _relation_batch}[raw.table]
+    count = 0
+    for item in cell_batches(raw):
+        if isinstance(item, Issue):
+            yield item
+            continue
+        yield from check(v, raw, item)
+        if v.progress is not None:
+            every = rules.PROGRESS_ROWS
+            beats = (count + len(item.rows)) // every - count // every
+            for _ in range(beats):
+                v.progress("load", done, total)
+        count += len(item.rows)
+
+
+# -- relations ------------------------------------------------------------------------------
+def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator[Issue]:
+    cols, count = b.columns, len(b.rows)
+    canon = v._canon
+    sources: list[Any] = list(map(canon.get, cols["source"]))  # None: no id (perhaps a name)
+    targets: list[Any] = list(map(canon.get, cols["target"]))
+    types = _terms(v, RelationType, cols["type"], None)
+    actors, projects = _ids_of_kinds(v)
+    funds = RelationType.FUNDS
+    amounts = _values(cols.get("amount"), count, None, v._amounts, _plain_amount)
+    years = _values(cols.get("year"), count, None, v._years, _plain_year)
+    weights = _values(cols.get("weight"), count, 1.0, {}, _plain_weight)
+    kinds: list[str | None] = [None] * count
+    if "kind" in cols:
+        interned = v._kinds
+        kinds = [interned.setdefault(k, k) if k else None for k in cols["kind"]]
+    to_project, to_actor = rules._TO_PROJECT, rules._TO_ACTOR
+    clean = [s is not None and g is not None and s != g and s in actors and rt is not None
+             and (rt._value_ in to_project if g in projects
+                  else g in actors and rt._value_ in to_actor)
+             and (a is None or (a is not _BAD and rt is funds))
+             and y is not _BAD and w is not _BAD
+             for s, g, rt, a, y, w in zip(sources, targets, types, amounts, years, weights,
+                                              strict=True)]
+    sources, targets, types = _kept(clean, sources, targets, types)
+    amounts, years, weights, kinds = _kept(clean, amounts, years, weights, kinds)
+    rows = list(compress(b.rows, clean))
+    extra: list[Any] = (list(compress(b.extra, clean)) if b.extra is not None
+                        else [_NO_EXTRA] * len(rows))
+    v._linked.update(sources)
+    v._linked.update(targets)
+    collaborates = RelationType.COLLABORATES
+    ends = [(g, s) if rt is collaborates and g < s else (s, g)
+            for s, g, rt in zip(sources, targets, types, strict=True)]
+    keys = list(map(hash, zip(ends, [rt._value_ for rt in types], amounts, years, weights,
+                              kinds, [frozenset(e.items()) if e else None for e in extra],
+                              strict=True)))
+    records: list[Any] = []
+    if not v.failed:  # once failed no record is kept again
+        origins = _records(Origin, (repeat(t.file), rows), len(rows))
+        records = _records(Relation, (sources, targets, types, amounts, years, weights, kinds,
+                                      [e or _NO_EXTRA for e in extra], origins), len(rows))
+
+    def segment(start: int, stop: int) -> None:
+        if start == stop:
+            return
+        v._relation_keys.extend(keys[start:stop])
+        v._relation_rows.extend(rows[start:stop])
+        v._relation_file = t.file
+        if not v.failed:
+            v.relations.extend(records[start:stop])
+
+    yield from _interleaved(clean, b, t, v._relation_row, segment)
+
+
+# -- actors and projects --------------------------------------------------------------------
+def _actor_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator[Issue]:
+    cols, count = b.columns, len(b.rows)
+    sectors = _terms(v, Sector, cols["sector"], None)
+    categories = _optional_terms(v, Category, cols.get("category"), count,
+                                 Category.ORGANIZATION)
+    scopes = _optional_terms(v, Scope, cols.get("scope"), count, Scope.LOCAL)
+    places = _places(v, cols.get("territory"), count)
+    public = _public_ok(b, count)
+    ok = [bool(sector) and category is not None and scope is not None and place is not _BAD
+          and flag for sector, category, scope, place, flag
+          in zip(sectors, categories, scopes, places, public, strict=True)]
+    clean = _new_ids(v, cols, ok)
+    types = [text or None for text in cols["type"]] if "type" in cols else repeat(None)
+    extra = b.extra if b.extra is not None else repeat(_NO_EXTRA)
+    return _nodes(v, t, b, clean, kind=NodeKind.ACTOR, record=Actor, kept=v.actors,
+                  row_rule=v._actor_row,
+                  rest=[sectors, types, categories, places, scopes, extra])
+
+
+def _project_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator[Issue]:
+    cols, count = b.columns, len(b.rows)
+    stages = _terms(v, Stage, cols["stage"], None)
+    places = _places(v, cols.get("territory"), count)
+    starts = _values(cols.get("start"), count, None, {}, _plain_start)
+    ends = _values(cols.get("end"), count, None, {}, _plain_end)
+    ok = [bool(stage) and place is not _BAD and start is not _BAD and end is not _BAD
+          and not (start and end and end[2] < start[1])
+          for stage, place, start, end in zip(stages, places, starts, ends, strict=True)]
+    clean = _new_ids(v, cols, ok)
+    if "theme" in cols:
+        themes: dict[str, tuple[str, ...]] = {}
+        split = [themes[x] if x in themes else themes.setdefault(x, split_themes(x))
+                 for x in cols["theme"]]
+    else:
+        split = [split_themes("")] * count
+    extra = b.extra if b.extra is not None else repeat(_NO_EXTRA)
+    return _nodes(v, t, b, clean, kind=NodeKind.PROJECT, record=Project, kept=v.projects,
+                  row_rule=v._project_row,
+                  rest=[stages, split, places, _kept_dates(starts),
+                        _kept_dates(ends), extra])
+
+
+def _kept_dates(dates: list[Any]) -> list[str | None]:
+    """The date each row keeps (the text of its parsed date), ``None`` when blank or bad."""
+    return [d[0] if d is not None and d is not _BAD else None for d in dates]
+
+
+def _new_ids(v: WorkspaceValidator, cols: dict[str, list[str]], ok: list[bool]) -> list[bool]:
+    """``ok`` and a name and a new id: a row without an id (derived later) or whose id is
+    taken, by a row before or in this batch, goes to the row rule."""
+    if "id" not in cols:
+        return [False] * len(ok)
+    taken = v._ids
+    seen: set[str] = set()
+    clean = []
+    for node_id, name, fine in zip(cols["id"], cols["name"], ok, strict=True):
+        if node_id:
+            if node_id in taken or node_id in seen:
+                clean.append(False)
+                continue
+            seen.add(node_id)  # the row rule defines it too, if the row is not clean
+        clean.append(fine and bool(node_id) and bool(name))
+    return clean
+
+
+def _nodes(v: WorkspaceValidator, t: RawTable, b: CellBatch, clean: list[bool], *,
+           kind: NodeKind, record: type, kept: list[Any], row_rule: Any,
+           rest: list[Iterable[Any]]) -> Iterator[Issue]:
+    """Define the ids of the clean rows and keep their records (fields: id, name, then
+    ``rest``), in row order with the row rule's output for the other rows."""
+    ids = list(compress(b.columns.get("id", ()), clean))  # no id column: no clean row
+    names = list(compress(b.columns["name"], clean))
+    rows = list(compress(b.rows, clean))
+    fields = [ids, names, *_kept(clean, *rest)]
+    records: list[Any] = []
+    if not v.failed:
+        origins = _records(Origin, (repeat(t.file), rows), len(rows))
+        records = _records(record, (*fields, origins), len(rows))
+    define = v.nodes.define
+
+    def segment(start: int, stop: int) -> None:
+        for node_id, row, name in zip(ids[start:stop], rows[start:stop], names[start:stop],
+                                      strict=True):
+            define(node_id, kind, t.file, row, name)
+        if not v.failed:
+            kept.extend(records[start:stop])
+
+    return _interleaved(clean, b, t, row_rule, segment)
+
+
+# -- shared -----------------------------------------------------------------------------------
+def _interleaved(clean: list[bool], b: CellBatch, t: RawTable, row_rule: Any,
+                 segment: Segment) -> Iterator[Issue]:
+    """Run ``segment(start, stop)`` over each run of clean rows (indexes among the clean
+    rows) and the row rule on each other row, in row order."""
+    start = stop = 0
+    for index, fine in enumerate(clean):
+        if fine:
+            stop += 1
+            continue
+        segment(start, stop)
+        start = stop
+        yield from row_rule(t, b.raw_row(index))
+    segment(start, stop)
+
+
+def _records(cls: type, columns: Sequence[Iterable[Any]], count: int) -> list[Any]:
+    """``count`` instances of the frozen, slotted dataclass ``cls``, its fields taken from
+    ``columns`` in order, set column by column through the slot descriptors: the same
+    objects as ``cls(...)`` (none has ``__post_init__``) at a third of the cost, which
+    counts at millions of records."""
+    objects: list[Any] = list(map(object.__new__, repeat(cls, count)))
+    for field, column in zip(dataclasses.fields(cls), columns, strict=True):
+        deque(map(getattr(cls, field.name).__set__, objects, column), maxlen=0)
+    return objects
+
+
+def _kept(clean: list[bool], *columns: Iterable[Any]) -> list[list[Any]]:
+    return [list(compress(column, clean)) for column in columns]
+
+
+def _terms(v: WorkspaceValidator, vocabulary: type[Vocabulary], column: list[str],
+           blank: Any) -> list[Any]:
+    """Each value's term (``None`` when unknown), ``blank`` for an empty cell; each distinct
+    spelling parsed once, through the validator's own cache."""
+    cache = v._terms
+    found: dict[str, Any] = {"": blank}
+    for text in set(column):
+        if text:
+            key = (vocabulary, text)
+            term = cache.get(key, _BAD)
+            if term is _BAD:
+                term = cache[key] = vocabulary.parse(text)
+            found[text] = term
+    return list(map(found.__getitem__, column))
+
+
+def _optional_terms(v: WorkspaceValidator, vocabulary: type[Vocabulary],
+                    column: list[str] | None, count: int, default: Vocabulary) -> list[Any]:
+    if column is None:
+        return [default] * count
+    return _terms(v, vocabulary, column, default)
+
+
+def _places(v: WorkspaceValidator, column: list[str] | None, count: int) -> list[Any]:
+    """The territory of each row as the row rule keeps it; ``_BAD`` when it names no
+    declared territory (the row rule warns)."""
+    if column is None:
+        return [None] * count
+    if not v.territories.declared:
+        return [text or None for text in column]
+    resolve = v.territories.resolve
+    found: dict[str, Any] = {"": None}
+    for text in set(column):
+        if text:
+            name = resolve(text)
+            found[text] = _BAD if name is None else name
+    return list(map(found.__getitem__, column))
+
+
+def _public_ok(b: CellBatch, count: int) -> list[bool]:
+    """Whether each row's ``public`` columns (the user's own) hold yes or no."""
+    if b.extra is None:
+        return [True] * count
+    headers = sorted(h for h in set().union(*b.extra) if h.strip().lower() == "public")
+    if not headers:
+        return [True] * count
+    valid: dict[str, bool] = {}
+
+    def fine(text: str) -> bool:
+        if text not in valid:
+            try:
+                parse_public(text)
+                valid[text] = True
+            except ValueError:
+                valid[text] = False
+        return valid[text]
+
+    return [all(fine(e[h]) for h in headers if h in e) for e in b.extra]
+
+
+def _values(column: list[str] | None, count: int, blank: Any, cache: dict[str, Any],
+            plain: Callable[[str], Any]) -> list[Any]:
+    """Each value as ``plain`` reads it (``_BAD`` when it is not plain: the row rule says
+    why), ``blank`` for an empty cell; each distinct spelling read once. ``cache`` holds
+    values read before (the validator's own, for amounts and years)."""
+    if column is None:
+        return [blank] * count
+    found: dict[str, Any] = {"": blank}
+    for text in set(column):
+        if text and text not in found:
+            value = cache.get(text)
+            found[text] = value if value is not None else plain(text)
+    return list(map(found.__getitem__, column))
+
+
+def _plain_amount(text: str) -> Any:
+    """The amount read without a guess, in range; else ``_BAD``."""
+    try:
+        amount, reading = read_amount(text)
+    except (ValueError, OverflowError):
+        return _BAD
+    return amount if reading is None and 0 <= amount <= MAX_AMOUNT else _BAD
+
+
+def _plain_year(text: str) -> Any:
+    try:
+        year, reading = read_year(text)
+    except ValueError:
+        return _BAD
+    return year if reading is None else _BAD
+
+
+def _plain_weight(text: str) -> Any:
+    try:
+        weight = parse_number(text)
+    except (ValueError, OverflowError):
+        return _BAD
+    return weight if 0 < weight <= MAX_WEIGHT else _BAD
+
+
+def _plain_start(text: str) -> Any:
+    try:
+        date, reading = read_date(text)
+    except ValueError:
+        return _BAD
+    return date if reading is None else _BAD
+
+
+def _plain_end(text: str) -> Any:
+    try:
+        date, reading = read_date(text, end=True)
+    except ValueError:
+        return _BAD
+    return date if reading is None else _BAD
+
+
+def _ids_of_kinds(v: WorkspaceValidator) -> tuple[frozenset[str], frozenset[str]]:
+    """The actor ids and the project ids (every id is known once relations are read)."""
+    cached = v._ids_by_kind
+    if cached is None or cached[0] != len(v._ids):
+        actors = frozenset(i for i, (k, *_rest) in v._ids.items() if k is NodeKind.ACTOR)
+        cached = v._ids_by_kind = (len(v._ids), actors, frozenset(v._ids.keys() - actors))
+    return cached[1], cached[2]
