@@ -10,7 +10,8 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -83,12 +84,12 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
     found_u: list[np.ndarray] = []
     found_v: list[np.ndarray] = []
     found_s: list[np.ndarray] = []
-    for start in range(0, na, block_size):
-        stop = min(start + block_size, na)
-        block = (weighted[start:stop] @ cols_actor_t).tocsr()
-        block = block - block.multiply(tied[start:stop])
+    blocks = _RowBlocks(weighted, rows_actor, config, block_size)
+    for rows_of_block in blocks:
+        block = (weighted[rows_of_block] @ cols_actor_t).tocsr()
+        block = block - block.multiply(tied[rows_of_block])
         block = block.tocoo()
-        rows, cols, data = block.row + start, block.col, block.data
+        rows, cols, data = rows_of_block[block.row], block.col, block.data
         # One of the two must be able to act where the other is (see can_act): only two
         # local actors of known, different territories are kept apart.
         place_r, place_c = territory_code[rows], territory_code[cols]
@@ -100,12 +101,71 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
         found_u.append(rows)
         found_v.append(cols)
         found_s.append(data)
+        if config.max_opportunities_per_kind and blocks.left() + BOUND_SLACK < _kth_score(
+                found_u, found_v, found_s, na, config.max_opportunities_per_kind):
+            break
     u, v, score = np.concatenate(found_u), np.concatenate(found_v), np.concatenate(found_s)
+    # A pair proposed by both sides keeps the score of the row of the first actor (input
+    # order), whatever order the rows were visited in.
+    by_row = np.argsort(u, kind="stable")
+    u, v, score = u[by_row], v[by_row], score[by_row]
     swap = id_rank[u] > id_rank[v]
     u, v = np.where(swap, v, u), np.where(swap, u, v)
     _, first = np.unique(u * na + v, return_index=True)
     proposals = _ranked_pairs(graph, u[first], v[first], score[first], config)
     return [collaboration_details(o, graph, importance) for o in proposals]
+
+
+#: Added to a row's score bound before it is compared with a kept score: scores are sums
+#: in another order, then rounded to 6 decimals (at most 5e-7 up).
+BOUND_SLACK = 1e-6
+
+
+class _RowBlocks:
+    """The actor rows of the link prediction, by blocks, in the order they are visited:
+    input order without a per-kind limit; else the highest score bound first (a row's
+    scores are at most the sum of its weights), so that :func:`_settled` can stop once
+    the limit's worth of pairs beats every row left."""
+
+    def __init__(self, weighted: Any, rows_actor: Any, config: AnalysisConfig,
+                 block_size: int) -> None:
+        na = weighted.shape[0]
+        self.block_size = block_size
+        if config.max_opportunities_per_kind:
+            # A neighbour's weight counts at most its largest entry towards any partner.
+            reach = np.asarray(rows_actor.max(axis=0).todense()).ravel().astype(float)
+            self.bound = np.asarray(weighted @ reach, dtype=float).ravel()
+            self.order = np.argsort(-self.bound, kind="stable")
+        else:
+            self.bound = np.zeros(na)
+            self.order = np.arange(na)
+        self.next = 0
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        while self.next < len(self.order):
+            chunk = np.sort(self.order[self.next:self.next + self.block_size])
+            self.next += self.block_size
+            yield chunk
+
+    def left(self) -> float:
+        """The highest score bound of the rows not visited yet (-1 when none)."""
+        if self.next >= len(self.order):
+            return -1.0
+        return float(self.bound[self.order[self.next]])
+
+
+def _kth_score(found_u: list[np.ndarray], found_v: list[np.ndarray],
+               found_s: list[np.ndarray], na: int, k: int) -> float:
+    """The ``k``-th best score of the pairs found so far, each pair once (at its lower
+    score if its two rows differ in the last bit); -inf with fewer pairs."""
+    u, v, score = np.concatenate(found_u), np.concatenate(found_v), np.concatenate(found_s)
+    key = np.minimum(u, v) * na + np.maximum(u, v)
+    order = np.lexsort((score, key))
+    key, score = key[order], score[order]
+    lowest = score[np.concatenate([key[:1] == key[:1], key[1:] != key[:-1]])]
+    if len(lowest) < k:
+        return -np.inf
+    return float(np.partition(-lowest, k - 1)[k - 1]) * -1.0
 
 
 def _ranked_pairs(graph: EcosystemGraph, u: np.ndarray, v: np.ndarray, score: np.ndarray,
