@@ -132,6 +132,10 @@ def find_introducer(graph: EcosystemGraph, source: str, target: str,
 
     s, t = node[source], node[target]
     ends = {s, t}
+    if values is not None:
+        best_both = _best_of_both(graph, s, t, values)
+        if best_both is not None:
+            return ids[best_both], (source, ids[best_both], target)
     near_source = acquaintances(graph, s)
     near_target = acquaintances(graph, t)
     both = [z for z in near_source if z in near_target and z not in ends]
@@ -153,6 +157,30 @@ def find_introducer(graph: EcosystemGraph, source: str, target: str,
         return None, ()
     _key, a, b = best_chain
     return ids[a], (source, ids[a], ids[b], target)
+
+
+def _strengths(graph: EcosystemGraph, node: int) -> np.ndarray:
+    """:func:`acquaintances` of ``node`` as an array over the actors (0 = does not know)."""
+    direct, through = known_positions(graph, node)
+    strength = np.zeros(graph.actor_count, dtype=np.int64)
+    strength[through] = THROUGH_PROJECT
+    strength[direct] = DIRECT
+    if node < graph.actor_count:
+        strength[node] = 0
+    return strength
+
+
+def _best_of_both(graph: EcosystemGraph, s: int, t: int, values: np.ndarray) -> int | None:
+    """The first rule of :func:`find_introducer` on arrays: who knows both ``s`` and
+    ``t`` (neither of them), strongest ties, then highest ``values``, then id; ``None``
+    when no one does."""
+    to_s, to_t = _strengths(graph, s), _strengths(graph, t)
+    both = np.flatnonzero((to_s > 0) & (to_t > 0))
+    both = both[(both != s) & (both != t)]
+    if not len(both):
+        return None
+    weight = np.asarray(values[both], dtype=float)
+    return int(both[np.lexsort((graph.id_rank[both], -weight, -(to_s[both] + to_t[both])))[0]])
 
 
 def _by_position(graph: EcosystemGraph, importance: Mapping[str, float] | None
