@@ -22,6 +22,7 @@ bytes are exactly those of ``json.dumps`` on the whole document (``report_to_dic
 from __future__ import annotations
 
 import enum
+import functools
 import io
 import json
 import math
@@ -33,6 +34,7 @@ from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, G
 from graphmap.collection import cycle_collection_paused
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
+from graphmap.render.json_items import BrokerTexts
 
 SIGNIFICANT_DIGITS = 12
 
@@ -165,10 +167,19 @@ def report_to_dict(dataset: Dataset, report: AnalysisReport, lang: str) -> dict[
 
 
 class _Items:
-    """A list of the document produced lazily, item by item (never held whole)."""
+    """A list of the document produced lazily, record by record (never held whole):
+    ``layout(record)`` is an item as plain data; ``text(record)``, if given, is the same
+    item already written two levels deep, or ``None`` where only ``layout`` can say it."""
 
-    def __init__(self, items: Iterable[Any]) -> None:
-        self.items = items
+    def __init__(self, records: Iterable[Any], layout: Callable[[Any], Any],
+                 text: Callable[[Any], str | None] | None = None) -> None:
+        self.records = records
+        self.layout = layout
+        self.text = text
+
+    @property
+    def items(self) -> Iterator[Any]:
+        return map(self.layout, self.records)
 
 
 def _document(dataset: Dataset, report: AnalysisReport, lang: str
@@ -177,10 +188,12 @@ def _document(dataset: Dataset, report: AnalysisReport, lang: str
     four big lists as ``_Items``."""
     yield "graphmap_version", report.graphmap_version
     yield "summary", to_json_value(report.summary, lang)
-    yield "brokers", _Items(_broker(dataset, b, lang) for b in report.brokers)
-    yield "gaps", _Items(_gap(dataset, g, lang) for g in report.gaps)
-    yield "opportunities", _Items(_opportunity(dataset, o, lang) for o in report.opportunities)
-    yield "communities", _Items(_community(c, lang) for c in report.communities)
+    yield "brokers", _Items(report.brokers, functools.partial(_broker, dataset, lang=lang),
+                            BrokerTexts(dataset, lang).text)
+    yield "gaps", _Items(report.gaps, functools.partial(_gap, dataset, lang=lang))
+    yield "opportunities", _Items(report.opportunities,
+                                  functools.partial(_opportunity, dataset, lang=lang))
+    yield "communities", _Items(report.communities, functools.partial(_community, lang=lang))
     # Extras.
     yield "lang", lang
     yield "meta", to_json_value(report.meta, lang)
@@ -294,10 +307,12 @@ def _write_document(pairs: Iterable[tuple[str, Any]], stream: TextIO) -> None:
             stream.write(_dumps_at(value, 1))
             continue
         opened = False
-        for item in value.items:
+        text_of, layout = value.text, value.layout
+        for record in value.records:
             stream.write(",\n    " if opened else "[\n    ")
             opened = True
-            stream.write(_dumps_at(item, 2))
+            text = None if text_of is None else text_of(record)
+            stream.write(_dumps_at(layout(record), 2) if text is None else text)
         stream.write("\n  ]" if opened else "[]")
     stream.write("}\n" if first else "\n}\n")
 
