@@ -11,12 +11,12 @@ the same place as on the row path: a batch ends before a noted row.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import compress
+from itertools import compress, islice
 from typing import Any, NamedTuple
 
 from graphmap.diagnostics import Issue
 from graphmap.load import RawRow, RawTable
-from graphmap.load.raw import NotedRow, clean_cell, clean_cells
+from graphmap.load.raw import NotedRow, RowBuilder, clean_cell, clean_cells
 
 #: Rows per batch: bounds the memory of a large table (a few hundred MB of strings would be
 #: held for 5M rows at once) while each check still runs over many rows.
@@ -50,6 +50,22 @@ def cell_batches(raw: RawTable, chunk: int = CHUNK_ROWS) -> Iterator[CellBatch |
     assert raw.cells is not None
     builder, records = raw.cells
     header = builder.header
+    while items := list(islice(records, chunk)):
+        numbers, cells = map(list, zip(*items, strict=True))
+        # The common chunk: plain rows (no NotedRow) of exactly the header's width.
+        if (not header.unnamed and set(map(type, cells)) == {list}
+                and set(map(len, cells)) == {header.width}):
+            yield _batch(header, numbers, cells, set())
+        else:
+            yield from _noted_batches(raw, builder, items)
+    yield from builder.unnamed_issues()
+
+
+def _noted_batches(raw: RawTable, builder: RowBuilder,
+                   items: list[tuple[int, Sequence[str]]]) -> Iterator[CellBatch | Issue]:
+    """The batches of rows of which some are noted, short or long, one row at a time: a
+    batch ends before a noted row, whose issues come first, as on the row path."""
+    header = builder.header
     width = header.width
     # Rows with cells under no header are cleaned one by one (``builder.unnamed`` notes
     # them), as on the row path; so is every row of a header with a blank cell.
@@ -57,7 +73,7 @@ def cell_batches(raw: RawTable, chunk: int = CHUNK_ROWS) -> Iterator[CellBatch |
     numbers: list[int] = []
     cells: list[list[str]] = []
     kept: set[int] = set()  # batch indexes of rows already known not blank
-    for number, read in records:
+    for number, read in items:
         data = read
         if data.__class__ is not list:
             if isinstance(data, NotedRow):
@@ -79,13 +95,9 @@ def cell_batches(raw: RawTable, chunk: int = CHUNK_ROWS) -> Iterator[CellBatch |
         if len(data) < width:
             data = data + [""] * (width - len(data))
         numbers.append(number)
-        cells.append(data)
-        if len(numbers) >= chunk:
-            yield _batch(header, numbers, cells, kept)
-            numbers, cells, kept = [], [], set()
+        cells.append(list(data))
     if numbers:
         yield _batch(header, numbers, cells, kept)
-    yield from builder.unnamed_issues()
 
 
 def _batch(header: Any, numbers: list[int], cells: list[list[str]],
