@@ -33,7 +33,7 @@ import numpy as np
 from graphmap.analysis.brokers import NodeValues
 from graphmap.analysis.report import Opportunity
 from graphmap.i18n import Message
-from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.compiled import EcosystemGraph, csr_rows
 
 #: Strength of knowing someone by a direct relation, and through a shared project.
 DIRECT = 2
@@ -133,9 +133,12 @@ def find_introducer(graph: EcosystemGraph, source: str, target: str,
     s, t = node[source], node[target]
     ends = {s, t}
     if values is not None:
-        best_both = _best_of_both(graph, s, t, values)
-        if best_both is not None:
-            return ids[best_both], (source, ids[best_both], target)
+        first, second = _introduction_on_arrays(graph, s, t, values)
+        if first is None:
+            return None, ()
+        if second is None:
+            return ids[first], (source, ids[first], target)
+        return ids[first], (source, ids[first], ids[second], target)
     near_source = acquaintances(graph, s)
     near_target = acquaintances(graph, t)
     both = [z for z in near_source if z in near_target and z not in ends]
@@ -170,17 +173,42 @@ def _strengths(graph: EcosystemGraph, node: int) -> np.ndarray:
     return strength
 
 
-def _best_of_both(graph: EcosystemGraph, s: int, t: int, values: np.ndarray) -> int | None:
-    """The first rule of :func:`find_introducer` on arrays: who knows both ``s`` and
-    ``t`` (neither of them), strongest ties, then highest ``values``, then id; ``None``
-    when no one does."""
+def _introduction_on_arrays(graph: EcosystemGraph, s: int, t: int, values: np.ndarray
+                            ) -> tuple[int | None, int | None]:
+    """:func:`find_introducer` on arrays over the actors, with the importance ``values``
+    by position: ``(introducer, None)`` for someone who knows both, ``(A, B)`` for a chain,
+    ``(None, None)`` for neither; the same keys and order as the plain rules."""
     to_s, to_t = _strengths(graph, s), _strengths(graph, t)
+    rank = graph.id_rank
     both = np.flatnonzero((to_s > 0) & (to_t > 0))
     both = both[(both != s) & (both != t)]
-    if not len(both):
-        return None
-    weight = np.asarray(values[both], dtype=float)
-    return int(both[np.lexsort((graph.id_rank[both], -weight, -(to_s[both] + to_t[both])))[0]])
+    if len(both):
+        weight = np.asarray(values[both], dtype=float)
+        return int(both[np.lexsort((rank[both], -weight, -(to_s[both] + to_t[both])))[0]]), None
+    first = np.flatnonzero(to_s > 0)
+    first = first[(first != s) & (first != t)]
+    if not len(first):
+        return None, None
+    # Everyone each A knows (acquaintances, with repeats: the strongest entry wins below).
+    na = graph.actor_count
+    around, counts = csr_rows(graph.indptr, graph.indices, first)
+    owner = np.repeat(first, counts)
+    on_project = around >= na
+    through, counts = csr_rows(graph.indptr, graph.indices, around[on_project])
+    a = np.concatenate([owner[~on_project], np.repeat(owner[on_project], counts)])
+    b = np.concatenate([around[~on_project], through]).astype(np.int64)
+    a_to_b = np.concatenate([np.full(int((~on_project).sum()), DIRECT, dtype=np.int64),
+                             np.full(len(through), THROUGH_PROJECT, dtype=np.int64)])
+    ok = (b < na) & (b != a)
+    a, b, a_to_b = a[ok], b[ok], a_to_b[ok]
+    ok = (to_t[b] > 0) & (b != s) & (b != t)
+    a, b, a_to_b = a[ok], b[ok], a_to_b[ok]
+    if not len(a):
+        return None, None
+    weight = np.asarray(values, dtype=float)
+    total = to_s[a] + a_to_b + to_t[b]
+    best = np.lexsort((rank[b], -weight[b], rank[a], -weight[a], -total))[0]
+    return int(a[best]), int(b[best])
 
 
 def _by_position(graph: EcosystemGraph, importance: Mapping[str, float] | None

@@ -33,7 +33,7 @@ def _assert_same_choices(ds, seed: int) -> None:
     by_id = dict(betweenness)
     # Many ties: every importance 0 or 1.
     coarse = NodeValues(graph.index, np.round(np.asarray(betweenness.array) * 0))
-    found = 0
+    found = chains = 0
     for source, target in _pairs(graph, 300, seed):
         if source == target:
             continue
@@ -41,7 +41,9 @@ def _assert_same_choices(ds, seed: int) -> None:
             fast = find_introducer(graph, source, target, importance)
             assert fast == find_introducer(graph, source, target, plain), (source, target)
             found += len(fast[1]) == 3
+            chains += len(fast[1]) == 4
     assert found > 50
+    assert chains > 10
 
 
 @pytest.mark.parametrize("seed", range(3))
