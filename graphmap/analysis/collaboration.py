@@ -21,6 +21,7 @@ from graphmap.analysis.report import Opportunity
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Message
 from graphmap.model.compiled import EcosystemGraph
+from graphmap.schema import Scope
 
 #: Shared neighbours named in the reason of a proposal, at most.
 REASON_NEIGHBOURS = 3
@@ -78,7 +79,7 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
     tied.data[:] = 1
 
     territory_code = graph.territory_code[:na]
-    local = np.array([not a.scope.reaches_everywhere for a in actors])
+    local = np.array([a.scope is Scope.LOCAL for a in actors])
     id_rank = graph.id_rank[:na]
     keep = config.collaborations_per_actor
     found_u: list[np.ndarray] = []
@@ -86,9 +87,10 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
     found_s: list[np.ndarray] = []
     blocks = _RowBlocks(weighted, rows_actor, config, block_size)
     for rows_of_block in blocks:
-        block = (weighted[rows_of_block] @ cols_actor_t).tocsr()
-        block = block - block.multiply(tied[rows_of_block])
-        block = block.tocoo()
+        # Tied pairs pushed below zero in one pass (dropped with the non-positive ones):
+        # no score comes near TIED_OFFSET, and the others are left exactly as they are.
+        block = ((weighted[rows_of_block] @ cols_actor_t)
+                 - TIED_OFFSET * tied[rows_of_block]).tocoo()
         rows, cols, data = rows_of_block[block.row], block.col, block.data
         # One of the two must be able to act where the other is (see can_act): only two
         # local actors of known, different territories are kept apart.
@@ -115,6 +117,10 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
     proposals = _ranked_pairs(graph, u[first], v[first], score[first], config)
     return [collaboration_details(o, graph, importance) for o in proposals]
 
+
+#: Subtracted from the score of a pair already tied: far above any score (each shared
+#: neighbour adds at most 1 / ln 2).
+TIED_OFFSET = 1e12
 
 #: Added to a row's score bound before it is compared with a kept score: scores are sums
 #: in another order, then rounded to 6 decimals (at most 5e-7 up).
