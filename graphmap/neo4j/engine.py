@@ -18,15 +18,17 @@ The GDS graph is a projection of ``G_u`` (one undirected edge per related pair, 
 loops, the workspace's actors and projects only) sent by the client from the compiled graph
 (:func:`projection_pairs`), not read back from the database: it does not depend on what is
 stored, and costs seconds where reading 500,000 relationships back cost 75 s. It is dropped
-at the end, also on error. The workspace is pushed last, once, with the report's results
-on the nodes (as ``graphmap push`` writes a report); it used to be pushed before the
-analysis and again after it.
+at the end, also on error. The workspace is pushed while the client analyses (the push is
+mostly the server's work), then the report's results are added to its nodes
+(:mod:`graphmap.neo4j.results`), as ``graphmap push`` writes a report; it used to be pushed
+before the analysis, and again, whole, after it.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -179,22 +181,22 @@ def gds_communities(driver: Any, conn: Connection, projection: str, graph: Ecosy
 def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
                      config: AnalysisConfig | None = None, *,
                      progress: Progress | None = None, store: bool = True) -> AnalysisReport:
-    """Compute betweenness (exact, in GDS, up to ``exact_betweenness_max_nodes``) and
-    communities in Neo4j, build the report the local engine builds (see the module
-    docstring for what runs where), and push ``dataset`` as ``workspace`` (``replace``:
-    the database mirrors it).
+    """Push ``dataset`` as ``workspace`` (``replace``: the database mirrors it), compute
+    betweenness (exact, in GDS, up to ``exact_betweenness_max_nodes``) and communities in
+    Neo4j, and build the report the local engine builds (see the module docstring for what
+    runs where).
 
-    With ``store``, that push writes the report's results onto the nodes too, as
-    ``graphmap push`` does; the push comes last, so it is one push either way.
+    The push runs in a thread while the analysis runs (the push waits on the server, the
+    analysis is the client's work; the GDS projection does not read what is stored). With
+    ``store``, the report's results are then written onto the nodes: the database holds
+    what ``graphmap push`` writes with a report.
 
     Raises
     ------
     graphmap.errors.Neo4jSyncError
         The server cannot be reached, refuses the credentials, lacks GDS, or fails.
     """
-    from graphmap.analysis import kernel
-    from graphmap.analysis.communities import label_communities
-    from graphmap.analysis.pipeline import complete_report
+    from graphmap.neo4j.results import write_results
     from graphmap.neo4j.sync import push
 
     config = config or AnalysisConfig()
@@ -202,6 +204,25 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     def step(name: str, done: int) -> None:
         if progress is not None:
             progress(name, done, 1)
+
+    with ThreadPoolExecutor(1, thread_name_prefix="graphmap-push") as pushing:
+        pushed = pushing.submit(push, dataset, conn, workspace, replace=True)
+        # On an error of the analysis, the pool still waits for the push to end.
+        report = _analysis(dataset, conn, config, step, progress)
+        step("push", 0)
+        pushed.result()
+    if store:
+        write_results(dataset, report, conn, workspace)
+    step("push", 1)
+    return report
+
+
+def _analysis(dataset: Dataset, conn: Connection, config: AnalysisConfig,
+              step: Callable[[str, int], None], progress: Progress | None) -> AnalysisReport:
+    """The report, betweenness and communities in GDS when the module docstring says so."""
+    from graphmap.analysis import kernel
+    from graphmap.analysis.communities import label_communities
+    from graphmap.analysis.pipeline import complete_report
 
     step("graph", 0)
     graph = EcosystemGraph(dataset)
@@ -227,12 +248,8 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
     measures = _measures(graph, between, sampled, config)
     step("constraint", 1)
     # fund / support / adopt and collaborate: the local rules (module docstring).
-    report = complete_report(graph, config, measures, label_communities(dataset, parts),
-                             progress=progress, meta={"engine": "neo4j"})
-    step("push", 0)
-    push(dataset, conn, workspace, report=report if store else None, replace=True)
-    step("push", 1)
-    return report
+    return complete_report(graph, config, measures, label_communities(dataset, parts),
+                           progress=progress, meta={"engine": "neo4j"})
 
 
 def _measures(graph: EcosystemGraph, between: Any, sampled: Any,

@@ -35,8 +35,8 @@ from graphmap.schema import Category, RelationType, Scope, Sector, Stage
 
 __all__ = [
     "ACTOR_LABEL", "EXTRA_PREFIX", "PROJECT_LABEL", "REL_TYPES", "ROLE_LABELS",
-    "WORKSPACE_LABEL", "GraphRows", "NodeRow", "RelRow", "dataset_from_rows", "graph_rows",
-    "relation_ids", "role_labels",
+    "WORKSPACE_LABEL", "GraphRows", "NodeRow", "RelRow", "analysis_props", "dataset_from_rows",
+    "graph_rows", "relation_ids", "role_labels", "workspace_props",
 ]
 
 ACTOR_LABEL = "Actor"
@@ -173,8 +173,9 @@ def _relation_props(workspace: str, seq: int, rid: str, r: Relation) -> dict[str
     return props
 
 
-def _analysis_props(report: AnalysisReport) -> dict[str, dict[str, Any]]:
-    """Per node id: the analysis results Bloom can style by."""
+def analysis_props(report: AnalysisReport) -> dict[str, dict[str, Any]]:
+    """Per node id: the analysis results Bloom can style by (added to the node's own
+    properties by :func:`graph_rows`)."""
     out: dict[str, dict[str, Any]] = {}
     for b in report.brokers:
         out.setdefault(b.id, {}).update(_clean({
@@ -199,6 +200,29 @@ def _analysis_props(report: AnalysisReport) -> dict[str, dict[str, Any]]:
     return out
 
 
+def workspace_props(dataset: Dataset, workspace: str,
+                    report: AnalysisReport | None = None) -> dict[str, Any]:
+    """The properties of the workspace's ``:GraphmapWorkspace`` node: the column order,
+    the counts and, with a ``report``, its version and the territory and ecosystem gaps."""
+    columns = dataset.extra_columns
+    props: dict[str, Any] = {
+        "name": workspace,
+        "actor_columns": list(columns["actors"]),
+        "project_columns": list(columns["projects"]),
+        "relation_columns": list(columns["relations"]),
+        "actors": len(dataset.actors),
+        "projects": len(dataset.projects),
+        "relations": len(dataset.relations),
+    }
+    if report is not None:
+        props["graphmap_version"] = report.graphmap_version
+        props["territory_gaps"] = [
+            f"{g.code}:{g.subject}" for g in report.gaps if g.subject_kind == "territory"]
+        props["ecosystem_gaps"] = [
+            g.code for g in report.gaps if g.subject_kind == "ecosystem"]
+    return props
+
+
 def graph_rows(dataset: Dataset, workspace: str,
                report: AnalysisReport | None = None) -> GraphRows:
     """The nodes and relationships a push writes for ``dataset`` under ``workspace``.
@@ -214,7 +238,7 @@ def graph_rows(dataset: Dataset, workspace: str,
     >>> rows.rels[0].rel_type, rows.rels[0].target_label
     ('FUNDS', 'Project')
     """
-    analysis = _analysis_props(report) if report is not None else {}
+    analysis = analysis_props(report) if report is not None else {}
     # role_labels() per actor, keyed by the enums' plain values (hashing a str is cheaper
     # than hashing an Enum member, and this loops over every relation).
     role_of = {t.value: label for t, label in ROLE_LABELS.items()}
@@ -244,23 +268,8 @@ def graph_rows(dataset: Dataset, workspace: str,
         for seq, (rid, r) in enumerate(zip(relation_ids(dataset.relations), dataset.relations,
                                            strict=True))
     )
-    columns = dataset.extra_columns
-    workspace_props: dict[str, Any] = {
-        "name": workspace,
-        "actor_columns": list(columns["actors"]),
-        "project_columns": list(columns["projects"]),
-        "relation_columns": list(columns["relations"]),
-        "actors": len(dataset.actors),
-        "projects": len(dataset.projects),
-        "relations": len(dataset.relations),
-    }
-    if report is not None:
-        workspace_props["graphmap_version"] = report.graphmap_version
-        workspace_props["territory_gaps"] = [
-            f"{g.code}:{g.subject}" for g in report.gaps if g.subject_kind == "territory"]
-        workspace_props["ecosystem_gaps"] = [
-            g.code for g in report.gaps if g.subject_kind == "ecosystem"]
-    return GraphRows(workspace, tuple(nodes), rels, workspace_props)
+    return GraphRows(workspace, tuple(nodes), rels,
+                     workspace_props(dataset, workspace, report))
 
 
 # --- back from Neo4j -------------------------------------------------------------------------

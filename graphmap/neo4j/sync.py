@@ -31,7 +31,7 @@ from __future__ import annotations
 import gc
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -65,6 +65,7 @@ from graphmap.neo4j.stored import (
     read_workspace,
     read_workspace_props,
 )
+from graphmap.neo4j.writer import SERVER_COUNTERS, WRITE_WORKSPACE, BatchWriter
 
 __all__ = ["BATCH_SIZE", "CONSTRAINTS", "SERVER_COUNTERS", "Counts", "PushResult",
            "list_workspaces", "pull", "push", "workspace_name"]
@@ -126,11 +127,6 @@ def workspace_name(path: str | os.PathLike[str]) -> str:
     """
     target = Path(path).resolve() if str(path) in (".", "") else Path(path)
     return target.stem if target.suffix.lower() in (".xlsx", ".json") else target.name
-
-
-def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
 
 
 # --- Cypher: labels and types come only from our own constants ------------------------------
@@ -196,10 +192,6 @@ def _node_delete(label: str) -> str:
     return (f"UNWIND $ids AS id\n"
             f"MATCH (n:{label} {{workspace: $workspace, id: id}})\n"
             f"DETACH DELETE n")
-
-
-_WRITE_WORKSPACE = (f"MERGE (w:{WORKSPACE_LABEL} {{name: $workspace}})\n"
-                    "SET w = $props")
 
 
 def _ensure_constraints(driver: Any, conn: Connection) -> None:
@@ -291,10 +283,10 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         rid_deletes = {t: [rid for rid in rids if stored.rels[rid][1] not in gone_sources]
                        for t, rids in gone_rels.items()}
         workspace_props = dict(rows.workspace_props)
-        writer = _Writer(driver, conn, workspace, batch_size=batch_size, progress=progress,
-                         total=sum(
-                             len(items) for group in (rid_deletes, gone_nodes, node_writes,
-                                                      rel_writes) for items in group.values()))
+        writer = BatchWriter(driver, conn, workspace, batch_size=batch_size,
+                             progress=progress, total=sum(
+                                 len(items) for group in (rid_deletes, gone_nodes, node_writes,
+                                                          rel_writes) for items in group.values()))
         # Deletions first (relationships, then nodes), then nodes, then relationships.
         for rel_type, rids in sorted(rid_deletes.items()):
             writer.write(_rel_delete(rel_type), "rids", rids)
@@ -314,7 +306,7 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
                 writer.write(_rel_update(rel_type), "rows", [r.props for r in rels],
                              must_write=True)
         if stored.workspace_props != workspace_props:
-            writer.write_one(_WRITE_WORKSPACE, {"props": workspace_props})
+            writer.write_one(WRITE_WORKSPACE, {"props": workspace_props})
     # A relationship of a deleted node is never wanted (wanted ones join kept nodes), so it
     # is already among the deleted relationships.
     return PushResult(
@@ -325,57 +317,6 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
                sum(len(v) for v in gone_rels.values()), rel_counts.unchanged),
         dict(writer.counters),
     )
-
-
-#: The driver's summary counters a push adds up (``PushResult.server_counters``).
-SERVER_COUNTERS: tuple[str, ...] = (
-    "nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
-    "properties_set", "labels_added", "labels_removed")
-
-
-class _Writer:
-    """Runs the write statements of one push, ``batch_size`` rows per transaction (one
-    managed transaction each, ``execute_query``), reports progress and adds up what the
-    server says it wrote."""
-
-    def __init__(self, driver: Any, conn: Connection, workspace: str, *, batch_size: int,
-                 progress: Progress | None, total: int) -> None:
-        self.driver, self.conn, self.workspace = driver, conn, workspace
-        self.batch_size, self.progress, self.total = batch_size, progress, total
-        self.done = 0
-        self.counters: dict[str, int] = dict.fromkeys(SERVER_COUNTERS, 0)
-        if progress is not None:
-            progress("push", 0, total)
-
-    def write_one(self, statement: str, params: Mapping[str, Any]) -> Any:
-        result = run_query(self.driver, self.conn, statement,
-                           {"workspace": self.workspace, **params}, write=True)
-        for name in SERVER_COUNTERS:
-            self.counters[name] += getattr(result.summary.counters, name)
-        return result
-
-    def write(self, statement: str, key: str, items: Sequence[Any], *,
-              must_write: bool = False) -> list[Any]:
-        """Write ``items`` in batches; returns the ``created`` column of each batch's record
-        when the statement returns one (node creation), else nothing.
-
-        ``must_write``: the statement returns ``written``, which must be every row of the
-        batch (each row's node updated, or relationship created or updated); fewer means
-        another client deleted a node or relationship since this push read it (or created
-        it).
-        """
-        created = []
-        for batch in _batches(items, self.batch_size):
-            result = self.write_one(statement, {key: batch})
-            if must_write and result.records[0]["written"] != len(batch):
-                raise Neo4jSyncError("neo4j.error.changed_during_push",
-                                     workspace=self.workspace)
-            self.done += len(batch)
-            if self.progress is not None:
-                self.progress("push", self.done, self.total)
-            if "created" in result.keys:
-                created.append(result.records[0]["created"])
-        return created
 
 
 def _create_rows(rels: Iterable[RelRow], element_ids: Mapping[tuple[str, str], str],

@@ -33,6 +33,7 @@ from graphmap.render.json_report import render_json
 from graphmap.schema import RelationType, Sector, Stage
 from graphmap.synth import generate_dataset
 from graphmap.workspace import load_workspace
+from tests.neo4j.test_neo4j_push_writes import content
 
 pytestmark = pytest.mark.neo4j
 
@@ -262,3 +263,37 @@ def test_projection_pairs_list_isolated_nodes_and_each_pair_once() -> None:
     named = [(graph.ids[s], None if t is None else graph.ids[t])
              for s, t in zip(sources, targets, strict=True)]
     assert named == [("a", "b"), ("b", "p"), ("c", None), ("p", None)]
+
+
+def test_engine_stores_what_push_writes_with_the_report(conn: Connection, graph_of: Any,
+                                                        example: Dataset) -> None:
+    # The engine pushes while it analyses, then adds the results: the database must hold
+    # what `graphmap push` writes with the same report, so that push then writes nothing.
+    # A first run on stale data (another workspace's content, results included) too.
+    stale = generate_dataset(30, 8, 60, seed=5)
+    push(stale, conn, "engine-stored", report=analyze(stale), replace=True)
+    report = analyze_in_neo4j(example, conn, "engine-stored")
+    engine_graph = graph_of("engine-stored")
+    again = push(example, conn, "engine-stored", report=report, replace=True)
+    assert not again.changed
+    assert set(again.server_counters.values()) == {0}
+    push(example, conn, "engine-pushed", report=report, replace=True)
+    assert content(engine_graph) == content(graph_of("engine-pushed"))
+    broker = report.brokers[0]
+    with open_driver(conn) as driver:
+        stored = run_query(driver, conn, "MATCH (n:Actor {workspace: $w, id: $id}) "
+                           "RETURN n.broker_rank AS rank, n.community AS community",
+                           {"w": "engine-stored", "id": broker.id}).records[0]
+        meta = run_query(driver, conn, "MATCH (w:GraphmapWorkspace {name: $w}) "
+                         "RETURN w.graphmap_version AS version, w.actors AS actors",
+                         {"w": "engine-stored"}).records[0]
+    assert stored["rank"] == broker.rank
+    assert stored["community"] is not None
+    assert (meta["version"], meta["actors"]) == (report.graphmap_version, len(example.actors))
+
+
+def test_engine_without_store_pushes_the_data_only(conn: Connection, graph_of: Any,
+                                                   example: Dataset) -> None:
+    analyze_in_neo4j(example, conn, "engine-nostore", store=False)
+    assert not push(example, conn, "engine-nostore", replace=True).changed
+

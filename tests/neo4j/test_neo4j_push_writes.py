@@ -22,10 +22,10 @@ from graphmap.neo4j.sync import (
     _node_write,
     _rel_create,
     _rel_update,
-    _Writer,
     pull,
     push,
 )
+from graphmap.neo4j.writer import BatchWriter
 from graphmap.schema import RelationType as R
 from graphmap.schema import Sector, Stage
 from graphmap.synth import generate_dataset
@@ -110,7 +110,7 @@ def test_a_node_deleted_by_another_client_during_a_push_is_an_error(
                              ws=ws)
         # Another node of the same id, in another workspace: not the one that was read.
         push(ds, conn, ws + "-other")
-        writer = _Writer(opened, conn, ws, batch_size=10, progress=None, total=1)
+        writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
         rows = graph_rows(dataclasses.replace(ds, relations=(
             Relation("f", "p", R.FUNDS),)), ws)
         row = [stored.nodes[("Actor", "f")][2], stored.nodes[("Project", "p")][2], "f", "p",
@@ -144,7 +144,7 @@ def test_a_relationship_deleted_by_another_client_before_its_update_is_an_error(
     edited = dataclasses.replace(ds, relations=(Relation("f", "p", R.FUNDS, weight=2.0),))
     driver.execute_query("MATCH ()-[r:FUNDS {workspace: $ws}]->() DELETE r", ws=ws)
     with open_driver(conn) as opened:
-        writer = _Writer(opened, conn, ws, batch_size=10, progress=None, total=1)
+        writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
         with pytest.raises(Neo4jSyncError) as failed:
             writer.write(_rel_update("FUNDS"), "rows", [graph_rows(edited, ws).rels[0].props],
                          must_write=True)
@@ -167,7 +167,7 @@ def test_a_node_deleted_by_another_client_before_its_update_is_an_error(
     edited = dataclasses.replace(ds, actors=(Actor("f", "Fonds B", Sector.PHILANTHROPIC),))
     driver.execute_query("MATCH (n:Actor {workspace: $ws, id: 'f'}) DETACH DELETE n", ws=ws)
     with open_driver(conn) as opened:
-        writer = _Writer(opened, conn, ws, batch_size=10, progress=None, total=1)
+        writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
         with pytest.raises(Neo4jSyncError) as failed:
             writer.write(_node_write("Actor"), "rows", [graph_rows(edited, ws).nodes[0].props],
                          must_write=True)
