@@ -114,13 +114,19 @@ class ProjectTable:
         theme_ids: dict[str, int] = {}
         rows: list[int] = []
         cols: list[int] = []
+        # Projects repeat a few hundred theme lists: each is folded and sorted once.
+        sorted_themes: dict[tuple[str, ...], list[str]] = {}
         for i, p in enumerate(projects):
-            for theme in sorted(themes_of(p)):
+            mine = sorted_themes.get(p.themes)
+            if mine is None:
+                mine = sorted_themes[p.themes] = sorted(themes_of(p))
+            for theme in mine:
                 rows.append(i)
                 cols.append(theme_ids.setdefault(theme, len(theme_ids)))
         themes = sparse.csr_array((np.ones(len(rows)), (rows, cols)),
                                   shape=(len(projects), max(1, len(theme_ids))))
-        stage = np.array([STAGE_RANK[p.stage] for p in projects], dtype=np.int64)
+        rank_of = {s._value_: rank for s, rank in STAGE_RANK.items()}
+        stage = np.array([rank_of[p.stage._value_] for p in projects], dtype=np.int64)
         by_theme = sparse.csr_array(themes.T)
         by_theme_stage: dict[tuple[int, int], np.ndarray] = {}
         by_theme_place: dict[tuple[int, int], np.ndarray] = {}
