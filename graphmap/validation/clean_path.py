@@ -209,12 +209,14 @@ def _nodes(v: WorkspaceValidator, t: RawTable, b: CellBatch, clean: list[bool], 
     if not v.failed:
         origins = _records(Origin, (repeat(t.file), rows), len(rows))
         records = _records(record, (*fields, origins), len(rows))
-    define = v.nodes.define
+    defined, canon = v.nodes.ids, v.nodes.canon
 
     def segment(start: int, stop: int) -> None:
-        for node_id, row, name in zip(ids[start:stop], rows[start:stop], names[start:stop],
-                                      strict=True):
-            define(node_id, kind, t.file, row, name)
+        # What ``NodeIndex.define`` does for each new id, in row order (none is taken).
+        new = ids[start:stop]
+        defined.update(zip(new, zip(repeat(kind), repeat(t.file), rows[start:stop],
+                                    names[start:stop], strict=False), strict=True))
+        canon.update(zip(new, new, strict=True))
         if not v.failed:
             kept.extend(records[start:stop])
 
@@ -317,7 +319,7 @@ def _values(column: list[str] | None, count: int, blank: Any, cache: dict[str, A
     """Each value as ``plain`` reads it (``_BAD`` when it is not plain: the row rule says
     why), ``blank`` for an empty cell; each distinct spelling read once. ``cache`` holds
     values read before (the validator's own, for amounts and years)."""
-    if column is None:
+    if column is None or not any(column):
         return [blank] * count
     found: dict[str, Any] = {"": blank}
     for text in set(column):

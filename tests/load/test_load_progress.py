@@ -37,3 +37,27 @@ def test_progress_beats_while_a_long_table_is_read(tmp_path, monkeypatch):
 
 def test_without_progress_nothing_changes(tmp_path):
     assert len(load_workspace(_workspace(tmp_path, 3)).relations) == 3
+
+
+def test_progress_beats_the_same_by_columns_and_by_rows(tmp_path, monkeypatch):
+    """The fast path (batches of 3 rows here) beats every PROGRESS_ROWS rows as the row rules
+    do, whatever the batch edges."""
+    from graphmap.load import open_workspace
+    from graphmap.validation import columns, validate_source
+
+    monkeypatch.setattr(rules, "PROGRESS_ROWS", 2)
+    monkeypatch.setattr(columns.cell_batches, "__defaults__", (3,))
+    folder = _workspace(tmp_path, 7)
+
+    def heard(*, row_by_row: bool) -> list[tuple[str, int, int]]:
+        calls: list[tuple[str, int, int]] = []
+        with open_workspace(folder) as source:
+            dataset, _issues = validate_source(source, progress=lambda *c: calls.append(c),
+                                               row_by_row=row_by_row)
+        assert dataset is not None
+        return calls
+
+    # actors: 4 rows (beats at 2, 4), projects: 1, relations: 7 (beats at 2, 4, 6)
+    assert heard(row_by_row=False) == heard(row_by_row=True) == [
+        ("load", 0, 3), ("load", 0, 3), ("load", 0, 3), ("load", 1, 3), ("load", 2, 3),
+        ("load", 2, 3), ("load", 2, 3), ("load", 2, 3), ("load", 3, 3)]
