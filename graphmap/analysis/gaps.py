@@ -10,6 +10,7 @@ workspace.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 
@@ -72,48 +73,71 @@ def project_gaps(graph: EcosystemGraph, config: AnalysisConfig | None = None) ->
     config = config or AnalysisConfig()
     dataset = graph.dataset
     roles = graph.project_roles
-    sector_of = {a.id: a.sector.value for a in dataset.actors}
+    sectors = _project_sectors(graph)
     gaps: list[Gap] = []
-    for project in dataset.projects:
-        gaps.extend(_project_rules(project, roles[project.id], sector_of, config, dataset))
+    for project, held in zip(dataset.projects, sectors, strict=True):
+        gaps.extend(_project_rules(project, roles[project.id], held, config, dataset))
     return gaps
+
+
+def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
+    """The sectors (codes, sorted) of the actors tied to each project, by project position:
+    distinct (project, sector) pairs of the relation arrays, no set per project."""
+    na = graph.actor_count
+    sectors = [a.sector for a in graph.dataset.actors]
+    values = sorted({s.value for s in set(sectors)})
+    # By identity: an enum member hashes in Python, a hundred thousand times over.
+    code_of = {id(member): values.index(member.value) for member in set(sectors)}
+    sector = np.fromiter(map(code_of.__getitem__, map(id, sectors)), dtype=np.int64,
+                         count=na)
+    rows = (graph.relation_target >= na) & (graph.relation_source < na)
+    pairs = np.unique((graph.relation_target[rows] - na) * max(len(values), 1)
+                      + sector[graph.relation_source[rows]])
+    project, code = np.divmod(pairs, max(len(values), 1))
+    bounds = np.zeros(graph.node_count - na + 1, dtype=np.int64)
+    np.cumsum(np.bincount(project, minlength=graph.node_count - na), out=bounds[1:])
+    names = [values[c] for c in code.tolist()]
+    starts = bounds.tolist()
+    return [names[i:j] for i, j in itertools.pairwise(starts)]
 
 
 # Stage.rank scans the enum: look it up once per stage, not once per rule and project.
 _RANK: Mapping[Stage, int] = {stage: stage.rank for stage in Stage}
+#: The rank of the first stage at which each project rule applies.
+_FROM_RANK: Mapping[str, int] = {code: _RANK[stage] for code, stage in FROM_STAGE.items()}
 
 
-def _applies(code: str, project: Project) -> bool:
-    return _RANK[project.stage] >= _RANK[FROM_STAGE[code]]
-
-
-def _project_rules(project: Project, tie: ProjectRoles, sector_of: Mapping[str, str],
+def _project_rules(project: Project, tie: ProjectRoles, sectors: list[str],
                    config: AnalysisConfig, dataset: Dataset) -> Iterator[Gap]:
+    """The gaps of one project; ``sectors`` are those of the actors tied to it, sorted."""
+    rank = _RANK[project.stage]
+
+    def applies(code: str) -> bool:
+        return rank >= _FROM_RANK[code]
+
     base = {"name": project.name, "stage": project.stage,
             "territory": territory_term(project.territory)}
     evidence = {"stage": project.stage.value}
     if not tie.carriers:
         yield _gap("project.no_carrier", project.id, "project", base, evidence)
-    if _applies("project.no_funder", project) and not tie.funders:
+    if applies("project.no_funder") and not tie.funders:
         yield _gap("project.no_funder", project.id, "project", base, evidence)
-    if _applies("project.single_funder", project) and len(tie.funders) == 1:
+    if applies("project.single_funder") and len(tie.funders) == 1:
         funder = tie.funders[0]
         params = {**base, "funder": funder, "funder_name": dataset.node_name(funder)}
         yield _gap("project.single_funder", project.id, "project", params,
                    {**evidence, "funder": funder})
-    if _applies("project.no_support", project) and not tie.supporters:
+    if applies("project.no_support") and not tie.supporters:
         yield _gap("project.no_support", project.id, "project", base, evidence)
-    if _applies("project.low_diversity", project):
-        sectors = sorted({sector_of[a] for a in tie.actors if a in sector_of})
-        if len(sectors) < config.min_sectors:
-            few: dict[str, object] = {**base, "count": len(sectors),
-                                      "min_sectors": config.min_sectors,
-                                      "sectors": sector_listing(sectors)}
-            key_suffix = "" if sectors else "_none"
-            yield _gap("project.low_diversity", project.id, "project", few,
-                       {**evidence, "sectors": sectors, "sector_count": len(sectors),
-                        "min_sectors": config.min_sectors}, variant=key_suffix)
-    if _applies("project.no_adopter", project) and not tie.adopters:
+    if applies("project.low_diversity") and len(sectors) < config.min_sectors:
+        few: dict[str, object] = {**base, "count": len(sectors),
+                                  "min_sectors": config.min_sectors,
+                                  "sectors": sector_listing(sectors)}
+        key_suffix = "" if sectors else "_none"
+        yield _gap("project.low_diversity", project.id, "project", few,
+                   {**evidence, "sectors": list(sectors), "sector_count": len(sectors),
+                    "min_sectors": config.min_sectors}, variant=key_suffix)
+    if applies("project.no_adopter") and not tie.adopters:
         late = project.stage is Stage.APPROPRIATION
         yield _gap("project.no_adopter", project.id, "project", base, evidence,
                    remedy_variant="_appropriation" if late else "")
@@ -148,11 +172,11 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
         if p.territory:
             projects_in[p.territory].append(p.id)
     funds, supports = RelationType.FUNDS, RelationType.SUPPORTS
-    givers: dict[RelationType, set[str]] = {funds: set(), supports: set()}
-    for r in dataset.relations:
-        kind = r.type
-        if kind is funds or kind is supports:  # identity: no enum hashing per relation
-            givers[kind].add(r.source)
+    # Who funds (supports) anything, project or actor: from the relation arrays.
+    givers: dict[RelationType, set[str]] = {
+        kind: {graph.ids[i] for i in np.unique(
+            graph.relation_source[graph.relations_of((kind,))]).tolist()}
+        for kind in (funds, supports)}
     territory_of = {a.id: a.territory for a in dataset.actors}
     active: dict[RelationType, set[str]] = {
         kind: {place for a in ids if (place := territory_of.get(a))}

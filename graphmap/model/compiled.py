@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -82,6 +83,14 @@ class ProjectRoles:
 
 
 _ROLE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(ProjectRoles))
+#: The field of :class:`ProjectRoles` (its position) each relation type code fills
+#: towards a project; -1: none.
+_ROLE_OF_TYPE: Any = np.array(
+    [_ROLE_FIELDS.index("carriers") if t in CARRIER_TYPES
+     else _ROLE_FIELDS.index("funders") if t is RelationType.FUNDS
+     else _ROLE_FIELDS.index("supporters") if t is RelationType.SUPPORTS
+     else _ROLE_FIELDS.index("adopters") if t in ADOPTER_TYPES else -1
+     for t in RELATION_TYPES], dtype=np.int64)
 
 
 class EcosystemGraph:
@@ -243,7 +252,40 @@ class EcosystemGraph:
 
     @functools.cached_property
     def project_roles(self) -> Mapping[str, ProjectRoles]:
-        """The roles around every project (every project has an entry), in one pass."""
+        """The roles around every project (every project has an entry), from the relation
+        arrays: per role, each (project, actor) pair once, at its first relation row."""
+        na = self.actor_count
+        rows = np.flatnonzero(self.relation_target >= na)
+        role = _ROLE_OF_TYPE[self.relation_type[rows]]
+        if (role < 0).any():  # a type with no role towards a project: the reference rule
+            return self._project_roles_by_row()
+        # Rows by project, in row (content) order within each.
+        rows = rows[np.argsort(self.relation_target[rows], kind="stable")]
+        role = _ROLE_OF_TYPE[self.relation_type[rows]]
+        project = self.relation_target[rows] - na
+        actor = self.relation_source[rows]
+        projects = self.node_count - na
+        ids = np.array(self.ids, dtype=object)
+        columns: list[list[tuple[str, ...]]] = []
+        for field in _ROLE_FIELDS:
+            chosen = slice(None) if field == "actors" else role == _ROLE_FIELDS.index(field)
+            p, a = project[chosen], actor[chosen]
+            # Each (project, actor) pair at its first row only.
+            _, first = np.unique(p * self.node_count + a, return_index=True)
+            if len(first) < len(p):
+                keep = np.zeros(len(p), dtype=bool)
+                keep[first] = True
+                p, a = p[keep], a[keep]
+            bounds = np.zeros(projects + 1, dtype=np.int64)
+            np.cumsum(np.bincount(p, minlength=projects), out=bounds[1:])
+            names = ids[a].tolist()
+            starts = bounds.tolist()
+            columns.append([tuple(names[i:j]) for i, j in itertools.pairwise(starts)])
+        return dict(zip(self.ids[na:], map(ProjectRoles, *columns), strict=True))
+
+    def _project_roles_by_row(self) -> Mapping[str, ProjectRoles]:
+        """:attr:`project_roles` relation by relation (for relation types no validated
+        workspace ties to a project)."""
         role_of = {**dict.fromkeys(CARRIER_TYPES, "carriers"), RelationType.FUNDS: "funders",
                    RelationType.SUPPORTS: "supporters", **dict.fromkeys(ADOPTER_TYPES, "adopters")}
         # Insertion-ordered dicts as sets: a project with thousands of funders must not

@@ -1,0 +1,64 @@
+"""The roles and sectors around each project, read from the relation arrays, are the ones
+the relation-by-relation rule finds (repeated relations, any row order)."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+from graphmap.analysis.gaps import _project_sectors, find_gaps
+from graphmap.model.compiled import EcosystemGraph
+from graphmap.model.dataset import Dataset
+from graphmap.model.records import Actor, Project, Relation
+from graphmap.schema import RelationType as R
+from graphmap.schema import Sector, Stage
+from graphmap.synth import generate_dataset
+
+
+def with_repeats(dataset: Dataset, seed: int) -> Dataset:
+    """``dataset`` with a tenth of its relations written again (another year) and its rows
+    shuffled."""
+    rng = random.Random(seed)
+    again = [dataclasses.replace(r, year=2001) for r in rng.sample(
+        dataset.relations, len(dataset.relations) // 10)]
+    relations = [*dataset.relations, *again]
+    rng.shuffle(relations)
+    return dataclasses.replace(dataset, relations=tuple(relations))
+
+
+def reference_sectors(graph: EcosystemGraph) -> list[list[str]]:
+    sector_of = {a.id: a.sector.value for a in graph.dataset.actors}
+    return [sorted({sector_of[a] for a in graph.project_roles[p.id].actors if a in sector_of})
+            for p in graph.dataset.projects]
+
+
+def test_generated_workspace_roles_and_sectors_match_the_row_rule():
+    dataset = with_repeats(generate_dataset(1500, 400, 7000, seed=11), seed=2)
+    graph = EcosystemGraph(dataset)
+    roles = graph.project_roles
+    assert roles == graph._project_roles_by_row()
+    assert list(roles) == [p.id for p in graph.dataset.projects]
+    assert sum(len(r.funders) > 1 for r in roles.values()) > 10
+    assert _project_sectors(graph) == reference_sectors(graph)
+
+
+def test_first_relation_orders_each_role_and_repeats_count_once():
+    actors = (Actor("c", "C", Sector.PUBLIC), Actor("b", "B", Sector.MEDIA),
+              Actor("a", "A", Sector.MEDIA), Actor("z", "Z", Sector.CITIZEN))
+    projects = (Project("q", "Q", Stage.FEEDBACK), Project("p", "P", Stage.FEEDBACK),
+                Project("r", "R", Stage.MOBILIZATION))
+    relations = (Relation("c", "p", R.FUNDS), Relation("a", "p", R.FUNDS, year=2020),
+                 Relation("a", "p", R.FUNDS), Relation("b", "p", R.CARRIES),
+                 Relation("a", "p", R.ADOPTS), Relation("z", "q", R.BENEFITS),
+                 Relation("a", "b", R.COLLABORATES))
+    graph = EcosystemGraph(Dataset(actors=actors, projects=projects, relations=relations))
+    p = graph.project_roles["p"]
+    # Content order: relations sorted by source id, so 'a' comes before 'c'.
+    assert (p.funders, p.carriers, p.adopters, p.actors) == (
+        ("a", "c"), ("b",), ("a",), ("a", "b", "c"))
+    assert graph.project_roles["r"] == graph._project_roles_by_row()["r"]
+    assert graph.project_roles["r"].actors == ()
+    assert _project_sectors(graph) == [["media", "public"], ["citizen"], []]
+    low = [g for g in find_gaps(graph) if g.code == "project.low_diversity"]
+    assert [(g.subject, g.evidence["sectors"]) for g in low] == [
+        ("p", ["media", "public"]), ("q", ["citizen"]), ("r", [])]
