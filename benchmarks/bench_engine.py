@@ -9,20 +9,27 @@ Uses the server named by ``NEO4J_URI`` / ``NEO4J_USER`` / ``NEO4J_PASSWORD`` whe
 builds and starts the test server of ``tests/neo4j`` (Maven, Java 17; 4 GB heap) and stops
 it afterwards.
 
-Prints one table: size × step with seconds for each engine (the neo4j engine's ``push``
-includes the diff; ``store`` is the second push that writes the results onto the nodes),
-and whether the reports agree (brokers top-20, gaps, fund/support/adopt opportunities;
-collaborate pairs), plus the modularity of both partitions. Since issue 16 the engine
-computes sampled betweenness (above the exact limit) and the collaborate candidates
-locally, as the local engine: only exact betweenness and the communities run in GDS.
+Prints one table: size × step with wall and CPU seconds (this process) for each engine, and
+whether the reports agree (brokers top-20, gaps, fund/support/adopt opportunities;
+collaborate pairs), plus the modularity of both partitions, the load average and the
+server's CPU seconds (when the test server runs here). Since issue 16 the engine computes
+sampled betweenness (above the exact limit) and the collaborate candidates locally, as the
+local engine: only exact betweenness and the communities run in GDS.
+
+The neo4j engine runs as ``graphmap analyze --engine neo4j`` does (``store``: the results
+written onto the nodes). Its push runs in a thread while the analysis runs, so its
+``push`` row is only what is left of it after the analysis (the push's end, then the
+results added to the nodes); the line below the table gives the push's own wall time.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +68,8 @@ def main() -> None:
     parser.add_argument("--skip-local", action="store_true")
     parser.add_argument("--no-modularity", action="store_true",
                         help="skip the networkx modularity (slow above 100k nodes)")
+    parser.add_argument("--server-pid", type=int, default=None,
+                        help="process id of the Neo4j server of NEO4J_URI, for its CPU time")
     args = parser.parse_args()
     sizes = [tuple(int(x) for x in item.split(":")) for item in args.sizes.split(",")]
 
@@ -79,20 +88,38 @@ def run(conn: Any, actors: int, projects: int, relations: int,
     local_clock, remote_clock = _common.StepTimer(), _common.StepTimer()
     local = None
     local_total = float("nan")
+    local_cpu = float("nan")
     if not args.skip_local:
+        cpu_before = time.process_time()
         local, local_total = timed(lambda: analyze(dataset, config, progress=local_clock))
-    remote, remote_total = timed(lambda: analyze_in_neo4j(
-        dataset, conn, workspace, config, progress=remote_clock, store=False))
+        local_cpu = time.process_time() - cpu_before
+    load_before = os.getloadavg()
+    server_pid = args.server_pid or _server_pid()
+    server_before = _server_cpu(server_pid)
+    cpu_before = time.process_time()
+    with _push_clock() as pushed:
+        remote, remote_total = timed(lambda: analyze_in_neo4j(
+            dataset, conn, workspace, config, progress=remote_clock, store=True))
+    remote_cpu = time.process_time() - cpu_before
+    server_after = _server_cpu(server_pid)
     steps = list(ENGINE_STEPS)
     print(f"\n## {label} (actors/projects/relations), seed {args.seed}\n")
-    print("| step | local (s) | neo4j engine (s) |")
-    print("|---|---:|---:|")
+    print("| step | local wall (s) | local CPU (s) | neo4j engine wall (s) | "
+          "neo4j engine CPU (s) |")
+    print("|---|---:|---:|---:|---:|")
+
+    def cell(clock: _common.StepTimer, step: str) -> str:
+        wall, cpu = clock.seconds.get(step), clock.cpu.get(step)
+        return "| |" if wall is None or cpu is None else f"{wall:.2f} | {cpu:.2f} |"
     for step in steps:
-        lo = local_clock.seconds.get(step)
-        re = remote_clock.seconds.get(step)
-        print(f"| {step} | {'' if lo is None else f'{lo:.2f}'} | "
-              f"{'' if re is None else f'{re:.2f}'} |")
-    print(f"| **total** | {local_total:.2f} | {remote_total:.2f} |")
+        print(f"| {step} | {cell(local_clock, step)} {cell(remote_clock, step)}")
+    print(f"| **total** | {local_total:.2f} | {local_cpu:.2f} | {remote_total:.2f} | "
+          f"{remote_cpu:.2f} |")
+    server = ("?" if server_before is None or server_after is None
+              else f"{server_after - server_before:.1f}")
+    print(f"\nneo4j engine: its push's own wall time {pushed[0]:.2f} s (in a thread, "
+          f"while the analysis ran); server CPU {server} s; load average "
+          f"{load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
     print(f"\nbetweenness meta (neo4j): {dict(remote.meta['betweenness'])}")
     if local is not None:
         top_l = [b.id for b in local.brokers[:20]]
@@ -112,6 +139,50 @@ def run(conn: Any, actors: int, projects: int, relations: int,
                   f"({len(local.communities)} communities), neo4j "
                   f"{modularity(dataset, remote):.4f} ({len(remote.communities)})")
     push(Dataset(), conn, workspace, replace=True)  # removes the workspace's data
+
+
+@contextmanager
+def _push_clock() -> Iterator[list[float]]:
+    """The wall seconds of each ``push`` the engine calls (it runs it in a thread)."""
+    from graphmap.neo4j import sync
+
+    seconds: list[float] = []
+    original = sync.push
+
+    def clocked(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            seconds.append(time.perf_counter() - began)
+    sync.push = clocked  # type: ignore[assignment]
+    try:
+        yield seconds
+    finally:
+        sync.push = original  # type: ignore[assignment]
+
+
+def _server_pid() -> int | None:
+    """The Java child of this process (the test server started by ``_common``), if any."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if int(rest.split()[1]) == os.getpid() and name.endswith("(java"):
+            return int(stat.parent.name)
+    return None
+
+
+def _server_cpu(pid: int | None) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":
