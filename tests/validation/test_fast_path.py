@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphmap.diagnostics import Issue
+from graphmap.diagnostics import Issue, Severity
 from graphmap.errors import GraphmapError
 from graphmap.load import limits_for, open_workspace
 from graphmap.model.records import Actor, Origin, Project, Relation
@@ -120,28 +120,42 @@ def test_a_fast_path_break_would_be_seen(tmp_path: Path) -> None:
     """A workspace where a clean row and a row the row rule handles (a name for a reference)
     sit side by side: the comparison sees the records and issues in order."""
     _write(tmp_path, [*ACTORS, ["a3", "Trois", "community", "", ""]],
-           PROJECTS, [["a1", "p1", "porte", "", ""], ["Deux", "p1", "soutient", "", ""],
-                      ["a3", "a1", "partenaire", "", ""]])
+           PROJECTS, [["a1", "p1", "porte", "", "", "", ""],
+                      ["Deux", "p1", "soutient", "", "", "", ""],
+                      ["a3", "a1", "partenaire", "", "", "", ""]])
     yielded, _issues, dataset, _ = _same_both_ways(tmp_path)
     assert [r.source for r in dataset.relations] == ["a1", "a2", "a3"]
     assert [code for code, *_ in yielded] == ["reference.by_name"]
 
 
+def test_declared_territories_are_the_same_both_ways(tmp_path: Path) -> None:
+    """A territory written as its id is kept as its name; one naming no declared territory
+    is kept as written, with a warning (the row rule's)."""
+    _write(tmp_path, [*ACTORS, ["a3", "Trois", "community", "T001", ""],
+                      ["a4", "Q", "community", "  MRC B", ""]],
+           PROJECTS, [["a1", "p1", "porte", "", "", "", ""]], territories=True)
+    yielded, _issues, dataset, _ = _same_both_ways(tmp_path)
+    assert [(a.id, a.territory) for a in dataset.actors] == [
+        ("a1", "MRC A"), ("a2", None), ("a3", "MRC A"), ("a4", "MRC B")]
+    assert yielded[0][:4] == ("territory.undeclared", Severity.WARNING, "actors.csv", 5)
+
+
 # -- generated messy workspaces -------------------------------------------------------------
 ACTOR_HEADER = ["id", "name", "sector", "territory", "public"]
 PROJECT_HEADER = ["id", "name", "stage", "start", "end"]
-RELATION_HEADER = ["source", "target", "type", "amount", "year"]
+RELATION_HEADER = ["source", "target", "type", "amount", "year", "weight", "kind"]
 FRENCH = {"id": "id", "name": "nom", "sector": "secteur", "territory": "territoire",
           "stage": "étape", "start": "début", "end": "fin", "source": "source",
           "target": "cible", "type": "type", "amount": "montant", "year": "année",
-          "public": "public"}
+          "weight": "poids", "kind": "nature", "public": "public"}
 ACTORS = [["a1", "Un", "community", "MRC A", "oui"], ["a2", "Deux", "public", "", ""]]
 PROJECTS = [["p1", "Cuisine", "Émergence", "2021", "2024-12-31"]]
 
 
 def _write(folder: Path, actors: list[list[str]], projects: list[list[str]],
            relations: list[list[str]], *, delimiter: str = ",", bom: bool = False,
-           french: bool = False, extra: bool = False, no_id: bool = False) -> None:
+           french: bool = False, extra: bool = False, no_id: bool = False,
+           territories: bool = False) -> None:
     def table(name: str, header: list[str], rows: list[list[str]]) -> None:
         if no_id and name == "actors":  # ids made from the names
             header, rows = header[1:], [r[1:] for r in rows]
@@ -151,6 +165,9 @@ def _write(folder: Path, actors: list[list[str]], projects: list[list[str]],
                          for line in lines) + "\n"
         (folder / f"{name}.csv").write_text(("\ufeff" if bom else "") + text, encoding="utf-8")
 
+    if territories:  # declared: a territory value is read by id or name, else a warning
+        (folder / "territories.csv").write_text("id,name\nT001,MRC A\nT002,MRC C\n",
+                                                encoding="utf-8")
     table("actors", ACTOR_HEADER, actors)
     table("projects", PROJECT_HEADER, projects)
     table("relations", RELATION_HEADER, relations)
@@ -176,16 +193,20 @@ types = st.sampled_from(["porte", "funds", "soutient", "partenaire", "collaborat
 amounts = st.sampled_from(["", "5000", "5 000 $", "10 k$", "-3", "abc", "12 500,00 $", "5€",
                            "1e30", "007"])
 years = st.sampled_from(["", "2020", "2021-2022", "15/09/2024", "3000x", "2019"])
+weights = st.sampled_from(["", "2", "0", "-1", "abc", "1,5", "1e9", " 3 "])
+kinds = st.sampled_from(["", "formelle", "informelle", "formelle "])
 names = st.sampled_from(["Un", "Deux", "Trois", "", "Quatre"])
 
 actor_rows = st.lists(st.tuples(ids, names, sectors, places, flags).map(list), max_size=8)
 project_rows = st.lists(st.tuples(ids, names, stages, dates, dates).map(list), max_size=5)
-relation_rows = st.lists(st.tuples(ids, ids, types, amounts, years).map(list), max_size=14)
-# How the files are written (BOM, semicolons, French headers, an extra column, no id column)
-# and read (rows per batch).
+relation_rows = st.lists(st.tuples(ids, ids, types, amounts, years, weights, kinds).map(list),
+                         max_size=14)
+# How the files are written (BOM, semicolons, French headers, an extra column, no id column,
+# declared territories) and read (rows per batch).
 forms = st.fixed_dictionaries({
     "delimiter": st.sampled_from([",", ";"]), "bom": st.booleans(), "french": st.booleans(),
-    "extra": st.booleans(), "no_id": st.booleans(), "blank_row": st.booleans(),
+    "extra": st.booleans(), "no_id": st.booleans(), "territories": st.booleans(),
+    "blank_row": st.booleans(),
     "chunk": st.integers(1, 4)})
 
 
@@ -196,7 +217,7 @@ def test_generated_workspaces_are_the_same_both_ways(
         form: dict[str, Any]) -> None:
     chunk = form.pop("chunk")
     if form.pop("blank_row"):
-        relations = [*relations[:2], ["", "", "", "", ""], *relations[2:]]
+        relations = [*relations[:2], [""] * len(RELATION_HEADER), *relations[2:]]
     defaults = columns.cell_batches.__defaults__
     columns.cell_batches.__defaults__ = (chunk,)
     try:
