@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from graphmap.model.dataset import Dataset, in_content_order
+from graphmap.model.dataset import Dataset, in_content_order, relation_ends
 from graphmap.schema import ADOPTER_TYPES, RelationType
 
 #: Relation types by the role the actor holds towards a project: who carries it, who backs
@@ -48,6 +49,10 @@ BOTH_WAYS_TYPES: frozenset[RelationType] = frozenset(
 #: The relation type of each code of :attr:`EcosystemGraph.relation_type`.
 RELATION_TYPES: tuple[RelationType, ...] = tuple(RelationType)
 _TYPE_CODE: Mapping[RelationType, int] = {t: i for i, t in enumerate(RELATION_TYPES)}
+_TYPE_CODE_BY_ID: Mapping[int, int] = {id(t): i for t, i in _TYPE_CODE.items()}
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
+_TYPE = operator.attrgetter("type")
 
 
 def csr_rows(indptr: Any, indices: Any, rows: Any) -> tuple[Any, Any]:
@@ -142,12 +147,19 @@ class EcosystemGraph:
         rels = dataset.relations
         m = len(rels)
         get = self.index.__getitem__
-        self.relation_source = np.fromiter(map(get, (r.source for r in rels)),
-                                           dtype=np.int64, count=m)
-        self.relation_target = np.fromiter(map(get, (r.target for r in rels)),
-                                           dtype=np.int64, count=m)
-        self.relation_type = np.fromiter((_TYPE_CODE[r.type] for r in rels), dtype=np.int8,
-                                         count=m)
+        ends = relation_ends(dataset)
+        if ends is not None:  # the ranks in_content_order sorted by, as node positions
+            position = np.fromiter(map(get, ends.ids), dtype=np.int64, count=len(ends.ids))
+            self.relation_source = position[ends.source]
+            self.relation_target = position[ends.target]
+        else:
+            self.relation_source = np.fromiter(map(get, map(_SOURCE, rels)), dtype=np.int64,
+                                               count=m)
+            self.relation_target = np.fromiter(map(get, map(_TARGET, rels)), dtype=np.int64,
+                                               count=m)
+        # By identity: an enum member hashes in Python, once per relation otherwise.
+        self.relation_type = np.fromiter(map(_TYPE_CODE_BY_ID.__getitem__,
+                                             map(id, map(_TYPE, rels))), dtype=np.int8, count=m)
         self.indptr, self.indices, self.edges, self.edge_relation = self._undirected()
         self.flow = self._flow()
 

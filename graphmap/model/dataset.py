@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import heapq
+import operator
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -158,13 +159,15 @@ def in_content_order(dataset: Dataset) -> Dataset:
     actors = tuple(sorted(dataset.actors, key=lambda a: a.id))
     projects = tuple(sorted(dataset.projects, key=lambda p: p.id))
     territories = tuple(sorted(dataset.territories, key=lambda t: t.id))
-    relations = _relations_in_order(dataset.relations, actors, projects)
+    relations, ends = _relations_in_order(dataset.relations, actors, projects)
     pairs = ((actors, dataset.actors), (projects, dataset.projects),
              (relations, dataset.relations), (territories, dataset.territories))
     ordered = dataset
-    if not all(x is y for new, old in pairs for x, y in zip(new, old, strict=True)):
+    if not all(all(map(operator.is_, new, old)) for new, old in pairs):
         ordered = dataclasses.replace(dataset, actors=actors, projects=projects,
                                       relations=relations, territories=territories)
+    if ends is not None:
+        ordered.__dict__[_RELATION_ENDS] = ends
     # The Dataset is frozen but keeps its cached lookups in its __dict__, as here. The
     # ordered dataset holds True, not itself: a reference cycle would keep a large
     # workspace alive until the cycle collector runs (graphmap.collection pauses it).
@@ -180,30 +183,66 @@ _CONTENT_ORDER = "_in_content_order"
 
 
 def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ...],
-                        projects: tuple[Project, ...]) -> tuple[Relation, ...]:
+                        projects: tuple[Project, ...]
+                        ) -> tuple[tuple[Relation, ...], RelationEnds | None]:
     """``relations`` sorted by :func:`_relation_key`: by the ranks of their ends' ids and
     of their type as integers (numpy, no key tuple per row; half a million relations in a
-    fraction of a second), then, among rows with the same ends and type, by every field."""
+    fraction of a second), then, among rows with the same ends and type, by every field.
+    Also the ends of the sorted rows as ranks (:class:`RelationEnds`), ``None`` when an end
+    is in no table."""
     import numpy as np  # here: loading and validating a workspace never needs numpy
 
-    rank = {node_id: i for i, node_id in
-            enumerate(sorted([a.id for a in actors] + [p.id for p in projects]))}
-    if not all(r.source in rank and r.target in rank for r in relations):
-        return tuple(sorted(relations, key=_relation_key))  # ends no table defines
-    code = {t: i for i, t in enumerate(sorted({r.type for r in relations},
-                                              key=lambda t: t.value))}
+    ids = sorted([a.id for a in actors] + [p.id for p in projects])
+    rank = {node_id: i for i, node_id in enumerate(ids)}
     m = len(relations)
-    source = np.fromiter((rank[r.source] for r in relations), dtype=np.int64, count=m)
-    target = np.fromiter((rank[r.target] for r in relations), dtype=np.int64, count=m)
-    kind = np.fromiter((code[r.type] for r in relations), dtype=np.int64, count=m)
+    try:
+        source = np.fromiter(map(rank.__getitem__, map(_SOURCE, relations)), dtype=np.int64,
+                             count=m)
+        target = np.fromiter(map(rank.__getitem__, map(_TARGET, relations)), dtype=np.int64,
+                             count=m)
+    except KeyError:  # ends no table defines
+        return tuple(sorted(relations, key=_relation_key)), None
+    types = list(map(_TYPE, relations))
+    # The types by identity: an enum member hashes in Python, half a million times over.
+    members = dict(zip(map(id, types), types, strict=True))
+    code = {i: k for k, i in enumerate(sorted(members, key=lambda i: members[i].value))}
+    kind = np.fromiter(map(code.__getitem__, map(id, types)), dtype=np.int64, count=m)
     order = np.lexsort((kind, target, source))
-    out = [relations[i] for i in order.tolist()]
+    out = list(map(relations.__getitem__, order.tolist()))
+    source, target, kind = source[order], target[order], kind[order]
     if m > 1:  # rows with the same ends and type: by every other field
-        s, t, k = source[order], target[order], kind[order]
-        same = (s[1:] == s[:-1]) & (t[1:] == t[:-1]) & (k[1:] == k[:-1])
+        same = (source[1:] == source[:-1]) & (target[1:] == target[:-1]) & (
+            kind[1:] == kind[:-1])
         start = 0
         for stop in [*(np.flatnonzero(~same) + 1).tolist(), m]:
             if stop - start > 1:
                 out[start:stop] = sorted(out[start:stop], key=_relation_key)
             start = stop
-    return tuple(out)
+    return tuple(out), RelationEnds(tuple(ids), source, target)
+
+
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
+_TYPE = operator.attrgetter("type")
+
+
+@dataclass(frozen=True)
+class RelationEnds:
+    """The ends of a dataset's relations (in content order) as positions in ``ids``, the
+    sorted ids of its actors and projects: what :func:`in_content_order` computed to sort
+    them, kept for the compiled graph (``source`` and ``target`` are int64 arrays)."""
+
+    ids: tuple[str, ...]
+    source: Any
+    target: Any
+
+
+def relation_ends(dataset: Dataset) -> RelationEnds | None:
+    """The :class:`RelationEnds` of ``in_content_order(dataset)``'s relations when that
+    call computed them (``None``: not known, count them again)."""
+    ends = dataset.__dict__.get(_RELATION_ENDS)
+    return ends if isinstance(ends, RelationEnds) else None
+
+
+#: Where :func:`in_content_order` keeps the :class:`RelationEnds` of the ordered dataset.
+_RELATION_ENDS = "_relation_ends"

@@ -8,7 +8,7 @@ import random
 
 from graphmap.analysis.gaps import _project_sectors, find_gaps
 from graphmap.model.compiled import EcosystemGraph
-from graphmap.model.dataset import Dataset
+from graphmap.model.dataset import Dataset, _relation_key, in_content_order, relation_ends
 from graphmap.model.records import Actor, Project, Relation
 from graphmap.schema import RelationType as R
 from graphmap.schema import Sector, Stage
@@ -62,3 +62,29 @@ def test_first_relation_orders_each_role_and_repeats_count_once():
     low = [g for g in find_gaps(graph) if g.code == "project.low_diversity"]
     assert [(g.subject, g.evidence["sectors"]) for g in low] == [
         ("p", ["media", "public"]), ("q", ["citizen"]), ("r", [])]
+
+
+def test_graph_from_the_ends_in_content_order_kept_equals_one_counted_again():
+    dataset = with_repeats(generate_dataset(800, 200, 4000, seed=4), seed=9)
+    ordered = in_content_order(dataset)
+    assert list(ordered.relations) == sorted(dataset.relations, key=_relation_key)
+    ends = relation_ends(ordered)
+    assert ends is not None
+    assert [ends.ids[i] for i in ends.source.tolist()] == [r.source for r in ordered.relations]
+    assert [ends.ids[i] for i in ends.target.tolist()] == [r.target for r in ordered.relations]
+    # The same ordered data with nothing kept: the graph counts the ends itself.
+    plain = dataclasses.replace(ordered)
+    plain.__dict__["_in_content_order"] = True
+    assert relation_ends(plain) is None
+    kept, counted = EcosystemGraph(dataset), EcosystemGraph(plain)
+    for name in ("relation_source", "relation_target", "relation_type", "edges"):
+        assert getattr(kept, name).tolist() == getattr(counted, name).tolist()
+    assert (kept.flow != counted.flow).nnz == 0
+
+
+def test_an_end_in_no_table_sorts_by_content_and_keeps_no_ends():
+    dataset = Dataset(actors=(Actor("b", "B", Sector.PUBLIC), Actor("a", "A", Sector.MEDIA)),
+                      relations=(Relation("b", "x", R.FUNDS), Relation("a", "b", R.FUNDS)))
+    ordered = in_content_order(dataset)
+    assert [(r.source, r.target) for r in ordered.relations] == [("a", "b"), ("b", "x")]
+    assert relation_ends(ordered) is None
