@@ -39,11 +39,10 @@ if TYPE_CHECKING:
 
 _BAD = rules._BAD
 _NO_EXTRA = rules._NO_EXTRA
-# (type, kind of the target) of the relations whose ends fit (docs/workspace-format.md §5),
-# by code: an enum's hash is a Python call, a string's is cached.
-_ACTOR, _PROJECT = NodeKind.ACTOR.value, NodeKind.PROJECT.value
-_FITS = frozenset({*((t.value, _PROJECT) for t in RelationType if t.actor_to_project),
-                   *((t.value, _ACTOR) for t in RelationType if t.actor_to_actor)})
+# (type, whether the target is an actor) of the relations whose ends fit (an actor source;
+# docs/workspace-format.md §5), by code: an enum's hash is a Python call, a string's cached.
+_FITS = frozenset({*((t.value, False) for t in RelationType if t.actor_to_project),
+                   *((t.value, True) for t in RelationType if t.actor_to_actor)})
 _COLLABORATES = RelationType.COLLABORATES
 Segment = Callable[[int, int], None]
 
@@ -71,12 +70,13 @@ def checked_batches(v: WorkspaceValidator, raw: RawTable, done: int, total: int
 # -- relations ------------------------------------------------------------------------------
 def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator[Issue]:
     cols, count = b.columns, len(b.rows)
-    canon = v._canon
-    sources: list[Any] = list(map(canon.get, cols["source"]))  # None: no id (perhaps a name)
-    targets: list[Any] = list(map(canon.get, cols["target"]))
+    actors = _actor_ids(v)
+    # The one string object of each id (``canon``); a source that is no actor's id is
+    # ``None``: the row rule says why (a project, a name, an unknown id).
+    sources: list[Any] = list(map(actors.get, cols["source"]))
+    targets: list[Any] = list(map(v._canon.get, cols["target"]))
     types = _terms(v, RelationType, cols["type"], None)
     codes = _codes(v, RelationType, cols["type"])
-    kind_of = _kinds_of_ids(v).get
     amounts = _values(cols.get("amount"), count, None, v._amounts, _plain_amount)
     years = _values(cols.get("year"), count, None, v._years, _plain_year)
     weights = _values(cols.get("weight"), count, 1.0, {}, _plain_weight)
@@ -88,9 +88,10 @@ def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterato
     # type that fits the target's kind, two different ends (what ``_endpoints`` checks), an
     # amount only on a funds relation, values read without a guess.
     checks: list[Iterable[Any]] = [
-        map(is_, map(kind_of, sources), repeat(_ACTOR)),
-        map(_FITS.__contains__, zip(codes, map(kind_of, targets), strict=True)),
-        map(is_not, sources, targets)]  # one string object per id (``canon``)
+        map(is_not, sources, repeat(None)),
+        map(is_not, targets, repeat(None)),
+        map(_FITS.__contains__, zip(codes, map(actors.__contains__, targets), strict=True)),
+        map(is_not, sources, targets)]  # one string object per id
     if any(a is not None for a in amounts):
         funds = RelationType.FUNDS
         checks.append([a is None or (a is not _BAD and rt is funds)
@@ -100,23 +101,26 @@ def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterato
     sources, targets, types, codes = _kept(clean, sources, targets, types, codes)
     amounts, years, weights, kinds = _kept(clean, amounts, years, weights, kinds)
     rows = list(compress(b.rows, clean))
-    extra: list[Any] = (list(compress(b.extra, clean)) if b.extra is not None
-                        else [_NO_EXTRA] * len(rows))
+    if b.extra is not None:
+        extra: list[Any] = list(compress(b.extra, clean))
+        frozen = [frozenset(e.items()) if e else None for e in extra]
+        extra = [e or _NO_EXTRA for e in extra]
+    else:
+        extra, frozen = [_NO_EXTRA] * len(rows), [None] * len(rows)
     v._linked.update(sources)
     v._linked.update(targets)
-    ends = list(zip(sources, targets, strict=True))
-    for i in compress(range(len(ends)), map(is_, types, repeat(_COLLABORATES))):
-        if targets[i] < sources[i]:
-            ends[i] = (targets[i], sources[i])  # symmetric: b-a repeats a-b
-    frozen = ([frozenset(e.items()) if e else None for e in extra] if b.extra is not None
-              else [None] * len(rows))
-    keys = list(map(hash, zip(ends, codes, amounts, years, weights, kinds,
-                              frozen, strict=True)))
+    # The key of ``_relation_row``: ends, type, values (a collaboration's ends sorted).
+    keys = list(map(hash, zip(zip(sources, targets, strict=True), codes, amounts, years,
+                              weights, kinds, frozen, strict=True)))
+    for i in compress(range(len(keys)), map(is_, types, repeat(_COLLABORATES))):
+        if targets[i] < sources[i]:  # symmetric: b-a repeats a-b
+            keys[i] = hash(((targets[i], sources[i]), codes[i], amounts[i], years[i],
+                            weights[i], kinds[i], frozen[i]))
     records: list[Any] = []
     if not v.failed:  # once failed no record is kept again
         origins = _records(Origin, (repeat(t.file), rows), len(rows))
         records = _records(Relation, (sources, targets, types, amounts, years, weights, kinds,
-                                      [e or _NO_EXTRA for e in extra], origins), len(rows))
+                                      extra, origins), len(rows))
 
     def segment(start: int, stop: int) -> None:
         if start == stop:
@@ -370,12 +374,14 @@ def _plain_end(text: str) -> Any:
     return date if reading is None else _BAD
 
 
-def _kinds_of_ids(v: WorkspaceValidator) -> dict[str, str]:
-    """The kind of each id, by code (every id is known, and fixed, once relations are read)."""
-    cached = v._kind_of
+def _actor_ids(v: WorkspaceValidator) -> dict[str, str]:
+    """The actors' ids, each to its one string object (every id is known, and fixed, once
+    relations are read); any other id is a project's."""
+    cached = v._actor_ids
     if cached is None or cached[0] != len(v._ids):
-        codes = {k: k.value for k in NodeKind}
-        cached = v._kind_of = (len(v._ids), {i: codes[k] for i, (k, *_) in v._ids.items()})
+        actor = NodeKind.ACTOR
+        cached = v._actor_ids = (len(v._ids), {
+            i: i for i, (kind, *_) in v._ids.items() if kind is actor})
     return cached[1]
 
 

@@ -85,7 +85,7 @@ class WorkspaceValidator:
         self._ids = self.nodes.ids
         self._canon = self.nodes.canon
         self._ids_complete = True
-        self._kind_of: tuple[int, dict[str, str]] | None = None  # clean_path's
+        self._actor_ids: tuple[int, dict[str, str]] | None = None  # clean_path's
         self._linked: set[str] = set()
         # One 64-bit hash and the row of every relation, in two flat arrays (16 bytes a
         # relation, where a dict cost about 100): duplicates are found once the table is read.
