@@ -85,7 +85,7 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
     found_u: list[np.ndarray] = []
     found_v: list[np.ndarray] = []
     found_s: list[np.ndarray] = []
-    blocks = _RowBlocks(weighted, rows_actor, config, block_size)
+    blocks = _RowBlocks(weighted, rows_actor, cols_actor_t, config, block_size)
     for rows_of_block in blocks:
         # Tied pairs pushed below zero in one pass (dropped with the non-positive ones):
         # no score comes near TIED_OFFSET, and the others are left exactly as they are.
@@ -129,28 +129,38 @@ BOUND_SLACK = 1e-6
 
 class _RowBlocks:
     """The actor rows of the link prediction, by blocks, in the order they are visited:
-    input order without a per-kind limit; else the highest score bound first (a row's
-    scores are at most the sum of its weights), so that :func:`_settled` can stop once
-    the limit's worth of pairs beats every row left."""
+    input order, ``block_size`` rows at a time, without a per-kind limit; else the highest
+    score bound first (a row's scores are at most the sum of its weights), so that the
+    search can stop once the limit's worth of pairs beats every row left (:func:`_kth_score`).
+    Visited by bound, the largest rows come together: blocks are then cut to the same
+    estimated work as a block of ``block_size`` rows in input order (the two-hop entries of
+    a row are at most the sum of its neighbours' actor degrees), so memory stays flat."""
 
-    def __init__(self, weighted: Any, rows_actor: Any, config: AnalysisConfig,
-                 block_size: int) -> None:
+    def __init__(self, weighted: Any, rows_actor: Any, cols_actor_t: Any,
+                 config: AnalysisConfig, block_size: int) -> None:
         na = weighted.shape[0]
-        self.block_size = block_size
         if config.max_opportunities_per_kind:
             # A neighbour's weight counts at most its largest entry towards any partner.
             reach = np.asarray(rows_actor.max(axis=0).todense()).ravel().astype(float)
             self.bound = np.asarray(weighted @ reach, dtype=float).ravel()
             self.order = np.argsort(-self.bound, kind="stable")
+            work = np.asarray(rows_actor @ np.diff(cols_actor_t.indptr).astype(float),
+                              dtype=float).ravel()[self.order]
+            budget = max(float(work.sum()) * block_size / max(na, 1), 1.0)
+            # A block is the rows whose work starts within one budget's span.
+            span = np.floor((np.cumsum(work) - work) / budget)
+            self.ends = np.append(np.flatnonzero(np.diff(span)) + 1, na)
         else:
             self.bound = np.zeros(na)
             self.order = np.arange(na)
+            self.ends = np.unique(np.minimum(np.arange(block_size, na + block_size,
+                                                       block_size), na))
         self.next = 0
 
     def __iter__(self) -> Iterator[np.ndarray]:
-        while self.next < len(self.order):
-            chunk = np.sort(self.order[self.next:self.next + self.block_size])
-            self.next += self.block_size
+        for end in self.ends.tolist():
+            chunk = np.sort(self.order[self.next:end])
+            self.next = end
             yield chunk
 
     def left(self) -> float:
