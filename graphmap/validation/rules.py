@@ -1,7 +1,7 @@
 """Validation rules: generators that yield located issues while building the typed records.
 
-Rows are processed one at a time as the readers stream them. Per-field rules are small
-generators that *yield* issues and *return* the parsed value (``value = yield from ...``);
+The row rules, one row at a time (``clean_path`` runs them on the rows that fail its column
+checks). Per-field rules yield issues and return the parsed value (``value = yield from``);
 workspace-wide rules (duplicate ids, dangling references, isolated actors, duplicate
 relations) keep only compact indexes, never a second copy of the rows.
 """
