@@ -22,10 +22,9 @@ from typing import Any
 import numpy as np
 
 from graphmap.analysis import kernel
-from graphmap.analysis.labels import group_term
+from graphmap.analysis.broker_ranking import ranked_brokers
 from graphmap.analysis.report import ROLES, Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
-from graphmap.i18n import Listing, Message
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
 
@@ -143,8 +142,8 @@ def _closed_two_paths(adjacency: Any, group: np.ndarray) -> np.ndarray:
     ``a → c``, per role (rows in :data:`ROLES` order).
 
     Each closing tie ``a → c`` lists its middle nodes ``out(a) ∩ in(c)`` from the shorter
-    of the two sorted lists, testing the other tie by binary search in the sorted edge
-    keys: the work is :math:`\sum_{a \to c} \min(d^+_a, d^-_c) = O(m^{3/2})`, never the
+    of the two sorted lists, testing the other tie by binary search in its sorted row:
+    the work is :math:`\sum_{a \to c} \min(d^+_a, d^-_c) = O(m^{3/2})`, never the
     :math:`d^-_b d^+_b` two-paths of a hub, and never a product matrix.
     """
     from scipy import sparse
@@ -158,14 +157,13 @@ def _closed_two_paths(adjacency: Any, group: np.ndarray) -> np.ndarray:
     out_degree, in_degree = np.diff(out.indptr), np.diff(into.indptr)
     tails = np.repeat(np.arange(n, dtype=np.int64), out_degree)
     heads = out.indices.astype(np.int64)
-    keys = tails * n + heads  # sorted: rows, then sorted columns
-    if not len(keys):
+    if not len(heads):
         return counts.reshape(len(ROLES), n)
     work = np.minimum(out_degree[tails], in_degree[heads])
     ends = np.searchsorted(np.cumsum(work), np.arange(1, int(work.sum()) // _TRIPLE_CHUNK
                                                       + 2) * _TRIPLE_CHUNK)
     start = 0
-    for stop in [*ends.tolist(), len(keys)]:
+    for stop in [*ends.tolist(), len(heads)]:
         if stop <= start:
             continue
         a, c = tails[start:stop], heads[start:stop]
@@ -182,9 +180,9 @@ def _closed_two_paths(adjacency: Any, group: np.ndarray) -> np.ndarray:
             shift = np.repeat(first - np.r_[0, np.cumsum(sizes)[:-1]], sizes)
             b = lists.indices[np.arange(total) + shift].astype(np.int64)
             ra, rc = np.repeat(aa, sizes), np.repeat(cc, sizes)
-            probe = b * n + rc if side else ra * n + b  # the tie not listed yet
-            where = np.minimum(np.searchsorted(keys, probe), len(keys) - 1)
-            hit = keys[where] == probe
+            # The tie not listed yet, looked up in its row of F (scipy's sampling: a binary
+            # search within the sorted row, not among all ties: five times faster).
+            hit = np.asarray(out[b, rc] if side else out[ra, b]).ravel() != 0
             ga, gb, gc = group[ra[hit]], group[b[hit]], group[rc[hit]]
             role = np.where(ga == gb, np.where(gb == gc, 0, 2),
                             np.where(gb == gc, 3, np.where(ga == gc, 1, 4)))
@@ -323,10 +321,6 @@ class NodeValues(Mapping[str, Any]):
         return len(self._positions)
 
 
-def _finite(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
-
-
 def step_progress(progress: Any, step: str, done: int) -> None:
     """Tell ``progress`` (if any) that ``step`` starts (``done = 0``) or ends (``done = 1``):
     ``progress(step, done, 1)``, the call every analysis step makes."""
@@ -384,29 +378,13 @@ def find_brokers(graph: EcosystemGraph, config: AnalysisConfig | None = None, *,
     total = role_rows.sum(axis=1)
     # Betweenness, then total brokerage, then id: the actors that broker come first.
     ranking = np.lexsort((graph.id_rank[at], -total, -between))
-    burt = _values(measures.constraint, graph)
-    size = _values(measures.effective_size, graph)
     bridged_of = bridged_groups(graph.flow, node_group, np.flatnonzero(
         total - role_rows[:, 0] > 0))
-    role_rows = role_rows.tolist()
-    named: dict[tuple[str, ...], Listing] = {}
-
-    brokers = []
-    for rank, k in enumerate(ranking.tolist(), start=1):
-        actor = actors[k]
-        alone = bool(isolated[k])
-        b = float(between[k])
-        profile = Brokerage(*role_rows[k])
-        bridged = bridged_of.get(k, ())
-        brokers.append(Broker(
-            id=actor.id, name=actor.name, rank=rank, betweenness=b,
-            constraint=None if alone else _finite(burt[k]),
-            effective_size=None if alone else _finite(size[k]),
-            brokerage=profile,
-            why=_why(None if alone else b, profile, bridged, groups.get(actor.id),
-                     config.group_by, named=named),
-            bridged_groups=bridged,
-        ))
+    brokers = ranked_brokers(actors, ranking, isolated=isolated, betweenness=between,
+                             constraint=_values(measures.constraint, graph),
+                             effective_size=_values(measures.effective_size, graph),
+                             roles=role_rows, bridged_of=bridged_of, groups=groups,
+                             group_by=config.group_by)
     step_progress(progress, "brokerage", 1)
     meta = {"betweenness": dict(measures.betweenness_meta), "group_by": config.group_by}
     return BrokerAnalysis(brokers=tuple(brokers), meta=meta)
@@ -464,31 +442,3 @@ def bridged_groups(flow: Any, node_group: Sequence[Hashable | None], nodes: np.n
         groups = (texts[mine], *listed[bounds[i]:bounds[i + 1]])
         out[node] = seen.setdefault(groups, groups)  # the same tuples recur: keep one
     return out
-
-
-def _text(value: Hashable | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _why(betweenness: float | None, profile: Brokerage, bridged: tuple[str, ...],
-         own: str | None, group_by: str, *, named: dict[tuple[str, ...], Listing]
-         ) -> Message:
-    if betweenness is None:
-        return Message("analysis.broker.why_isolated")
-    if len(bridged) >= 2:
-        # The same groups recur across actors: one Listing per combination.
-        groups = named.get(bridged)
-        if groups is None:
-            groups = named[bridged] = Listing(group_term(g, group_by) for g in bridged)
-        # The why never contradicts the figures: brokerage without betweenness says so.
-        key = "why_bridges" if betweenness > 0 else "why_bridges_off_paths"
-        return Message(f"analysis.broker.{key}",
-                       {"total": profile.total, "count": len(bridged),
-                        "across": profile.total - profile.coordinator, "groups": groups})
-    if profile.total > 0:
-        key = "why_within" if betweenness > 0 else "why_within_off_paths"
-        return Message(f"analysis.broker.{key}",
-                       {"total": profile.total, "group": group_term(_text(own), group_by)})
-    if betweenness > 0:
-        return Message("analysis.broker.why_paths")
-    return Message("analysis.broker.why_none")
