@@ -29,10 +29,11 @@ def _pairs(graph: EcosystemGraph, count: int, seed: int) -> list[tuple[str, str]
 def _assert_same_choices(ds, seed: int) -> None:
     graph = EcosystemGraph(ds)
     betweenness = structural_measures(graph).betweenness
-    assert isinstance(betweenness, NodeValues) and betweenness.over(graph.index)
+    assert isinstance(betweenness, NodeValues)
+    assert betweenness.over(graph.index)
     by_id = dict(betweenness)
-    # Many ties: every importance 0 or 1.
-    coarse = NodeValues(graph.index, np.round(np.asarray(betweenness.array) * 0))
+    # Every importance 0: only the strengths and the ids decide.
+    coarse = NodeValues(graph.index, np.zeros(len(graph.ids)))
     found = chains = 0
     for source, target in _pairs(graph, 300, seed):
         if source == target:
