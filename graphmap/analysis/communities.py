@@ -63,7 +63,10 @@ def modularity_partition(graph: EcosystemGraph, *, seed: int,
 
 
 def _dominant(values: Iterable[str | None]) -> str | None:
-    tally = Counter(v for v in values if v)
+    """The most frequent of ``values`` that is set (not ``None`` or empty), ties by value."""
+    tally = Counter(values)  # counted in C; the unset values are dropped after
+    for unset in [v for v in tally if not v]:
+        del tally[unset]
     if not tally:
         return None
     return min(tally, key=lambda v: (-tally[v], v))
@@ -109,14 +112,14 @@ def label_communities(dataset: Dataset, parts: Sequence[Sequence[str]]
         actors and the most frequent territory among its actors and projects (ties by
         code / name).
     """
-    actors = dataset.actor_by_id
-    projects = dataset.project_by_id
+    # Each member's sector (actors only) and territory, looked up once per workspace.
+    sector_of = {a.id: a.sector.value for a in dataset.actors}
+    territory_of = {p.id: p.territory for p in dataset.projects}
+    territory_of.update((a.id, a.territory) for a in dataset.actors)
     out = []
     for number, members in enumerate(parts):
-        sector = _dominant(actors[m].sector.value for m in members if m in actors)
-        territory = _dominant(
-            (actors[m].territory if m in actors else projects[m].territory)
-            for m in members if m in actors or m in projects)
+        sector = _dominant(map(sector_of.get, members))
+        territory = _dominant(map(territory_of.get, members))
         params: dict[str, object] = {"id": number, "territory": territory_term(territory)}
         if sector is not None:
             params["sector"] = sector_term(sector)
