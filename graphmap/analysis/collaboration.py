@@ -140,8 +140,10 @@ class _RowBlocks:
                  config: AnalysisConfig, block_size: int) -> None:
         na = weighted.shape[0]
         if config.max_opportunities_per_kind:
-            # A neighbour's weight counts at most its largest entry towards any partner.
+            # A neighbour's weight counts at most its largest entry towards any partner,
+            # and not at all when the row's actor is its only actor.
             reach = np.asarray(rows_actor.max(axis=0).todense()).ravel().astype(float)
+            reach[np.diff(cols_actor_t.indptr) < 2] = 0.0
             self.bound = np.asarray(weighted @ reach, dtype=float).ravel()
             self.order = np.argsort(-self.bound, kind="stable")
             work = np.asarray(rows_actor @ np.diff(cols_actor_t.indptr).astype(float),
