@@ -339,12 +339,22 @@ class EcosystemGraph:
 
     @functools.cached_property
     def _component_labels(self) -> Any:
+        if "_igraph" in self.__dict__:
+            # The igraph copy is built (betweenness runs first): its components, not an
+            # import of scipy.sparse.csgraph (half a second, for this alone).
+            membership = np.asarray(self._igraph.connected_components().membership,
+                                    dtype=np.int64)
+            _, first, label = np.unique(membership, return_index=True, return_inverse=True)
+            number = np.empty(len(first), dtype=np.int64)
+            number[np.argsort(first, kind="stable")] = np.arange(len(first))
+            return number[label.ravel()].astype(np.int32)
         from scipy.sparse.csgraph import connected_components
 
         return connected_components(self.csr(), directed=False)[1]
 
     def component_labels(self) -> Any:
-        """Connected component label of every node of ``G_u`` (scipy's labels)."""
+        """Connected component label of every node of ``G_u``, scipy's: components
+        numbered by their smallest node (int32 array)."""
         return self._component_labels
 
     def shortest_path(self, source: int, target: int) -> list[int] | None:
