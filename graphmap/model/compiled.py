@@ -50,6 +50,7 @@ BOTH_WAYS_TYPES: frozenset[RelationType] = frozenset(
 RELATION_TYPES: tuple[RelationType, ...] = tuple(RelationType)
 _TYPE_CODE: Mapping[RelationType, int] = {t: i for i, t in enumerate(RELATION_TYPES)}
 _TYPE_CODE_BY_ID: Mapping[int, int] = {id(t): i for t, i in _TYPE_CODE.items()}
+_ID = operator.attrgetter("id")
 _SOURCE = operator.attrgetter("source")
 _TARGET = operator.attrgetter("target")
 _TYPE = operator.attrgetter("type")
@@ -140,10 +141,10 @@ class EcosystemGraph:
         # Content order, not input order: the same data in any row order is the same graph,
         # node for node and edge for edge, so every seeded or order-sensitive step agrees.
         self.dataset = dataset = in_content_order(dataset)
-        self.ids: tuple[str, ...] = (tuple(a.id for a in dataset.actors)
-                                     + tuple(p.id for p in dataset.projects))
+        self.ids: tuple[str, ...] = (tuple(map(_ID, dataset.actors))
+                                     + tuple(map(_ID, dataset.projects)))
         self.actor_count = len(dataset.actors)
-        self.index: Mapping[str, int] = {node: i for i, node in enumerate(self.ids)}
+        self.index: Mapping[str, int] = dict(zip(self.ids, range(len(self.ids)), strict=True))
         rels = dataset.relations
         m = len(rels)
         get = self.index.__getitem__

@@ -156,8 +156,8 @@ def in_content_order(dataset: Dataset) -> Dataset:
     known = dataset.__dict__.get(_CONTENT_ORDER)
     if known is not None:  # computed once per dataset (the graph, the map, the exports)
         return dataset if known is True else known
-    actors = tuple(sorted(dataset.actors, key=lambda a: a.id))
-    projects = tuple(sorted(dataset.projects, key=lambda p: p.id))
+    actors = tuple(sorted(dataset.actors, key=_ID))
+    projects = tuple(sorted(dataset.projects, key=_ID))
     territories = tuple(sorted(dataset.territories, key=lambda t: t.id))
     relations, ends = _relations_in_order(dataset.relations, actors, projects)
     pairs = ((actors, dataset.actors), (projects, dataset.projects),
@@ -192,8 +192,8 @@ def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ..
     is in no table."""
     import numpy as np  # here: loading and validating a workspace never needs numpy
 
-    ids = sorted([a.id for a in actors] + [p.id for p in projects])
-    rank = {node_id: i for i, node_id in enumerate(ids)}
+    ids = sorted([*map(_ID, actors), *map(_ID, projects)])
+    rank = dict(zip(ids, range(len(ids)), strict=True))
     m = len(relations)
     try:
         source = np.fromiter(map(rank.__getitem__, map(_SOURCE, relations)), dtype=np.int64,
@@ -221,6 +221,7 @@ def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ..
     return tuple(out), RelationEnds(tuple(ids), source, target)
 
 
+_ID = operator.attrgetter("id")
 _SOURCE = operator.attrgetter("source")
 _TARGET = operator.attrgetter("target")
 _TYPE = operator.attrgetter("type")

@@ -106,7 +106,13 @@ def _number(value: Any) -> str | None:
             return "0.0"
         if not math.isfinite(value):
             return "null"
-        rounded = float(f"{value:.{SIGNIFICANT_DIGITS}g}")
+        text = f"{value:.{SIGNIFICANT_DIGITS}g}"
+        if "." in text and "e" not in text:
+            # Already the shortest repr of the rounded float: a plain decimal of at most 12
+            # digits, none trailing, that no shorter decimal reads as (they differ by
+            # 1e-12 of the value, the float by 1e-16), in repr's positional range.
+            return text
+        rounded = float(text)
         return "0.0" if rounded == 0 else float.__repr__(rounded)
     return "null" if value is None else None
 

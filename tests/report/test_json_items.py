@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import random
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -14,8 +16,14 @@ from graphmap.analysis.pipeline import analyze
 from graphmap.analysis.report import AnalysisReport, Broker, Brokerage
 from graphmap.i18n import Listing, Message
 from graphmap.model.dataset import Dataset
-from graphmap.render.json_items import BrokerTexts, MessageTexts
-from graphmap.render.json_report import _broker, _dumps_at, report_to_dict, write_json
+from graphmap.render.json_items import BrokerTexts, MessageTexts, _number
+from graphmap.render.json_report import (
+    _broker,
+    _dumps_at,
+    clean_float,
+    report_to_dict,
+    write_json,
+)
 from graphmap.schema import Sector
 from graphmap.synth import generate_dataset
 from graphmap.workspace import load_workspace
@@ -110,3 +118,16 @@ def test_odd_brokers_stream_the_bytes_of_one_dumps(reports, lang):
     assert [texts.text(b) is None for b in odd.brokers[:3]] == [True, True, True]
     assert streamed(dataset, odd, lang) == one_dumps(dataset, odd, lang)
     assert '"betweenness": null,\n      "constraint": null,' in streamed(dataset, odd, lang)
+
+
+def test_measures_print_as_clean_float_then_repr():
+    rng = random.Random(7)
+    values = [rng.random() * 10 ** rng.randint(-9, 19) * rng.choice((1, -1))
+              for _ in range(20000)]
+    values += [struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0]
+               for _ in range(20000)]
+    values += [round(rng.random(), digits) for digits in range(1, 17) for _ in range(500)]
+    values += [0.1, 1e-5, 1e-4, 123456789012.5, 999999999999.5, 1e11, 1e12, 1e16, -0.0,
+               5e-324, 1.7976931348623157e308, 0.30000000000000004]
+    expected = ["null" if clean_float(v) is None else repr(clean_float(v)) for v in values]
+    assert [_number(v) for v in values] == expected
