@@ -26,6 +26,7 @@ before the analysis, and again, whole, after it.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -205,10 +206,16 @@ def analyze_in_neo4j(dataset: Dataset, conn: Connection, workspace: str,
         if progress is not None:
             progress(name, done, 1)
 
+    stop = threading.Event()
     with ThreadPoolExecutor(1, thread_name_prefix="graphmap-push") as pushing:
-        pushed = pushing.submit(push, dataset, conn, workspace, replace=True)
-        # On an error of the analysis, the pool still waits for the push to end.
-        report = _analysis(dataset, conn, config, step, progress)
+        pushed = pushing.submit(push, dataset, conn, workspace, replace=True, stop=stop)
+        try:
+            report = _analysis(dataset, conn, config, step, progress)
+        except BaseException:
+            # An error or Ctrl-C: the push stops before its next batch (the pool waits
+            # for that), and the analysis's error is the one raised.
+            stop.set()
+            raise
         step("push", 0)
         pushed.result()
     if store:

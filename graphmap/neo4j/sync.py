@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -249,7 +250,8 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def push(dataset: Dataset, conn: Connection, workspace: str, *,
          report: AnalysisReport | None = None, replace: bool = False,
-         batch_size: int = BATCH_SIZE, progress: Progress | None = None) -> PushResult:
+         batch_size: int = BATCH_SIZE, progress: Progress | None = None,
+         stop: threading.Event | None = None) -> PushResult:
     """Write ``dataset`` (and the analysis ``report``, if given) to Neo4j as ``workspace``.
 
     Idempotent: a second push of the same data writes nothing (no statement but the reads
@@ -257,6 +259,10 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
     Without ``replace``, nodes and relationships the workspace no longer has are kept;
     with it they are deleted, so the database mirrors the workspace exactly. Other
     workspaces in the same database are never touched.
+
+    ``stop``: once set (by another thread), the push stops before its next write
+    transaction with :class:`~graphmap.neo4j.writer.PushStopped`; what it wrote until
+    then stays, and the next push completes it.
 
     Raises
     ------
@@ -284,7 +290,7 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
                        for t, rids in gone_rels.items()}
         workspace_props = dict(rows.workspace_props)
         writer = BatchWriter(driver, conn, workspace, batch_size=batch_size,
-                             progress=progress, total=sum(
+                             progress=progress, stop=stop, total=sum(
                                  len(items) for group in (rid_deletes, gone_nodes, node_writes,
                                                           rel_writes) for items in group.values()))
         # Deletions first (relationships, then nodes), then nodes, then relationships.

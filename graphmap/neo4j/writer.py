@@ -6,6 +6,7 @@ Shared by :func:`graphmap.neo4j.sync.push` and :func:`graphmap.neo4j.results.wri
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -13,7 +14,7 @@ from graphmap.errors import Neo4jSyncError
 from graphmap.neo4j.connection import Connection, run_query
 from graphmap.neo4j.rows import WORKSPACE_LABEL
 
-__all__ = ["SERVER_COUNTERS", "WRITE_WORKSPACE", "BatchWriter"]
+__all__ = ["SERVER_COUNTERS", "WRITE_WORKSPACE", "BatchWriter", "PushStopped"]
 
 #: The workspace node's properties replaced by ``$props``.
 WRITE_WORKSPACE = (f"MERGE (w:{WORKSPACE_LABEL} {{name: $workspace}})\n"
@@ -33,14 +34,21 @@ SERVER_COUNTERS: tuple[str, ...] = (
     "properties_set", "labels_added", "labels_removed")
 
 
+class PushStopped(RuntimeError):
+    """The push was asked to stop (its ``stop`` event set) before its next batch: the
+    Neo4j engine stops the push it runs beside an analysis that failed or was
+    interrupted. Never shown to a user: the analysis's own error is."""
+
+
 class BatchWriter:
     """Runs the write statements of one push, ``batch_size`` rows per transaction (one
     managed transaction each, ``execute_query``), reports progress and adds up what the
     server says it wrote."""
 
     def __init__(self, driver: Any, conn: Connection, workspace: str, *, batch_size: int,
-                 progress: Progress | None, total: int) -> None:
-        self.driver, self.conn, self.workspace = driver, conn, workspace
+                 progress: Progress | None, total: int,
+                 stop: threading.Event | None = None) -> None:
+        self.driver, self.conn, self.workspace, self.stop = driver, conn, workspace, stop
         self.batch_size, self.progress, self.total = batch_size, progress, total
         self.done = 0
         self.counters: dict[str, int] = dict.fromkeys(SERVER_COUNTERS, 0)
@@ -48,6 +56,8 @@ class BatchWriter:
             progress("push", 0, total)
 
     def write_one(self, statement: str, params: Mapping[str, Any]) -> Any:
+        if self.stop is not None and self.stop.is_set():
+            raise PushStopped(self.workspace)
         result = run_query(self.driver, self.conn, statement,
                            {"workspace": self.workspace, **params}, write=True)
         for name in SERVER_COUNTERS:

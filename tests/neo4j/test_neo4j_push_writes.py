@@ -194,3 +194,21 @@ def test_a_relationship_made_by_hand_towards_another_node_is_read_with_its_targe
     ours = graph_rows(ds, ws).rels[0]
     assert stored.rels[ours.rid][:3] == ("FUNDS", "f", "p")
     driver.execute_query("MATCH (n:Note {id: 'note-1'}) DETACH DELETE n")
+
+
+def test_a_stopped_push_stops_before_its_next_write_and_the_next_push_completes_it(
+        conn: Connection, graph_of: Any, ws: str) -> None:
+    # The Neo4j engine stops the push it runs beside a failed or interrupted analysis.
+    import threading
+
+    from graphmap.neo4j.writer import PushStopped
+
+    ds = generate_dataset(40, 10, 80, seed=2)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(PushStopped):
+        push(ds, conn, ws, stop=stop)
+    assert graph_of(ws) == ([], [])
+    done = push(ds, conn, ws, stop=threading.Event())
+    assert done.nodes == Counts(created=50)
+    assert pull(conn, ws) == ds
