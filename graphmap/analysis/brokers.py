@@ -263,8 +263,9 @@ def structural_measures(graph: EcosystemGraph, config: AnalysisConfig | None = N
                                 edges=graph.edges)
     step_progress(progress, "betweenness", 1)
     step_progress(progress, "constraint", 0)
-    burt = kernel.constraint(kernel_graph)
-    size = kernel.effective_size(kernel_graph)
+    triangles = kernel.triangle_rows(kernel_graph)  # listed once for both measures
+    burt = kernel.constraint(kernel_graph, triangles, edges=graph.edges)
+    size = kernel.effective_size(kernel_graph, triangles)
     step_progress(progress, "constraint", 1)
     meta = meta_of(result, graph.node_count, config)
     positions = graph.index

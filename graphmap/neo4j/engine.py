@@ -276,10 +276,12 @@ def _measures(graph: EcosystemGraph, between: Any, sampled: Any,
                     delta=sampled.delta, error_bound=sampled.error_bound,
                     sample_size=sampled.sample_size)
     igraph = graph.igraph()
+    triangles = kernel.triangle_rows(igraph)
     positions = graph.index
     return StructuralMeasures(
         betweenness=NodeValues(positions, between),
-        constraint=NodeValues(positions, kernel.constraint(igraph), undefined_is_none=True),
-        effective_size=NodeValues(positions, kernel.effective_size(igraph),
+        constraint=NodeValues(positions, kernel.constraint(igraph, triangles, edges=graph.edges),
+                              undefined_is_none=True),
+        effective_size=NodeValues(positions, kernel.effective_size(igraph, triangles),
                                   undefined_is_none=True),
         betweenness_meta=meta)

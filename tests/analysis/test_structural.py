@@ -132,3 +132,28 @@ def test_effective_size_never_builds_a_dense_matrix_on_a_large_sparse_graph():
     sizes = kernel.effective_size(graph)
     assert sizes.shape == (30_000,)
     assert np.isfinite(sizes).all()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_constraint_from_triangles_equals_igraph_walk(seed):
+    """The triangle formula of kernel.constraint gives what igraph's own
+    ``Graph.constraint`` (the walk over two-step paths it replaced) gives, on graphs with
+    hubs, many triangles, isolated nodes and a two-node component."""
+    import igraph as ig
+
+    rng = np.random.default_rng(seed)
+    # Heavy-tailed degrees: endpoints drawn with weights 1/(rank+1), plus a dense corner.
+    weights = 1.0 / np.arange(1, 401)
+    ends = rng.choice(400, size=(1500, 2), p=weights / weights.sum())
+    corner = [(a, b) for a in range(10) for b in range(a + 1, 10)]
+    g = ig.Graph(n=400, edges=[tuple(e) for e in ends.tolist()] + corner)
+    g.add_vertices(3)
+    g.add_edges([(400, 401)])
+    g.simplify()
+    ours = kernel.constraint(g)
+    walked = np.asarray(g.constraint(), dtype=float)
+    lone = np.asarray(g.degree()) == 0
+    assert lone.any()
+    assert np.isnan(ours[lone]).all()
+    np.testing.assert_allclose(ours[~lone], walked[~lone], rtol=1e-12, atol=0)
+    assert ours[400] == ours[401] == 1.0
