@@ -16,7 +16,7 @@ import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
-from operator import is_, is_not
+from operator import is_, is_not, itemgetter, truth
 from typing import TYPE_CHECKING, Any
 
 from graphmap.diagnostics import Issue
@@ -81,28 +81,31 @@ def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterato
     years = _values(cols.get("year"), count, None, v._years, _plain_year)
     weights = _values(cols.get("weight"), count, 1.0, {}, _plain_weight)
     kinds: list[str | None] = [None] * count
-    if "kind" in cols:
+    if "kind" in cols and any(cols["kind"]):
         interned = v._kinds
         kinds = [interned.setdefault(k, k) if k else None for k in cols["kind"]]
     # The checks of a clean row, each over the whole batch at C speed: an actor source, a
-    # type that fits the target's kind, two different ends (what ``_endpoints`` checks), an
-    # amount only on a funds relation, values read without a guess.
-    checks: list[Iterable[Any]] = [
-        map(is_not, sources, repeat(None)),
-        map(is_not, targets, repeat(None)),
-        map(_FITS.__contains__, zip(codes, map(actors.__contains__, targets), strict=True)),
-        map(is_not, sources, targets)]  # one string object per id
-    if any(a is not None for a in amounts):
-        funds = RelationType.FUNDS
-        checks.append([a is None or (a is not _BAD and rt is funds)
-                       for a, rt in zip(amounts, types, strict=True)])
-    checks.extend(map(is_not, column, repeat(_BAD)) for column in (years, weights))
-    clean = list(map(all, zip(*checks, strict=True)))
+    # type that fits the target's kind, two different ends (what ``_endpoints`` checks),
+    # values read without a guess, an amount only on a funds relation.
+    clean = _passed(count, [
+        lambda: map(is_not, sources, repeat(None)),
+        lambda: map(is_not, targets, repeat(None)),
+        lambda: map(_FITS.__contains__, zip(codes, map(actors.__contains__, targets),
+                                            strict=True)),
+        lambda: map(is_not, sources, targets),  # one string object per id
+        lambda: map(is_not, years, repeat(_BAD)),
+        lambda: map(is_not, weights, repeat(_BAD))])
+    funds = RelationType.FUNDS
+    for i in compress(range(count), map(is_not, amounts, repeat(None))):
+        if amounts[i] is _BAD or types[i] is not funds:
+            if clean is None:
+                clean = [True] * count
+            clean[i] = False
     sources, targets, types, codes = _kept(clean, sources, targets, types, codes)
     amounts, years, weights, kinds = _kept(clean, amounts, years, weights, kinds)
-    rows = list(compress(b.rows, clean))
+    rows: list[int] = _kept(clean, b.rows)[0]
     if b.extra is not None:
-        extra: list[Any] = list(compress(b.extra, clean))
+        extra: list[Any] = _kept(clean, b.extra)[0]
         frozen = [frozenset(e.items()) if e else None for e in extra]
         extra = [e or _NO_EXTRA for e in extra]
     else:
@@ -125,11 +128,12 @@ def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterato
     def segment(start: int, stop: int) -> None:
         if start == stop:
             return
-        v._relation_keys.extend(keys[start:stop])
-        v._relation_rows.extend(rows[start:stop])
+        whole = start == 0 and stop == len(rows)  # the common batch: no copy
+        v._relation_keys.extend(keys if whole else keys[start:stop])
+        v._relation_rows.extend(rows if whole else rows[start:stop])
         v._relation_file = t.file
         if not v.failed:
-            v.relations.extend(records[start:stop])
+            v.relations.extend(records if whole else records[start:stop])
 
     yield from _interleaved(clean, b, t, v._relation_row, segment)
 
@@ -143,9 +147,11 @@ def _actor_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator[I
     scopes = _optional_terms(v, Scope, cols.get("scope"), count, Scope.LOCAL)
     places = _places(v, cols.get("territory"), count)
     public = _public_ok(b, count)
-    ok = [bool(sector) and category is not None and scope is not None and place is not _BAD
-          and flag for sector, category, scope, place, flag
-          in zip(sectors, categories, scopes, places, public, strict=True)]
+    ok = _passed(count, [lambda: map(truth, sectors),
+                         lambda: map(is_not, categories, repeat(None)),
+                         lambda: map(is_not, scopes, repeat(None)),
+                         lambda: map(is_not, places, repeat(_BAD)),
+                         lambda: public])
     clean = _new_ids(v, cols, ok)
     types = [text or None for text in cols["type"]] if "type" in cols else repeat(None)
     extra = b.extra if b.extra is not None else repeat(_NO_EXTRA)
@@ -160,9 +166,11 @@ def _project_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator
     places = _places(v, cols.get("territory"), count)
     starts = _values(cols.get("start"), count, None, {}, _plain_start)
     ends = _values(cols.get("end"), count, None, {}, _plain_end)
-    ok = [bool(stage) and place is not _BAD and start is not _BAD and end is not _BAD
-          and not (start and end and end[2] < start[1])
-          for stage, place, start, end in zip(stages, places, starts, ends, strict=True)]
+    ok = _passed(count, [lambda: map(truth, stages),
+                         lambda: map(is_not, places, repeat(_BAD)),
+                         lambda: map(is_not, starts, repeat(_BAD)),
+                         lambda: map(is_not, ends, repeat(_BAD)),
+                         lambda: map(_in_order, starts, ends)])
     clean = _new_ids(v, cols, ok)
     if "theme" in cols:
         themes: dict[str, tuple[str, ...]] = {}
@@ -177,17 +185,32 @@ def _project_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterator
                         _kept_dates(ends), extra])
 
 
+def _in_order(start: Any, end: Any) -> bool:
+    """Whether a project's end is not before its start (any order when a date is blank or
+    not read: another check fails)."""
+    return start is _BAD or end is _BAD or not (start and end and end[2] < start[1])
+
+
 def _kept_dates(dates: list[Any]) -> list[str | None]:
     """The date each row keeps (the text of its parsed date), ``None`` when blank or bad."""
     return [d[0] if d is not None and d is not _BAD else None for d in dates]
 
 
-def _new_ids(v: WorkspaceValidator, cols: dict[str, list[str]], ok: list[bool]) -> list[bool]:
-    """``ok`` and a name and a new id: a row without an id (derived later) or whose id is
-    taken, by a row before or in this batch, goes to the row rule."""
+def _new_ids(v: WorkspaceValidator, cols: dict[str, list[str]], ok: list[bool] | None
+             ) -> list[bool] | None:
+    """``ok`` (``None``: every row) and a name and a new id: a row without an id (derived
+    later) or whose id is taken, by a row before or in this batch, goes to the row rule.
+    ``None`` when every row is clean."""
+    count = len(cols["name"])
     if "id" not in cols:
-        return [False] * len(ok)
+        return [False] * count
     taken = v._ids
+    distinct = set(cols["id"])
+    if (len(distinct) == count and "" not in distinct and taken.keys().isdisjoint(distinct)
+            and all(cols["name"])):  # the common batch: every row has a name and a new id
+        return ok
+    if ok is None:
+        ok = [True] * count
     seen: set[str] = set()
     clean = []
     for node_id, name, fine in zip(cols["id"], cols["name"], ok, strict=True):
@@ -200,14 +223,13 @@ def _new_ids(v: WorkspaceValidator, cols: dict[str, list[str]], ok: list[bool]) 
     return clean
 
 
-def _nodes(v: WorkspaceValidator, t: RawTable, b: CellBatch, clean: list[bool], *,
+def _nodes(v: WorkspaceValidator, t: RawTable, b: CellBatch, clean: list[bool] | None, *,
            kind: NodeKind, record: type, kept: list[Any], row_rule: Any,
            rest: list[Iterable[Any]]) -> Iterator[Issue]:
     """Define the ids of the clean rows and keep their records (fields: id, name, then
     ``rest``), in row order with the row rule's output for the other rows."""
-    ids = list(compress(b.columns.get("id", ()), clean))  # no id column: no clean row
-    names = list(compress(b.columns["name"], clean))
-    rows = list(compress(b.rows, clean))
+    # No id column: no clean row (``clean`` is not ``None``).
+    ids, names, rows = _kept(clean, b.columns.get("id", []), b.columns["name"], b.rows)
     fields = [ids, names, *_kept(clean, *rest)]
     records: list[Any] = []
     if not v.failed:
@@ -228,10 +250,14 @@ def _nodes(v: WorkspaceValidator, t: RawTable, b: CellBatch, clean: list[bool], 
 
 
 # -- shared -----------------------------------------------------------------------------------
-def _interleaved(clean: list[bool], b: CellBatch, t: RawTable, row_rule: Any,
+def _interleaved(clean: list[bool] | None, b: CellBatch, t: RawTable, row_rule: Any,
                  segment: Segment) -> Iterator[Issue]:
     """Run ``segment(start, stop)`` over each run of clean rows (indexes among the clean
-    rows) and the row rule on each other row, in row order."""
+    rows) and the row rule on each other row, in row order; ``clean`` ``None``: all rows are
+    clean."""
+    if clean is None:
+        segment(0, len(b.rows))
+        return
     start = stop = 0
     for index, fine in enumerate(clean):
         if fine:
@@ -254,7 +280,21 @@ def _records(cls: type, columns: Sequence[Iterable[Any]], count: int) -> list[An
     return objects
 
 
-def _kept(clean: list[bool], *columns: Iterable[Any]) -> list[list[Any]]:
+def _passed(count: int, checks: Sequence[Callable[[], Iterable[Any]]]) -> list[bool] | None:
+    """Whether each of ``count`` rows passes every check (a check: a new iterator of each
+    row's truth); ``None`` when every row passes. Each check is first run to its first
+    failure (C speed, no tuple per row): only the checks some row fails are zipped."""
+    failing = [check() for check in checks if not all(check())]
+    if not failing:
+        return None
+    return list(map(all, zip(*failing, strict=True)))
+
+
+def _kept(clean: list[bool] | None, *columns: Iterable[Any]) -> list[Any]:
+    """The values of the clean rows of each column; ``clean`` ``None``: the columns as they
+    are (a ``repeat`` too, which ``_records`` reads as far as it needs)."""
+    if clean is None:
+        return list(columns)
     return [list(compress(column, clean)) for column in columns]
 
 
@@ -379,9 +419,9 @@ def _actor_ids(v: WorkspaceValidator) -> dict[str, str]:
     relations are read); any other id is a project's."""
     cached = v._actor_ids
     if cached is None or cached[0] != len(v._ids):
-        actor = NodeKind.ACTOR
-        cached = v._actor_ids = (len(v._ids), {
-            i: i for i, (kind, *_) in v._ids.items() if kind is actor})
+        kinds = map(itemgetter(0), v._ids.values())
+        ids = list(compress(v._ids, map(is_, kinds, repeat(NodeKind.ACTOR))))
+        cached = v._actor_ids = (len(v._ids), dict(zip(ids, ids, strict=True)))
     return cached[1]
 
 

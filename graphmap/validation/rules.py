@@ -479,9 +479,8 @@ class WorkspaceValidator:
         self._relation_rows = array("q")
 
     def _isolated_actors(self) -> Iterator[Issue]:
-        for node_id, (kind, file, row, _) in self._ids.items():
-            if kind is NodeKind.ACTOR and node_id not in self._linked:
-                yield warning("actor.isolated", file, row, None, id=node_id)
+        for node_id, file, row in self.nodes.unlinked_actors(self._linked):
+            yield warning("actor.isolated", file, row, None, id=node_id)
 
 
 def _public_flag(t: RawTable, r: RawRow) -> Iterator[Issue]:
