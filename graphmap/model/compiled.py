@@ -153,14 +153,26 @@ class EcosystemGraph:
             position = np.fromiter(map(get, ends.ids), dtype=np.int64, count=len(ends.ids))
             self.relation_source = position[ends.source]
             self.relation_target = position[ends.target]
+            if len(self.index) == len(self.ids):  # distinct ids: ``position`` is a permutation
+                # ``ends.ids`` is sorted: each node's position in it is its id's rank.
+                rank = np.empty(len(position), dtype=np.int64)
+                rank[position] = np.arange(len(position))
+                self.__dict__["id_rank"] = rank
         else:
             self.relation_source = np.fromiter(map(get, map(_SOURCE, rels)), dtype=np.int64,
                                                count=m)
             self.relation_target = np.fromiter(map(get, map(_TARGET, rels)), dtype=np.int64,
                                                count=m)
-        # By identity: an enum member hashes in Python, once per relation otherwise.
-        self.relation_type = np.fromiter(map(_TYPE_CODE_BY_ID.__getitem__,
-                                             map(id, map(_TYPE, rels))), dtype=np.int8, count=m)
+        if ends is not None and ends.type is not None:
+            # The type ranks the sort kept: no pass over millions of relation objects, in an
+            # order that is not their order in memory.
+            code = np.array([_TYPE_CODE[t] for t in ends.types], dtype=np.int8)
+            self.relation_type = code[ends.type] if m else np.zeros(0, dtype=np.int8)
+        else:
+            # By identity: an enum member hashes in Python, once per relation otherwise.
+            self.relation_type = np.fromiter(map(_TYPE_CODE_BY_ID.__getitem__,
+                                                 map(id, map(_TYPE, rels))), dtype=np.int8,
+                                             count=m)
         self.indptr, self.indices, self.edges, self.edge_relation = self._undirected()
         self.flow = self._flow()
 

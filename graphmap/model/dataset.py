@@ -208,17 +208,24 @@ def _relations_in_order(relations: tuple[Relation, ...], actors: tuple[Actor, ..
     code = {i: k for k, i in enumerate(sorted(members, key=lambda i: members[i].value))}
     kind = np.fromiter(map(code.__getitem__, map(id, types)), dtype=np.int64, count=m)
     order = np.lexsort((kind, target, source))
-    out = list(map(relations.__getitem__, order.tolist()))
     source, target, kind = source[order], target[order], kind[order]
-    if m > 1:  # rows with the same ends and type: by every other field
-        same = (source[1:] == source[:-1]) & (target[1:] == target[:-1]) & (
-            kind[1:] == kind[:-1])
-        start = 0
-        for stop in [*(np.flatnonzero(~same) + 1).tolist(), m]:
-            if stop - start > 1:
-                out[start:stop] = sorted(out[start:stop], key=_relation_key)
-            start = stop
-    return tuple(out), RelationEnds(tuple(ids), source, target)
+    kinds = tuple(sorted(members.values(), key=lambda t: t.value))
+    if m < 2:
+        return tuple(map(relations.__getitem__, order.tolist())), RelationEnds(
+            tuple(ids), source, target, kind, kinds)
+    # One gather straight into the tuple: a list then a tuple of millions of rows touches
+    # every row object (its reference count) three times more, in no memory order.
+    ordered = operator.itemgetter(*order.tolist())(relations)
+    same = (source[1:] == source[:-1]) & (target[1:] == target[:-1]) & (kind[1:] == kind[:-1])
+    if not same.any():
+        return ordered, RelationEnds(tuple(ids), source, target, kind, kinds)
+    # Rows with the same ends and type, by every other field: only the runs of two rows or
+    # more (a loop over every run is millions of iterations on a large workspace).
+    bounds = np.flatnonzero(np.diff(np.concatenate(([False], same, [False])).astype(np.int8)))
+    out = list(ordered)
+    for start, stop in zip(bounds[0::2].tolist(), (bounds[1::2] + 1).tolist(), strict=True):
+        out[start:stop] = sorted(out[start:stop], key=_relation_key)
+    return tuple(out), RelationEnds(tuple(ids), source, target, kind, kinds)
 
 
 _ID = operator.attrgetter("id")
@@ -230,12 +237,15 @@ _TYPE = operator.attrgetter("type")
 @dataclass(frozen=True)
 class RelationEnds:
     """The ends of a dataset's relations (in content order) as positions in ``ids``, the
-    sorted ids of its actors and projects: what :func:`in_content_order` computed to sort
-    them, kept for the compiled graph (``source`` and ``target`` are int64 arrays)."""
+    sorted ids of its actors and projects, and their types as positions in ``types``
+    (sorted by value): what :func:`in_content_order` computed to sort them, kept for the
+    compiled graph (``source``, ``target`` and ``type`` are int64 arrays)."""
 
     ids: tuple[str, ...]
     source: Any
     target: Any
+    type: Any = None
+    types: tuple[Any, ...] = ()
 
 
 def relation_ends(dataset: Dataset) -> RelationEnds | None:
