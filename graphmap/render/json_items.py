@@ -146,7 +146,6 @@ _BROKER = """{
     }"""
 
 _GROUPS_BREAK = "\n        "
-_INT = {int}
 
 
 class BrokerTexts:
@@ -158,6 +157,7 @@ class BrokerTexts:
         self._actors = dataset.actor_by_id
         self.messages = MessageTexts(lang)
         self._groups: dict[int, tuple[tuple[Any, ...], str | None]] = {}
+        self._sectors: dict[int, tuple[Any, str | None]] = {}
 
     def text(self, broker: Broker) -> str | None:
         roles = broker.brokerage
@@ -169,18 +169,27 @@ class BrokerTexts:
         actor = self._actors.get(ident)
         numbers = (_number(broker.betweenness), _number(broker.constraint),
                    _number(broker.effective_size))
-        plain = (set(map(type, counts)) == _INT and type(ident) is str and type(name) is str
-                 and None not in numbers)
+        c0, c1, c2, c3, c4 = counts
+        plain = (type(c0) is type(c1) is type(c2) is type(c3) is type(c4) is int
+                 and type(ident) is str and type(name) is str and None not in numbers)
         groups = self._bridged(broker.bridged_groups) if plain else None
         sector: str | None = "null"
         territory: str | None = "null"
         if actor is not None:
-            sector, territory = _text_or_null(actor.sector.value), _text_or_null(actor.territory)
+            sector, territory = self._sector(actor.sector), _text_or_null(actor.territory)
         if groups is None or sector is None or territory is None:
             return None
         return _BROKER % (encode_basestring(ident), encode_basestring(name), broker.rank,
                           *numbers, *counts, encode_basestring(self.messages.render(broker.why)),
                           sum(counts), groups, sector, territory)
+
+    def _sector(self, sector: Any) -> str | None:
+        """The text of a sector's value, once per member (an enum's ``value`` is read in
+        Python: a million reads for a million brokers)."""
+        held = self._sectors.get(id(sector))
+        if held is None:
+            held = self._sectors[id(sector)] = (sector, _text_or_null(sector.value))
+        return held[1]
 
     def _bridged(self, groups: tuple[Any, ...]) -> str | None:
         """``bridged_groups`` as a list of strings (each group as ``str``), once per tuple
