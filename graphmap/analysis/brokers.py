@@ -14,7 +14,9 @@ References
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +75,11 @@ def brokerage_roles(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
 def _node_groups(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
                  ) -> list[Hashable | None]:
     """The group of every node (``None`` for projects and actors without one)."""
+    na = graph.actor_count
+    if len(groups) == na and all(map(operator.is_, groups, graph.ids[:na])):
+        # The groups of the graph's own actors, in node order (actor_groups): no look-up
+        # of a million ids in the index, a cache miss each.
+        return [*groups.values(), *itertools.repeat(None, graph.node_count - na)]
     node_group: list[Hashable | None] = [None] * graph.node_count
     positions = graph.index
     for actor_id, value in groups.items():
@@ -84,6 +91,12 @@ def _node_groups(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
 
 def group_codes(values: Sequence[Hashable | None]) -> np.ndarray:
     """A small integer per distinct group value (``None`` = one "unknown" group)."""
+    distinct = dict.fromkeys(values)
+    if all(type(v) is str or v is None for v in distinct):
+        # A key per distinct value, not per node (a million f-strings otherwise).
+        names = sorted(map(_group_key, distinct))
+        code_of = {v: names.index(_group_key(v)) for v in distinct}
+        return np.fromiter(map(code_of.__getitem__, values), dtype=np.int64, count=len(values))
     keys = [_group_key(v) for v in values]
     code = {k: i for i, k in enumerate(sorted(set(keys)))}
     return np.fromiter((code[k] for k in keys), dtype=np.int64, count=len(keys))

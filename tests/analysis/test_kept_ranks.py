@@ -48,3 +48,13 @@ def test_summary_counts_equal_a_count_record_by_record():
         if r.target in projects and r.source in sector_of:
             tied[r.target].add(sector_of[r.source])
     assert summary["sector_diversity"] == {p: len(s) for p, s in sorted(tied.items())}
+
+
+def test_group_codes_per_distinct_value_equal_the_codes_per_node():
+    from graphmap.analysis.brokers import _group_key, group_codes
+
+    values = ["b", None, "", "a", "b", None, "1", "a"]
+    names = sorted({_group_key(v) for v in values})
+    assert group_codes(values).tolist() == [names.index(_group_key(v)) for v in values]
+    mixed = [1, "1", None, True]  # not all text: the key of each value, as before
+    assert group_codes(mixed).tolist() == [1, 1, 0, 2]
