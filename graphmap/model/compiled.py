@@ -295,11 +295,17 @@ class EcosystemGraph:
         for field in _ROLE_FIELDS:
             chosen = slice(None) if field == "actors" else role == _ROLE_FIELDS.index(field)
             p, a = project[chosen], actor[chosen]
-            # Each (project, actor) pair at its first row only.
-            _, first = np.unique(p * self.node_count + a, return_index=True)
-            if len(first) < len(p):
+            # Each (project, actor) pair at its first row only. In content order a
+            # project's rows come by actor: the repeats of a pair are then adjacent, and
+            # no sort of millions of keys is needed to find them.
+            key = p * self.node_count + a
+            if len(key) > 1 and bool(np.all(key[1:] >= key[:-1])):
+                keep = np.concatenate(([True], key[1:] != key[:-1]))
+            else:
+                _, first = np.unique(key, return_index=True)
                 keep = np.zeros(len(p), dtype=bool)
                 keep[first] = True
+            if not keep.all():
                 p, a = p[keep], a[keep]
             bounds = np.zeros(projects + 1, dtype=np.int64)
             np.cumsum(np.bincount(p, minlength=projects), out=bounds[1:])
