@@ -120,3 +120,27 @@ def neo4j_connection(**server_options: Any) -> Iterator[tuple[Any, str]]:
                      f"{server.start_seconds:.1f} s)")
     finally:
         server.stop()
+
+
+def server_pid() -> int | None:
+    """The Java child of this process (the test server started by ``neo4j_connection``),
+    if any."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, rest = stat.read_text().rsplit(")", 1)
+        except OSError:
+            continue
+        if int(rest.split()[1]) == os.getpid() and name.endswith("(java"):
+            return int(stat.parent.name)
+    return None
+
+
+def server_cpu(pid: int | None) -> float | None:
+    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``), or None."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -94,14 +94,14 @@ def run(conn: Any, actors: int, projects: int, relations: int,
         local, local_total = timed(lambda: analyze(dataset, config, progress=local_clock))
         local_cpu = time.process_time() - cpu_before
     load_before = os.getloadavg()
-    server_pid = args.server_pid or _server_pid()
-    server_before = _server_cpu(server_pid)
+    server_pid = args.server_pid or _common.server_pid()
+    server_before = _common.server_cpu(server_pid)
     cpu_before = time.process_time()
     with _push_clock() as pushed:
         remote, remote_total = timed(lambda: analyze_in_neo4j(
             dataset, conn, workspace, config, progress=remote_clock, store=True))
     remote_cpu = time.process_time() - cpu_before
-    server_after = _server_cpu(server_pid)
+    server_after = _common.server_cpu(server_pid)
     steps = list(ENGINE_STEPS)
     print(f"\n## {label} (actors/projects/relations), seed {args.seed}\n")
     print("| step | local wall (s) | local CPU (s) | neo4j engine wall (s) | "
@@ -160,29 +160,6 @@ def _push_clock() -> Iterator[list[float]]:
         yield seconds
     finally:
         sync.push = original  # type: ignore[assignment]
-
-
-def _server_pid() -> int | None:
-    """The Java child of this process (the test server started by ``_common``), if any."""
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            name, rest = stat.read_text().rsplit(")", 1)
-        except OSError:
-            continue
-        if int(rest.split()[1]) == os.getpid() and name.endswith("(java"):
-            return int(stat.parent.name)
-    return None
-
-
-def _server_cpu(pid: int | None) -> float | None:
-    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``), or None."""
-    if pid is None:
-        return None
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

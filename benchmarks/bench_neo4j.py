@@ -26,7 +26,6 @@ import argparse
 import dataclasses
 import os
 import time
-from pathlib import Path
 
 import _common
 
@@ -51,31 +50,8 @@ def main() -> None:
         run(args, conn, where)
 
 
-def _server_cpu(pid: int | None) -> float | None:
-    """User + system CPU seconds of process ``pid`` so far (Linux ``/proc``), or None."""
-    if pid is None:
-        return None
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _child_java() -> int | None:
-    """The Java child of this process (the test server started by ``_common``), if any."""
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            name, rest = stat.read_text().rsplit(")", 1)
-        except OSError:
-            continue
-        if int(rest.split()[1]) == os.getpid() and name.endswith("(java"):
-            return int(stat.parent.name)
-    return None
-
-
 def run(args: argparse.Namespace, conn: Connection, where: str) -> None:
-    server_pid = args.server_pid or _child_java()
+    server_pid = args.server_pid or _common.server_pid()
     load_before = os.getloadavg()
     started = time.perf_counter()
     dataset = generate_dataset(args.actors, args.projects, args.relations, seed=args.seed)
@@ -93,10 +69,11 @@ def run(args: argparse.Namespace, conn: Connection, where: str) -> None:
         measures.append(("analyze()", time.perf_counter() - started, "", 0.0, None))
 
     def timed(label: str, action, count: int) -> object:  # type: ignore[no-untyped-def]
-        begin, cpu, server = time.perf_counter(), time.process_time(), _server_cpu(server_pid)
+        server = _common.server_cpu(server_pid)
+        begin, cpu = time.perf_counter(), time.process_time()
         result = action()
         seconds = time.perf_counter() - begin
-        server_after = _server_cpu(server_pid)
+        server_after = _common.server_cpu(server_pid)
         measures.append((label, seconds, f"{count / seconds:,.0f}" if count else "",
                          time.process_time() - cpu,
                          None if server is None or server_after is None
