@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import compress, repeat
 from operator import is_, is_not, itemgetter, truth
 from typing import TYPE_CHECKING, Any
@@ -382,14 +383,6 @@ def _plain_amount(text: str) -> Any:
     return amount if reading is None and 0 <= amount <= MAX_AMOUNT else _BAD
 
 
-def _plain_year(text: str) -> Any:
-    try:
-        year, reading = read_year(text)
-    except ValueError:
-        return _BAD
-    return year if reading is None else _BAD
-
-
 def _plain_weight(text: str) -> Any:
     try:
         weight = parse_number(text)
@@ -398,20 +391,20 @@ def _plain_weight(text: str) -> Any:
     return weight if 0 < weight <= MAX_WEIGHT else _BAD
 
 
-def _plain_start(text: str) -> Any:
-    try:
-        date, reading = read_date(text)
-    except ValueError:
-        return _BAD
-    return date if reading is None else _BAD
+def _unguessed(read: Callable[[str], tuple[Any, Any]]) -> Callable[[str], Any]:
+    """A cell reader giving what ``read`` reads without a guess (no reading); else ``_BAD``."""
+    def plain(text: str) -> Any:
+        try:
+            value, reading = read(text)
+        except ValueError:
+            return _BAD
+        return value if reading is None else _BAD
+    return plain
 
 
-def _plain_end(text: str) -> Any:
-    try:
-        date, reading = read_date(text, end=True)
-    except ValueError:
-        return _BAD
-    return date if reading is None else _BAD
+_plain_year = _unguessed(read_year)
+_plain_start = _unguessed(read_date)
+_plain_end = _unguessed(partial(read_date, end=True))
 
 
 def _actor_ids(v: WorkspaceValidator) -> dict[str, str]:
