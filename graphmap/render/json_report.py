@@ -34,9 +34,7 @@ from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, G
 from graphmap.collection import cycle_collection_paused
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
-from graphmap.render.json_items import BrokerTexts
-
-SIGNIFICANT_DIGITS = 12
+from graphmap.render.json_items import SIGNIFICANT_DIGITS, BrokerTexts
 
 
 def clean_float(value: float) -> float | None:
@@ -47,6 +45,7 @@ def clean_float(value: float) -> float | None:
     """
     if not math.isfinite(value):
         return None
+    # SIGNIFICANT_DIGITS is json_items': one precision, so its fast path writes these bytes.
     rounded = float(f"{value:.{SIGNIFICANT_DIGITS}g}")
     return 0.0 if rounded == 0 else rounded  # no "-0.0"
 
