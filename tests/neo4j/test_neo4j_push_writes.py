@@ -48,6 +48,18 @@ def content(graph: tuple[list[Any], list[Any]]) -> list[Any]:
         + [repr((r["t"], r["s"], r["o"], without_workspace(r["p"]))) for r in rels])
 
 
+def fails_as_changed_during_push(conn: Connection, ws: str, query: str, row: Any) -> None:
+    """Write ``row`` with ``query`` as a push does (``must_write``): it must fail with the
+    message that tells the user another client changed the workspace meanwhile."""
+    with open_driver(conn) as opened:
+        writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
+        with pytest.raises(Neo4jSyncError) as failed:
+            writer.write(query, "rows", [row], must_write=True)
+    assert failed.value.render("en") == (
+        f"Another client deleted nodes or relationships of workspace '{ws}' during this "
+        "push: run it again (it writes only what is missing).")
+
+
 def test_first_push_writes_everything_once_and_a_second_push_nothing(
         conn: Connection, driver: Any, ws: str) -> None:
     ds = generate_dataset(200, 50, 1000, seed=11)
@@ -143,14 +155,8 @@ def test_a_relationship_deleted_by_another_client_before_its_update_is_an_error(
     push(ds, conn, ws)
     edited = dataclasses.replace(ds, relations=(Relation("f", "p", R.FUNDS, weight=2.0),))
     driver.execute_query("MATCH ()-[r:FUNDS {workspace: $ws}]->() DELETE r", ws=ws)
-    with open_driver(conn) as opened:
-        writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
-        with pytest.raises(Neo4jSyncError) as failed:
-            writer.write(_rel_update("FUNDS"), "rows", [graph_rows(edited, ws).rels[0].props],
-                         must_write=True)
-    assert failed.value.render("en") == (
-        f"Another client deleted nodes or relationships of workspace '{ws}' during this "
-        "push: run it again (it writes only what is missing).")
+    fails_as_changed_during_push(conn, ws, _rel_update("FUNDS"),
+                                 graph_rows(edited, ws).rels[0].props)
     # Pushed again, it creates what is missing.
     again = push(edited, conn, ws)
     assert again.relationships == Counts(created=1)
@@ -166,12 +172,8 @@ def test_a_node_deleted_by_another_client_before_its_update_is_an_error(
     push(ds, conn, ws)
     edited = dataclasses.replace(ds, actors=(Actor("f", "Fonds B", Sector.PHILANTHROPIC),))
     driver.execute_query("MATCH (n:Actor {workspace: $ws, id: 'f'}) DETACH DELETE n", ws=ws)
-    with open_driver(conn) as opened:
-        writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
-        with pytest.raises(Neo4jSyncError) as failed:
-            writer.write(_node_write("Actor"), "rows", [graph_rows(edited, ws).nodes[0].props],
-                         must_write=True)
-    assert failed.value.key == "neo4j.error.changed_during_push"
+    fails_as_changed_during_push(conn, ws, _node_write("Actor"),
+                                 graph_rows(edited, ws).nodes[0].props)
     again = push(edited, conn, ws)
     assert again.nodes == Counts(created=1)
     assert pull(conn, ws) == edited
