@@ -181,5 +181,5 @@ def _sector_diversity(graph: EcosystemGraph) -> dict[str, int]:
     seen = np.zeros(len(dataset.projects) * width, dtype=bool)
     seen[project * width + sector[source[tied]]] = True  # distinct pairs, no hash table
     pairs = np.flatnonzero(seen)
-    counts = np.bincount(pairs // max(len(code), 1), minlength=len(dataset.projects))
+    counts = np.bincount(pairs // width, minlength=len(dataset.projects))
     return {p.id: int(c) for p, c in zip(dataset.projects, counts.tolist(), strict=True)}
