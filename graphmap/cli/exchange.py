@@ -68,9 +68,13 @@ def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,  #
     graph = exchange_graph(dataset, report, lang=lang, styles=styles)
     echo_issues(graph.issues, lang)
     path = write_export(graph, fmt, output)
+    # Counts grouped by thousands as the render command's message (``1\u00a0234 nœuds``).
+    from graphmap.render.formatting import format_number
+
+    nodes, edges = (format_number(n, lang) for n in (graph.node_count, graph.edge_count))
     click.echo(translate("exchange.exported", lang, path=str(path),
-                         nodes=Message("count.nodes", {"count": graph.node_count}),
-                         edges=Message("count.edges", {"count": graph.edge_count}),
+                         nodes=Message("count.nodes", {"count": nodes}),
+                         edges=Message("count.edges", {"count": edges}),
                          format=_FORMAT_NAMES[fmt]), err=True)
     if public:
         for log_path in publishing.write_log(path.parent):

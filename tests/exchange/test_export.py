@@ -222,3 +222,15 @@ def test_positions_stop_where_the_map_stops_drawing_nodes(laurentides: Any) -> N
     node = next(exported.nodes())
     assert node.style is not None
     assert node.style.color == SECTOR_COLORS[in_content_order(dataset).actors[0].sector.value]
+
+
+def test_cli_message_groups_thousands_in_both_languages(cli_group: Any, tmp_path: Path) -> None:
+    from graphmap.synth import write_workspace
+
+    write_workspace(tmp_path / "ws", 1000, 234, 3000, seed=3)
+    runner = CliRunner()
+    for lang, counts in (("fr", "1\u00a0234 nœuds"), ("en", "1,234 nodes")):
+        done = runner.invoke(cli_group, ["export", str(tmp_path / "ws"), "--to", "kumu", "-o",
+                                         str(tmp_path / f"{lang}.json"), "--lang", lang])
+        assert done.exit_code == 0, done.output
+        assert counts in done.output
