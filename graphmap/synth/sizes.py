@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from graphmap.errors import UsageError
 from graphmap.i18n import Message
+from graphmap.load.issues import Number
 
 #: Actors of an ecosystem generated without sizes.
 DEFAULT_ACTORS = 1000
@@ -68,10 +69,10 @@ def check_sizes(actors: int, projects: int, relations: int, seed: int) -> Sizes:
     if relations > sizes.max_relations:
         raise UsageError(
             "generate.error_too_many_relations",
-            count=relations,
-            actors=Message("count.actors", {"count": actors}),
-            projects=Message("count.projects", {"count": projects}),
-            maximum=sizes.max_relations,
+            count=Number(relations),  # grouped by thousands in running text
+            actors=Message("count.actors", {"count": Number(actors)}),
+            projects=Message("count.projects", {"count": Number(projects)}),
+            maximum=Number(sizes.max_relations),
         )
     return sizes
 

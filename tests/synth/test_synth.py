@@ -168,6 +168,18 @@ def test_too_many_relations_for_the_sizes() -> None:
     )
 
 
+def test_too_many_relations_groups_thousands_in_both_languages() -> None:
+    from graphmap.synth.sizes import check_sizes
+
+    with pytest.raises(UsageError) as caught:
+        check_sizes(1000, 2000, 100_000_000, 0)
+    assert "100,000,000 relations do not fit between 1,000 actors and 2,000 projects" in (
+        caught.value.render("en"))
+    assert caught.value.render("fr").startswith(
+        "100\u202f000\u202f000 relations ne tiennent pas entre 1\u202f000 acteurs et "
+        "2\u202f000 projets")
+
+
 def test_unwritable_folder_is_one_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
