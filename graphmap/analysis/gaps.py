@@ -94,9 +94,9 @@ def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
                          count=na)
     rows = (graph.relation_target >= na) & (graph.relation_source < na)
     width = max(len(values), 1)
-    pairs = _distinct(((graph.relation_target[rows] - na) * width
-                       + sector[graph.relation_source[rows]]), (graph.node_count - na) * width)
-    project, code = np.divmod(pairs, max(len(values), 1))
+    keys = (graph.relation_target[rows] - na) * width + sector[graph.relation_source[rows]]
+    pairs = distinct_integers(keys, (graph.node_count - na) * width)
+    project, code = np.divmod(pairs, width)
     bounds = np.zeros(graph.node_count - na + 1, dtype=np.int64)
     np.cumsum(np.bincount(project, minlength=graph.node_count - na), out=bounds[1:])
     names = [values[c] for c in code.tolist()]
@@ -104,12 +104,12 @@ def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
     return [names[i:j] for i, j in itertools.pairwise(starts)]
 
 
-def _distinct(values: np.ndarray, size: int) -> np.ndarray:
+def distinct_integers(values: np.ndarray, size: int) -> np.ndarray:
     """The distinct values of ``values`` (integers in ``[0, size)``), sorted: what
     ``np.unique`` returns, from a mask (its hash table on millions of values is a cache
     miss per value).
 
-    >>> _distinct(np.array([4, 1, 4, 0]), 6).tolist()
+    >>> distinct_integers(np.array([4, 1, 4, 0]), 6).tolist()
     [0, 1, 4]
     """
     seen = np.zeros(size, dtype=bool)
@@ -190,8 +190,8 @@ def territory_gaps(graph: EcosystemGraph) -> list[Gap]:
     funds, supports = RelationType.FUNDS, RelationType.SUPPORTS
     # Who funds (supports) anything, project or actor: from the relation arrays.
     giving: dict[RelationType, list[int]] = {
-        kind: _distinct(graph.relation_source[graph.relations_of((kind,))],
-                        graph.node_count).tolist()
+        kind: distinct_integers(graph.relation_source[graph.relations_of((kind,))],
+                                graph.node_count).tolist()
         for kind in (funds, supports)}
     ids, actors, na = graph.ids, dataset.actors, graph.actor_count
     givers: dict[RelationType, set[str]] = {

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from graphmap.analysis.gaps import distinct_integers
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.schema import RelationType, Stage
 
@@ -178,8 +179,7 @@ def _sector_diversity(graph: EcosystemGraph) -> dict[str, int]:
     tied = (target >= na) & (source < na)
     project = target[tied] - na
     width = max(len(code), 1)
-    seen = np.zeros(len(dataset.projects) * width, dtype=bool)
-    seen[project * width + sector[source[tied]]] = True  # distinct pairs, no hash table
-    pairs = np.flatnonzero(seen)
+    pairs = distinct_integers(project * width + sector[source[tied]],
+                              len(dataset.projects) * width)
     counts = np.bincount(pairs // width, minlength=len(dataset.projects))
     return {p.id: int(c) for p, c in zip(dataset.projects, counts.tolist(), strict=True)}
