@@ -44,9 +44,9 @@ def write_results(dataset: Dataset, report: AnalysisReport, conn: Connection,
         workspace since it was pushed (``neo4j.error.changed_during_push``).
     """
     results = analysis_props(report)
-    rows: dict[str, list[list[Any]]] = {ACTOR_LABEL: [], PROJECT_LABEL: []}
-    for label, records in ((ACTOR_LABEL, dataset.actors), (PROJECT_LABEL, dataset.projects)):
-        rows[label] = [[r.id, results[r.id]] for r in records if results.get(r.id)]
+    rows: dict[str, list[list[Any]]] = {
+        label: [[r.id, results[r.id]] for r in records if results.get(r.id)]
+        for label, records in ((ACTOR_LABEL, dataset.actors), (PROJECT_LABEL, dataset.projects))}
     with open_driver(conn) as driver:
         writer = BatchWriter(driver, conn, workspace, batch_size=batch_size, progress=None,
                              total=sum(len(items) for items in rows.values()))
