@@ -12,6 +12,7 @@ import click
 
 from graphmap.errors import GraphmapError, ValidationFailed
 from graphmap.i18n import LANGS, Message, resolve_lang, translate
+from graphmap.load.issues import Number
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -138,8 +139,9 @@ def is_terminal(stream: Any = None) -> bool:
 
 def counted_sizes(actors: int, projects: int, relations: int) -> dict[str, Message]:
     """``actors``, ``projects``, ``relations`` as counted nouns for a sentence ("1 acteur",
-    "104 acteurs"), the parameters of the messages that say a workspace's size."""
-    return {noun: Message(f"count.{noun}", {"count": n})
+    "104 acteurs", "100\u202f000 acteurs"), the parameters of the messages that say a
+    workspace's size."""
+    return {noun: Message(f"count.{noun}", {"count": Number(n)})
             for noun, n in (("actors", actors), ("projects", projects),
                             ("relations", relations))}
 

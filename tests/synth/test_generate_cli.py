@@ -39,7 +39,7 @@ def test_generate_writes_a_workspace(tmp_path: Path) -> None:
         str(out),
     )
     assert code == 0, output
-    assert output.strip() == f"Wrote 200 actors, 50 projects and 1000 relations to {out}"
+    assert output.strip() == f"Wrote 200 actors, 50 projects and 1,000 relations to {out}"
     assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
     assert len((out / "relations.csv").read_text(encoding="utf-8").splitlines()) == 1001
 
@@ -214,7 +214,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     shown = b"".join(chunks).decode("utf-8", "replace")
     assert proc.returncode == 0
     assert "Generating (relations)" in shown
-    assert "Wrote 3000 actors, 750 projects and 15000 relations" in shown
+    assert "Wrote 3,000 actors, 750 projects and 15,000 relations" in shown
     piped = subprocess.run(
         [*command[:-1], str(tmp_path / "pipe")],
         capture_output=True,
@@ -225,5 +225,21 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     )
     assert piped.returncode == 0
     assert piped.stderr == (
-        f"Wrote 3000 actors, 750 projects and 15000 relations to {tmp_path / 'pipe'}\n"
+        f"Wrote 3,000 actors, 750 projects and 15,000 relations to {tmp_path / 'pipe'}\n"
     )
+
+
+def test_sizes_said_grouped_by_thousands_in_both_languages(tmp_path: Path) -> None:
+    """``generate`` and ``validate`` say a workspace's sizes as running text: ``1,200
+    actors`` in English, ``1 200 acteurs`` (narrow no-break space) in French."""
+    out = tmp_path / "ws"
+    for lang, sizes in (("en", ("1,200 actors", "1,001 projects", "2,500 relations")),
+                        ("fr", ("1\u202f200 acteurs", "1\u202f001 projets",
+                                "2\u202f500 relations"))):
+        code, output = run("generate", str(out), "--actors", "1200", "--projects", "1001",
+                            "--relations", "2500", "--force", "--lang", lang)
+        assert code == 0, output
+        assert all(size in output for size in sizes), output
+        code, output = run("validate", str(out), "--lang", lang)
+        assert code == 0, output
+        assert all(size in output for size in sizes), output

@@ -64,7 +64,7 @@ def test_generated_bytes_are_pinned(tmp_path: Path, sizes: tuple[int, int, int, 
 def test_command_defaults_give_the_pinned_bytes(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["generate", "--lang", "en", str(tmp_path / "eco")])
     assert result.exit_code == 0, result.output
-    assert "1000 actors, 250 projects and 5000 relations" in result.output
+    assert "1,000 actors, 250 projects and 5,000 relations" in result.output
     assert hashes(tmp_path / "eco") == PINNED_DEFAULT
 
 
