@@ -16,13 +16,15 @@ import codecs
 import csv
 import itertools
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from graphmap.diagnostics import Issue
 from graphmap.errors import InputError
 from graphmap.i18n import Listing, Message
+from graphmap.load import csv_blocks
+from graphmap.load.csv_blocks import BlockReader
 from graphmap.load.encoding import CsvEncoding, sniff_encoding
 from graphmap.load.issues import Number, did_you_mean, error, warning
 from graphmap.load.limits import DEFAULT_LIMITS, Limits, size_text
@@ -36,7 +38,7 @@ from graphmap.load.locate import (
     looks_like_header,
 )
 from graphmap.load.neutral import restore
-from graphmap.load.raw import NotedRow, RawTable, header_name, rows_from_cells
+from graphmap.load.raw import NotedRow, RawTable, RowBlock, header_name, rows_from_cells
 from graphmap.schema import OPTIONAL_TABLES, TABLES, fold
 
 __all__ = ["TABLE_FILE_STEMS", "check_input_size", "find_table_files", "read_csv_folder",
@@ -198,23 +200,30 @@ class _Records:
             csv.field_size_limit(limits.cell_chars)
         self.check_cells = csv.field_size_limit() > limits.cell_chars
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
+    def rows(self) -> Iterator[tuple[int, list[str] | RowBlock]]:
         """Each row as ``(number, cells)``; the rare row the reader has findings about is a
-        ``NotedRow``. After a syntax error on one line reading goes on at the next line;
-        after one spanning lines it stops (``stop`` is set)."""
+        ``NotedRow``; after the header search, each plain stretch of the file is a
+        ``RowBlock`` of many rows (``graphmap.load.csv_blocks``). After a syntax error on one
+        line reading goes on at the next line; after one spanning lines it stops (``stop``
+        is set)."""
         enc, limits = self.encoding, self.limits
         last_row = limits.rows + 1  # the header is row 1
         watch = enc.mixed_line or sys.maxsize
         protected = enc.protected
         check_cells = self.check_cells
+        # Blocks start below the rows the header search may read (``locate_header``);
+        # never when the csv module does not enforce the cell limit itself.
+        blocks_after = 0 if check_cells or not csv_blocks.BLOCK_CHARS else HEADER_SEARCH_ROWS + 1
         number = previous = 0
+        base = 0  # the physical lines read before the current csv reader's first
         with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
-            reader = csv.reader(handle, delimiter=self.delimiter, strict=True)
+            lines: Iterator[str] = handle
+            reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
             while True:
                 try:
                     for row in reader:
                         number += 1
-                        line = reader.line_num
+                        line = base + reader.line_num
                         cells = [restore(c) if "'" in c else c for c in row] if protected else row
                         if number <= self._header_search:
                             self._note_header(number, cells)
@@ -225,7 +234,7 @@ class _Records:
                                 yield number, NotedRow(issues=[error(
                                     "limit.rows", self.label, number, None,
                                     limit=Number(limits.rows), setting="rows",
-                                    unread=_unread(line - previous, handle))], stop=True)
+                                    unread=_unread(line - previous, lines))], stop=True)
                                 return
                             notes = self._notes(number, previous, line, cells,
                                                 mixed=line >= watch)
@@ -235,16 +244,42 @@ class _Records:
                                 cells = NotedRow(cells, notes)
                         previous = line
                         yield number, cells
+                        if number >= blocks_after > 0:
+                            break
+                    else:
+                        return
                 except csv.Error as exc:
                     number += 1
                     issue, stop = self._syntax_issue(exc, number, previous + 1,
-                                                     reader.line_num, handle)
+                                                     base + reader.line_num, lines)
                     yield number, NotedRow(issues=[issue], stop=stop)
                     if stop:
                         return
-                    previous = reader.line_num
-                else:
+                    previous = base + reader.line_num
+                    continue
+                # The header search is over: the plain stretches below as blocks, then
+                # the csv reader again from the first stretch that is not plain.
+                blocks_after = 0
+                number, previous, rest = yield from self._blocks(handle, number, previous,
+                                                                 last_row, watch)
+                if rest is None:
                     return
+                lines, base = rest, previous
+                reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
+
+    def _blocks(self, handle: TextIO, number: int, line: int, last_row: int, watch: int
+                ) -> Generator[tuple[int, RowBlock], None, tuple[int, int, Iterator[str] | None]]:
+        """The plain stretches below row ``number`` (ending on line ``line``) as blocks;
+        returns the last row's number and line, and the lines left for the csv reader
+        (``None`` at the end of the file)."""
+        blocks = BlockReader(handle, delimiter=self.delimiter, width=len(self.header),
+                             protected=self.encoding.protected,
+                             cell_chars=self.limits.cell_chars)
+        for first, block in blocks.blocks(number, line, last_row, watch):
+            yield first, block
+            number += block.count
+            line += block.count
+        return number, line, blocks.rest
 
     def _note_header(self, number: int, cells: list[str]) -> None:
         if number == 1:
@@ -288,7 +323,7 @@ class _Records:
         return []
 
     def _syntax_issue(self, exc: csv.Error, number: int, start: int, end: int,
-                      rest: TextIO) -> tuple[Issue, bool]:
+                      rest: Iterable[str]) -> tuple[Issue, bool]:
         """The issue of a CSV syntax error in row ``number`` (lines ``start`` to ``end``, the
         file's lines after them in ``rest``), and whether reading must stop (the rows below
         can no longer be told apart)."""
@@ -325,7 +360,7 @@ class _Records:
         return None
 
 
-def _unread(lines: int, rest: TextIO) -> Message:
+def _unread(lines: int, rest: Iterable[str]) -> Message:
     """What reading leaves unread when it stops at a row of a CSV file: the ``lines`` of that
     row and the non-blank lines below (counted on this error path only)."""
     count = max(lines, 1) + sum(1 for text in rest if text.strip())

@@ -11,12 +11,12 @@ import difflib
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from graphmap.diagnostics import Issue
 from graphmap.i18n import Localized, translate
 from graphmap.load.issues import did_you_mean, error, warning
-from graphmap.load.locate import HEADER_SEARCH_ROWS, formula_notes, locate_header
+from graphmap.load.locate import HEADER_SEARCH_ROWS, Record, formula_notes, locate_header
 from graphmap.schema import REQUIRED_COLUMNS, TABLE_COLUMNS, column_alias_table, fold
 
 
@@ -56,7 +56,7 @@ class RawTable:
     #: For a table read from cells (CSV, xlsx): its row builder and the numbered cells that
     #: ``rows`` would read, for a reader of whole columns (graphmap.validation.columns);
     #: only one of the two may be consumed.
-    cells: tuple[RowBuilder, Iterator[tuple[int, Sequence[str]]]] | None = None
+    cells: tuple[RowBuilder, Iterator[tuple[int, Sequence[str] | RowBlock]]] | None = None
 
 
 def clean_cell(value: str) -> str:
@@ -329,6 +329,34 @@ class NotedRow(list[str]):
         self.stop = stop
 
 
+class RowBlock:
+    """Consecutive plain rows of a CSV file as columns: ``columns[j][k]`` is cell ``j`` of the
+    ``k``-th row (as read, not trimmed), every row ``len(columns)`` cells wide, none noted.
+    A reader yields ``(number of the first row, block)`` in place of that many rows
+    (``graphmap.load.csv_blocks``); ``rows`` gives them back one by one."""
+
+    __slots__ = ("columns", "count")
+
+    def __init__(self, columns: list[list[str]], count: int) -> None:
+        self.columns = columns
+        self.count = count
+
+    def rows(self, first: int) -> Iterator[tuple[int, list[str]]]:
+        """The numbered rows of the block, as the row-by-row reader gives them."""
+        return zip(range(first, first + self.count), map(list, zip(*self.columns, strict=True)),
+                   strict=True)
+
+
+def row_by_row(records: Iterable[tuple[int, Sequence[str] | RowBlock]]
+               ) -> Iterator[tuple[int, Sequence[str]]]:
+    """``records`` with every ``RowBlock`` given back as its rows."""
+    for number, data in records:
+        if isinstance(data, RowBlock):
+            yield from data.rows(number)
+        else:
+            yield number, data
+
+
 def header_name(header: Sequence[str], index: int) -> str:
     """The column of cell ``index`` as a location shows it: its header as written, or its
     letter when it has none.
@@ -344,21 +372,23 @@ def header_name(header: Sequence[str], index: int) -> str:
 
 
 def rows_from_cells(table: str, file: str,
-                    records: Iterator[tuple[int, Sequence[str]]]) -> RawTable:
+                    records: Iterator[tuple[int, Sequence[str] | RowBlock]]) -> RawTable:
     """Build a ``RawTable`` from numbered rows of text cells (CSV and xlsx share this).
 
     The header is row 1, or the row below title rows that names the table's required
     columns (``graphmap.load.locate``, with a warning naming it); rows keep the numbers the
     spreadsheet shows.
     """
-    first = next(records, None)
+    # A reader gives blocks (``RowBlock``) only below the rows the header search reads.
+    head = cast(Iterator[Record], records)
+    first = next(head, None)
     noted: list[Issue] = []
     while first is not None and isinstance(first[1], NotedRow):
         noted.extend(first[1].issues)
         if first[1] or any(i.is_error for i in noted):
             break
         noted.extend(formula_notes(file, *first))  # a row of uncomputed formulas only
-        first = next(records, None)
+        first = next(head, None)
     if any(i.is_error for i in noted):
         return RawTable(table, file, iter(()), noted, usable=False)
     if first is None:
@@ -367,7 +397,7 @@ def rows_from_cells(table: str, file: str,
     if isinstance(first[1], NotedRow):
         # Its issues are in ``noted`` already; its formulas still count.
         first = (first[0], NotedRow(first[1], formulas=first[1].formulas))
-    located = locate_header(table, file, first, records)
+    located = locate_header(table, file, first, head)
     if located.header is None:
         blank = error("header.blank", file, 1, None, limit=HEADER_SEARCH_ROWS)
         return RawTable(table, file, iter(()), [*noted, *located.issues, blank], usable=False)
@@ -380,7 +410,7 @@ def rows_from_cells(table: str, file: str,
                    ids_from_names=row_number if header.ids_from_names else None)
 
     def rows() -> Iterator[RawRow | Issue]:
-        for number, data in records:
+        for number, data in row_by_row(records):
             # A row the reader has something to say about (the plain-list check first: it
             # is the per-row hot path).
             if data.__class__ is not list and isinstance(data, NotedRow):

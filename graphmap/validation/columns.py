@@ -11,12 +11,12 @@ the same place as on the row path: a batch ends before a noted row.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import compress, islice
+from itertools import compress
 from typing import Any, NamedTuple
 
 from graphmap.diagnostics import Issue
 from graphmap.load import RawRow, RawTable
-from graphmap.load.raw import NotedRow, RowBuilder, clean_cell, clean_cells
+from graphmap.load.raw import NotedRow, RowBlock, RowBuilder, clean_cell, clean_cells
 
 #: Rows per batch: bounds the memory of a large table (a few hundred MB of strings would be
 #: held for 5M rows at once) while each check still runs over many rows.
@@ -49,16 +49,52 @@ def cell_batches(raw: RawTable, chunk: int = CHUNK_ROWS) -> Iterator[CellBatch |
     no longer be read)."""
     assert raw.cells is not None
     builder, records = raw.cells
-    header = builder.header
-    while items := list(islice(records, chunk)):
-        numbers, cells = map(list, zip(*items, strict=True))
-        # The common chunk: plain rows (no NotedRow) of exactly the header's width.
-        if (not header.unnamed and set(map(type, cells)) == {list}
-                and set(map(len, cells)) == {header.width}):
-            yield _batch(header, numbers, cells, set())
-        else:
-            yield from _noted_batches(raw, builder, items)
+    items: list[tuple[int, Sequence[str]]] = []
+    for number, data in records:
+        if isinstance(data, RowBlock):
+            if items:
+                yield from _row_batches(raw, builder, items)
+                items = []
+            yield from _block_batches(raw, builder, number, data, chunk)
+            continue
+        items.append((number, data))
+        if len(items) == chunk:
+            yield from _row_batches(raw, builder, items)
+            items = []
+    if items:
+        yield from _row_batches(raw, builder, items)
     yield from builder.unnamed_issues()
+
+
+def _row_batches(raw: RawTable, builder: RowBuilder, items: list[tuple[int, Sequence[str]]]
+                 ) -> Iterator[CellBatch | Issue]:
+    """The batch of the numbered rows ``items`` (at most a chunk of them)."""
+    header = builder.header
+    numbers, cells = map(list, zip(*items, strict=True))
+    # The common chunk: plain rows (no NotedRow) of exactly the header's width.
+    if (not header.unnamed and set(map(type, cells)) == {list}
+            and set(map(len, cells)) == {header.width}):
+        yield _batch(header, numbers, list(zip(*cells, strict=True)), set())
+    else:
+        yield from _noted_batches(raw, builder, items)
+
+
+def _block_batches(raw: RawTable, builder: RowBuilder, first: int, block: RowBlock,
+                   chunk: int) -> Iterator[CellBatch | Issue]:
+    """The batches of the plain rows of ``block`` (from row ``first``), at most ``chunk``
+    rows each: its columns as they are, when they are the header's."""
+    header = builder.header
+    if header.unnamed or len(block.columns) != header.width:
+        rows = list(block.rows(first))
+        for start in range(0, len(rows), chunk):
+            yield from _row_batches(raw, builder, rows[start:start + chunk])  # type: ignore[arg-type]
+        return
+    for start in range(0, block.count, chunk):
+        stop = min(start + chunk, block.count)
+        whole = start == 0 and stop == block.count
+        columns = block.columns if whole else [c[start:stop] for c in block.columns]
+        yield _batch(header, list(range(first + start, first + stop)), columns, set(),
+                     one_line=True)
 
 
 def _noted_batches(raw: RawTable, builder: RowBuilder,
@@ -78,7 +114,7 @@ def _noted_batches(raw: RawTable, builder: RowBuilder,
         if data.__class__ is not list:
             if isinstance(data, NotedRow):
                 if numbers:
-                    yield _batch(header, numbers, cells, kept)
+                    yield _batch(header, numbers, list(zip(*cells, strict=True)), kept)
                     numbers, cells, kept = [], [], set()
                 yield from data.issues
                 yield from builder.formula_issues(number, data.formulas)
@@ -97,14 +133,16 @@ def _noted_batches(raw: RawTable, builder: RowBuilder,
         numbers.append(number)
         cells.append(list(data))
     if numbers:
-        yield _batch(header, numbers, cells, kept)
+        yield _batch(header, numbers, list(zip(*cells, strict=True)), kept)
 
 
-def _batch(header: Any, numbers: list[int], cells: list[list[str]],
-           kept: set[int]) -> CellBatch:
-    """The batch of ``cells`` (rows of exactly ``header.width`` cells), blank rows left out."""
+def _batch(header: Any, numbers: list[int], read: Sequence[Sequence[str]],
+           kept: set[int], *, one_line: bool = False) -> CellBatch:
+    """The batch of rows ``numbers`` from their columns as ``read`` (``header.width`` of
+    them), blank rows left out; ``one_line``: no cell holds a line end (a block's)."""
     # Every cell counts for a blank row, a cell under a duplicate header too.
-    clean = dict(enumerate(map(_cleaned, zip(*cells, strict=True))))
+    trim = _trimmed if one_line else _cleaned
+    clean = dict(enumerate(map(trim, read)))
     blank = _blank_rows(clean, len(numbers), kept)
     if blank:
         keep = [i not in blank for i in range(len(numbers))]
@@ -118,6 +156,10 @@ def _batch(header: Any, numbers: list[int], cells: list[list[str]],
         extra = [{n: v for n, v in zip(names, values, strict=True) if v}
                  for values in zip(*(column for _, column in own), strict=True)]
     return CellBatch(numbers, columns, extra, header.written)
+
+
+def _trimmed(column: Sequence[str]) -> list[str]:
+    return list(map(str.strip, column))
 
 
 def _cleaned(column: Sequence[str]) -> list[str]:

@@ -1,0 +1,114 @@
+"""The plain stretches of a CSV file read as blocks of columns, not one row at a time.
+
+Most of a large CSV file is plain: no quote, no NUL, every line a row with exactly the
+header's number of delimiters. For such text the csv module's reading is a split: this
+reader takes the file a few megabytes at a time, checks that the whole stretch is plain
+with a handful of ``str`` scans, and splits it at once into columns (``RowBlock``), which
+the column checks (``graphmap.validation.columns``) take as they are, with no list per row
+and no transposition. At 100k actors that is about a second of the two the csv module and
+the per-row bookkeeping took (benchmarks/README.md, bench_load).
+
+A stretch that is not plain (a quote, a short row, a lone ``\\r``, a NUL, a line longer than
+``[limits] cell_chars``, the row limit or the line where the encoding changes within it)
+hands the rest of the file back to the csv reader at the start of that stretch: every
+finding, row number and message stays the csv reader's own.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from itertools import chain, repeat
+from typing import TextIO
+
+from graphmap.load.neutral import restore
+from graphmap.load.raw import RowBlock
+
+#: Characters of text read at a time: about 100,000 rows of a relations table, so that a
+#: block is about one batch of the column checks. 0 reads every row with the csv module
+#: (the reference the tests compare blocks with).
+BLOCK_CHARS = 4 * 1024 * 1024
+
+
+class BlockReader:
+    """Blocks of plain rows from ``handle`` (opened with ``newline=""``, positioned at the
+    start of a line), until the end of the file or the first stretch that is not plain; then
+    ``rest`` holds the lines from the start of that stretch, for the csv reader.
+
+    ``width`` is the number of cells of every row of a block (the header's); ``protected``
+    whether cells carry graphmap's formula guard (``graphmap.load.neutral``).
+    """
+
+    def __init__(self, handle: TextIO, *, delimiter: str, width: int, protected: bool,
+                 cell_chars: int, chars: int | None = None) -> None:
+        self.handle = handle
+        self.delimiter = delimiter
+        self.width = max(width, 1)
+        self.protected = protected
+        self.cell_chars = cell_chars
+        self.chars = chars or BLOCK_CHARS
+        #: The lines left unread as blocks (``None``: the file was read to its end).
+        self.rest: Iterator[str] | None = None
+
+    def blocks(self, number: int, line: int, last_row: int, watch: int
+               ) -> Iterator[tuple[int, RowBlock]]:
+        """``(first row number, block)`` for each plain stretch after row ``number``, which
+        ended on physical line ``line``; a block's rows stay within ``last_row`` and its
+        lines before ``watch``."""
+        pending = ""
+        while True:
+            text = self.handle.read(self.chars)
+            if not text:
+                # The last line, without a line end: the same cells with one.
+                body, pending = (pending + "\n" if pending else ""), ""
+                if not body:
+                    return
+            else:
+                text = pending + text
+                cut = text.rfind("\n") + 1
+                body, pending = text[:cut], text[cut:]
+            block = self._plain(body, number, line, last_row, watch) if body else None
+            if block is None:
+                # Back to the csv reader from the start of this stretch; the partial line
+                # is completed first, so that no line is cut in two.
+                tail = body + pending + (self.handle.readline() if pending else "")
+                self.rest = chain(io.StringIO(tail, newline=""), self.handle)
+                return
+            yield number + 1, block
+            number += block.count
+            line += block.count
+            if not text:
+                return
+
+    def _plain(self, body: str, number: int, line: int, last_row: int, watch: int
+               ) -> RowBlock | None:
+        """``body`` (whole lines) as a block, or ``None`` when it is not plain."""
+        if '"' in body or "\x00" in body:
+            return None
+        if "\r" in body:
+            if body.count("\r") != body.count("\r\n"):
+                return None  # a lone carriage return ends a line too: the csv reader's case
+            body = body.replace("\r\n", "\n")
+        lines = body.split("\n")
+        lines.pop()  # after the last line end
+        count = len(lines)
+        if number + count > last_row or line + count >= watch:
+            return None
+        if max(map(len, lines)) > self.cell_chars:
+            return None
+        delimiter, separators = self.delimiter, self.width - 1
+        counts = set(map(str.count, lines, repeat(delimiter)))
+        if counts != {separators}:
+            # A blank line is a row of blank cells (the csv reader's empty row); a row of
+            # another width is the csv reader's (short and long rows are noted).
+            if counts - {0, separators} or any(text and delimiter not in text
+                                               for text in lines):
+                return None
+            filler = delimiter * separators
+            lines = [text or filler for text in lines]
+        flat = delimiter.join(lines).split(delimiter)
+        width = self.width
+        columns = [flat[j::width] for j in range(width)]
+        if self.protected and "'" in body:
+            columns = [[restore(c) if "'" in c else c for c in column] for column in columns]
+        return RowBlock(columns, count)
