@@ -3,8 +3,8 @@ and territory.
 
 References
 ----------
-.. [1] Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast
-   unfolding of communities in large networks. J. Stat. Mech. P10008.
+.. [1] Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden:
+   guaranteeing well-connected communities. Scientific Reports 9, 5233.
 .. [2] Newman, M. E. J. (2006). Modularity and community structure in networks. PNAS
    103(23), 8577–8582.
 """
@@ -27,9 +27,14 @@ from graphmap.model.dataset import Dataset
 
 def modularity_partition(graph: EcosystemGraph, *, seed: int,
                          resolution: float) -> list[list[str]]:
-    """Modularity communities of ``G_u`` (Louvain / multilevel [1]_ on the igraph kernel,
-    maximizing Newman's modularity [2]_ at ``resolution``), with igraph's random numbers
-    drawn from a ``random.Random(seed)`` for the duration of the call only.
+    """Modularity communities of ``G_u`` (Leiden [1]_ on the igraph kernel, maximizing
+    Newman's modularity [2]_ at ``resolution``, igraph's two iterations), with igraph's
+    random numbers drawn from a ``random.Random(seed)`` for the duration of the call only.
+
+    Leiden rather than Louvain (igraph's multilevel, graphmap's rule up to issue 16): its
+    refinement step never leaves a community split in pieces, which Louvain can, and it
+    finds a partition of higher modularity in less time (at 1M actors 0.593 in 35 s
+    against 0.521 in 78 s; benchmarks/README.md).
 
     Each community is sorted by id; the list is sorted by size (largest first), then by
     smallest member id. Isolated nodes are communities of their own.
@@ -49,7 +54,8 @@ def modularity_partition(graph: EcosystemGraph, *, seed: int,
         return []
     ig.set_random_number_generator(random.Random(seed))
     try:
-        membership = kernel_graph.community_multilevel(resolution=resolution).membership
+        membership = kernel_graph.community_leiden(
+            objective_function="modularity", resolution=resolution, n_iterations=2).membership
     finally:
         ig.set_random_number_generator(random)
     labels = np.asarray(membership, dtype=np.int64)

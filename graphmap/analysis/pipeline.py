@@ -71,7 +71,7 @@ def analyze(dataset: Dataset, config: AnalysisConfig | None = None,
 def community_partition(dataset: Dataset, config: AnalysisConfig) -> tuple[Community, ...]:
     """The communities :func:`analyze` puts in its report, without the rest of the analysis.
 
-    Same graph, same igraph multilevel, same seed and resolution (``config.seed``,
+    Same graph, same igraph Leiden, same seed and resolution (``config.seed``,
     ``config.community_resolution``): a map coloured by community shows exactly the report's
     communities.
 

@@ -1,5 +1,5 @@
 """The map reads the analysis and computes nothing analytical: its communities are the
-report's (igraph multilevel, the analysis seed), with or without a full report."""
+report's (igraph Leiden, the analysis seed), with or without a full report."""
 
 from __future__ import annotations
 
