@@ -20,7 +20,7 @@ from graphmap.analysis.labels import sector_listing, territory_term
 from graphmap.analysis.report import SEVERITIES, Gap
 from graphmap.config import AnalysisConfig
 from graphmap.i18n import Listing, Message
-from graphmap.model.compiled import EcosystemGraph, ProjectRoles
+from graphmap.model.compiled import EcosystemGraph, ProjectRoles, ProjectRolesTable
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Project
 from graphmap.model.territories import TerritoryTree
@@ -73,16 +73,56 @@ def project_gaps(graph: EcosystemGraph, config: AnalysisConfig | None = None) ->
     config = config or AnalysisConfig()
     dataset = graph.dataset
     roles = graph.project_roles
-    sectors = _project_sectors(graph)
+    bounds, codes, values = _sector_pairs(graph)
+    projects = dataset.projects
     gaps: list[Gap] = []
-    for project, held in zip(dataset.projects, sectors, strict=True):
+    # Only the projects some rule fires on are visited (a fifth of them on a generated
+    # ecosystem): the rules themselves decide, the counts only skip the others.
+    for at in _projects_with_gaps(graph, roles, np.diff(bounds), config).tolist():
+        project = projects[at]
+        held = [values[c] for c in codes[bounds[at]:bounds[at + 1]].tolist()]
         gaps.extend(_project_rules(project, roles[project.id], held, config, dataset))
     return gaps
 
 
+def _projects_with_gaps(graph: EcosystemGraph, roles: Mapping[str, ProjectRoles],
+                        sector_count: np.ndarray, config: AnalysisConfig) -> np.ndarray:
+    """The positions of the projects :func:`_project_rules` yields a gap for, from the role
+    counts of the arrays (every project when the roles are not held as arrays)."""
+    projects = graph.dataset.projects
+    if not isinstance(roles, ProjectRolesTable):
+        return np.arange(len(projects))
+    stages = [p.stage for p in projects]
+    # By identity: an enum member hashes in Python.
+    rank_of = {id(stage): _RANK[stage] for stage in dict.fromkeys(stages)}
+    rank = np.fromiter(map(rank_of.__getitem__, map(id, stages)), dtype=np.int64,
+                       count=len(stages))
+
+    def applies(code: str) -> np.ndarray:
+        return rank >= _FROM_RANK[code]
+
+    funders = roles.counts("funders")
+    fires = ((roles.counts("carriers") == 0)
+             | (applies("project.no_funder") & (funders == 0))
+             | (applies("project.single_funder") & (funders == 1))
+             | (applies("project.no_support") & (roles.counts("supporters") == 0))
+             | (applies("project.low_diversity") & (sector_count < config.min_sectors))
+             | (applies("project.no_adopter") & (roles.counts("adopters") == 0)))
+    return np.flatnonzero(fires)
+
+
 def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
-    """The sectors (codes, sorted) of the actors tied to each project, by project position:
-    distinct (project, sector) pairs of the relation arrays, no set per project."""
+    """The sectors (codes, sorted) of the actors tied to each project, by project position."""
+    bounds, codes, values = _sector_pairs(graph)
+    names = [values[c] for c in codes.tolist()]
+    return [names[i:j] for i, j in itertools.pairwise(bounds.tolist())]
+
+
+def _sector_pairs(graph: EcosystemGraph) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The sectors of the actors tied to each project as CSR arrays over project positions
+    (``bounds``, sector ``codes`` sorted within each project) and the sector codes'
+    ``values``: distinct (project, sector) pairs of the relation arrays, no set per
+    project."""
     na = graph.actor_count
     sectors = [a.sector for a in graph.dataset.actors]
     # By identity: an enum member hashes in Python (a set of a million sectors is a
@@ -99,9 +139,7 @@ def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
     project, code = np.divmod(pairs, width)
     bounds = np.zeros(graph.node_count - na + 1, dtype=np.int64)
     np.cumsum(np.bincount(project, minlength=graph.node_count - na), out=bounds[1:])
-    names = [values[c] for c in code.tolist()]
-    starts = bounds.tolist()
-    return [names[i:j] for i, j in itertools.pairwise(starts)]
+    return bounds, code, values
 
 
 def distinct_integers(values: np.ndarray, size: int) -> np.ndarray:
@@ -267,12 +305,14 @@ _NAMED_OUTSIDERS = 3
 
 def actor_gaps(graph: EcosystemGraph) -> list[Gap]:
     """``actor.isolated``: an actor with no relation at all."""
-    # The actors are the first nodes of the graph, in input order.
-    degree = graph.degree[:graph.actor_count].tolist()
+    # The actors are the first nodes of the graph, in input order: only the isolated ones
+    # are read.
+    actors = graph.dataset.actors
     return [
         _gap("actor.isolated", a.id, "actor", {"name": a.name, "sector": a.sector},
              {"sector": a.sector.value, "territory": a.territory})
-        for a, d in zip(graph.dataset.actors, degree, strict=True) if d == 0
+        for a in map(actors.__getitem__,
+                     np.flatnonzero(graph.degree[:graph.actor_count] == 0).tolist())
     ]
 
 
@@ -288,13 +328,16 @@ def ecosystem_gaps(graph: EcosystemGraph) -> list[Gap]:
     """
     labels = graph.component_labels()
     sizes = np.bincount(labels) if len(labels) else np.zeros(0, dtype=np.int64)
-    positions = graph.index
-    first: dict[int, str] = {}
-    for p in graph.dataset.projects:
-        label = int(labels[positions[p.id]])
-        if label not in first or p.id < first[label]:
-            first[label] = p.id
-    parts = [(int(sizes[label]), smallest) for label, smallest in first.items()]
+    # The projects are the nodes after the actors: each component's smallest project id
+    # is its first project by id rank.
+    na = graph.actor_count
+    held = labels[na:]
+    by_label = np.lexsort((graph.id_rank[na:], held))
+    starts = by_label[np.flatnonzero(np.r_[True, held[by_label][1:] != held[by_label][:-1]])
+                      ] if len(held) else by_label
+    ids = graph.ids
+    parts = [(int(sizes[label]), ids[na + at])
+             for label, at in zip(held[starts].tolist(), starts.tolist(), strict=True)]
     if len(parts) <= 1:
         return []
     parts.sort(key=lambda part: (-part[0], part[1]))

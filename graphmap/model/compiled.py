@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,6 +96,44 @@ _ROLE_OF_TYPE: Any = np.array(
      else _ROLE_FIELDS.index("supporters") if t is RelationType.SUPPORTS
      else _ROLE_FIELDS.index("adopters") if t in ADOPTER_TYPES else -1
      for t in RELATION_TYPES], dtype=np.int64)
+
+
+class ProjectRolesTable(Mapping[str, ProjectRoles]):
+    """:attr:`EcosystemGraph.project_roles` as arrays: a :class:`ProjectRoles` is made
+    when a project is read (once), not for every project up front (a quarter of a
+    million projects, five tuples each, at the largest scale; the gap rules need only the
+    counts, :meth:`counts`). ``columns`` holds, per field of :class:`ProjectRoles`, the
+    CSR bounds over project positions and the actor node positions."""
+
+    def __init__(self, ids: tuple[str, ...], actor_count: int, index: Mapping[str, int],
+                 columns: list[tuple[Any, Any]]) -> None:
+        self._ids, self._actor_count, self._index = ids, actor_count, index
+        self._columns = columns
+        self._made: dict[str, ProjectRoles] = {}
+
+    def __getitem__(self, project_id: str) -> ProjectRoles:
+        made = self._made.get(project_id)
+        if made is None:
+            at = self._index[project_id] - self._actor_count
+            if at < 0:  # an actor's id
+                raise KeyError(project_id)
+            name = self._ids.__getitem__
+            made = self._made[project_id] = ProjectRoles(*(
+                tuple(map(name, actors[bounds[at]:bounds[at + 1]].tolist()))
+                for bounds, actors in self._columns))
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids[self._actor_count:])
+
+    def __len__(self) -> int:
+        return len(self._ids) - self._actor_count
+
+    def counts(self, field: str) -> Any:
+        """How many actors hold the role ``field`` (a field of :class:`ProjectRoles`)
+        around each project, by project position (int64 array)."""
+        bounds = self._columns[_ROLE_FIELDS.index(field)][0]
+        return np.diff(bounds)
 
 
 class EcosystemGraph:
@@ -290,8 +327,7 @@ class EcosystemGraph:
         project = self.relation_target[rows] - na
         actor = self.relation_source[rows]
         projects = self.node_count - na
-        ids = np.array(self.ids, dtype=object)
-        columns: list[list[tuple[str, ...]]] = []
+        columns: list[tuple[Any, Any]] = []
         for field in _ROLE_FIELDS:
             chosen = slice(None) if field == "actors" else role == _ROLE_FIELDS.index(field)
             p, a = project[chosen], actor[chosen]
@@ -309,10 +345,8 @@ class EcosystemGraph:
                 p, a = p[keep], a[keep]
             bounds = np.zeros(projects + 1, dtype=np.int64)
             np.cumsum(np.bincount(p, minlength=projects), out=bounds[1:])
-            names = ids[a].tolist()
-            starts = bounds.tolist()
-            columns.append([tuple(names[i:j]) for i, j in itertools.pairwise(starts)])
-        return dict(zip(self.ids[na:], map(ProjectRoles, *columns), strict=True))
+            columns.append((bounds, a))
+        return ProjectRolesTable(self.ids, na, self.index, columns)
 
     def _project_roles_by_row(self) -> Mapping[str, ProjectRoles]:
         """:attr:`project_roles` relation by relation (for relation types no validated

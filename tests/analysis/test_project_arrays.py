@@ -6,8 +6,11 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from graphmap.analysis.gaps import _project_sectors, find_gaps
-from graphmap.model.compiled import EcosystemGraph
+import numpy as np
+
+from graphmap.analysis.gaps import _project_rules, _project_sectors, _projects_with_gaps, find_gaps
+from graphmap.config import AnalysisConfig
+from graphmap.model.compiled import EcosystemGraph, ProjectRolesTable
 from graphmap.model.dataset import Dataset, _relation_key, in_content_order, relation_ends
 from graphmap.model.records import Actor, Project, Relation
 from graphmap.schema import RelationType as R
@@ -88,3 +91,17 @@ def test_an_end_in_no_table_sorts_by_content_and_keeps_no_ends():
     ordered = in_content_order(dataset)
     assert [(r.source, r.target) for r in ordered.relations] == [("a", "b"), ("b", "x")]
     assert relation_ends(ordered) is None
+
+
+def test_projects_skipped_by_the_counts_are_those_no_rule_fires_on():
+    """The role counts visit exactly the projects a rule fires on, whatever min_sectors."""
+    graph = EcosystemGraph(with_repeats(generate_dataset(1500, 400, 7000, seed=5), seed=3))
+    roles, sectors = graph.project_roles, _project_sectors(graph)
+    assert isinstance(roles, ProjectRolesTable)
+    for min_sectors in (1, 3, 5):
+        config = AnalysisConfig(min_sectors=min_sectors)
+        fired = [at for at, p in enumerate(graph.dataset.projects)
+                 if list(_project_rules(p, roles[p.id], sectors[at], config, graph.dataset))]
+        counts = np.array([len(s) for s in sectors])
+        assert _projects_with_gaps(graph, roles, counts, config).tolist() == fired
+        assert 0 < len(fired) < len(sectors)
