@@ -17,6 +17,7 @@ finding, row number and message stays the csv reader's own.
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Iterator
 from itertools import chain, repeat
 from typing import TextIO
@@ -28,6 +29,11 @@ from graphmap.load.raw import RowBlock
 #: block is about one batch of the column checks. 0 reads every row with the csv module
 #: (the reference the tests compare blocks with).
 BLOCK_CHARS = 4 * 1024 * 1024
+
+#: What ``str.strip`` takes off a cell (every character ``str.isspace`` says is a space),
+#: less the line end; the ASCII ones alone for ASCII text.
+_SPACES = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != "\n")
+_ASCII_SPACES = "".join(c for c in _SPACES if c.isascii())
 
 
 class BlockReader:
@@ -111,4 +117,27 @@ class BlockReader:
         columns = [flat[j::width] for j in range(width)]
         if self.protected and "'" in body:
             columns = [[restore(c) if "'" in c else c for c in column] for column in columns]
-        return RowBlock(columns, count)
+            return RowBlock(columns, count)  # a restored cell may start with a space
+        if not _trimmed(body, delimiter):
+            return RowBlock(columns, count)
+        # Trimmed cells: a row is blank when its line is delimiters only.
+        filler = delimiter * separators
+        blank = [i for i, text in enumerate(lines) if text == filler] if filler in lines else []
+        return RowBlock(columns, count, blank)
+
+
+def _trimmed(body: str, delimiter: str) -> bool:
+    r"""Whether no cell of ``body`` (whole lines ending with ``\n``) starts or ends with a
+    space: a few scans of the text for each kind of space it holds, not a strip per cell.
+
+    >>> _trimmed("a,b\nc d,e\n", ","), _trimmed("a, b\n", ","), _trimmed("a,b\u00a0\n", ",")
+    (True, False, False)
+    """
+    ends = (delimiter, "\n")
+    for space in _ASCII_SPACES if body.isascii() else _SPACES:
+        if space in ends or space not in body:
+            continue
+        if (body.startswith(space) or delimiter + space in body or space + delimiter in body
+                or "\n" + space in body or space + "\n" in body):
+            return False
+    return True

@@ -331,15 +331,21 @@ class NotedRow(list[str]):
 
 class RowBlock:
     """Consecutive plain rows of a CSV file as columns: ``columns[j][k]`` is cell ``j`` of the
-    ``k``-th row (as read, not trimmed), every row ``len(columns)`` cells wide, none noted.
-    A reader yields ``(number of the first row, block)`` in place of that many rows
-    (``graphmap.load.csv_blocks``); ``rows`` gives them back one by one."""
+    ``k``-th row (as read), every row ``len(columns)`` cells wide, none noted. A reader
+    yields ``(number of the first row, block)`` in place of that many rows
+    (``graphmap.load.csv_blocks``); ``rows`` gives them back one by one.
 
-    __slots__ = ("columns", "count")
+    ``blank`` is ``None`` when some cell has spaces around it; otherwise every cell is
+    already as ``clean_cells`` leaves it, and ``blank`` lists the indexes of the rows whose
+    every cell is empty."""
 
-    def __init__(self, columns: list[list[str]], count: int) -> None:
+    __slots__ = ("blank", "columns", "count")
+
+    def __init__(self, columns: list[list[str]], count: int,
+                 blank: list[int] | None = None) -> None:
         self.columns = columns
         self.count = count
+        self.blank = blank
 
     def rows(self, first: int) -> Iterator[tuple[int, list[str]]]:
         """The numbered rows of the block, as the row-by-row reader gives them."""

@@ -93,8 +93,10 @@ def _block_batches(raw: RawTable, builder: RowBuilder, first: int, block: RowBlo
         stop = min(start + chunk, block.count)
         whole = start == 0 and stop == block.count
         columns = block.columns if whole else [c[start:stop] for c in block.columns]
+        blank = None if block.blank is None else {
+            i - start for i in block.blank if start <= i < stop}
         yield _batch(header, list(range(first + start, first + stop)), columns, set(),
-                     one_line=True)
+                     one_line=True, blank=blank)
 
 
 def _noted_batches(raw: RawTable, builder: RowBuilder,
@@ -137,13 +139,18 @@ def _noted_batches(raw: RawTable, builder: RowBuilder,
 
 
 def _batch(header: Any, numbers: list[int], read: Sequence[Sequence[str]],
-           kept: set[int], *, one_line: bool = False) -> CellBatch:
+           kept: set[int], *, one_line: bool = False, blank: set[int] | None = None
+           ) -> CellBatch:
     """The batch of rows ``numbers`` from their columns as ``read`` (``header.width`` of
-    them), blank rows left out; ``one_line``: no cell holds a line end (a block's)."""
-    # Every cell counts for a blank row, a cell under a duplicate header too.
-    trim = _trimmed if one_line else _cleaned
-    clean = dict(enumerate(map(trim, read)))
-    blank = _blank_rows(clean, len(numbers), kept)
+    them), blank rows left out; ``one_line``: no cell holds a line end (a block's);
+    ``blank``: the cells are trimmed already, and these rows are the blank ones."""
+    if blank is None:
+        trim = _trimmed if one_line else _cleaned
+        # Every cell counts for a blank row, a cell under a duplicate header too.
+        clean = dict(enumerate(map(trim, read)))
+        blank = _blank_rows(clean, len(numbers), kept)
+    else:
+        clean = dict(enumerate(map(list, read)))
     if blank:
         keep = [i not in blank for i in range(len(numbers))]
         numbers = list(compress(numbers, keep))
