@@ -135,12 +135,10 @@ def _kadabra(n: int, edges: Any, epsilon: float, delta: float, seed: int
     ``(values, paths drawn)``, values in graphmap's normalization."""
     import networkit as nk  # type: ignore[import-untyped]  # loaded above the exact limit only
 
-    pairs = np.asarray(edges, dtype=np.uint64).reshape(-1, 2)
-    kernel_graph = nk.Graph(n, weighted=False, directed=False)
-    kernel_graph.addEdges((np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])))
     threads = nk.getMaxNumberOfThreads()
     nk.setNumberOfThreads(1)
     try:
+        kernel_graph = _networkit_graph(nk, n, edges)
         nk.setSeed(seed, False)
         sampler = nk.centrality.KadabraBetweenness(kernel_graph, epsilon, delta, False,
                                                    0, 0, START_FACTOR)
@@ -154,6 +152,40 @@ def _kadabra(n: int, edges: Any, epsilon: float, delta: float, seed: int
     # (the b_K of the docstring), then to b = b_K * n / (n - 2).
     values = scores * ((drawn - calibration) / (2.0 * drawn)) * (n / (n - 2))
     return np.asarray(values, dtype=float), drawn
+
+
+def _networkit_graph(nk: Any, n: int, edges: Any) -> Any:
+    """The undirected networkit graph of ``n`` nodes and ``edges``, each node's neighbours in
+    the order ``Graph.addEdges`` would list them (edge after edge): KADABRA's sampled paths
+    depend on that order.
+
+    ``addEdges`` reads every pair through Python (3.8 s CPU for 5 million edges). When the
+    first ends are in order (the compiled graph's :attr:`edges` are, node by node), the
+    edges are already the rows of a CSR matrix, row after row, and networkit's
+    ``GraphFromCsr`` (networkit 11.3) stores each entry from both ends in that order, as
+    ``addEdge`` does, in C++; it is used with one thread (its parallel fill would
+    interleave the rows), which the caller has set.
+
+    >>> import networkit as nk
+    >>> g = _networkit_graph(nk, 4, np.array([[0, 2], [0, 1], [1, 3], [2, 3]]))
+    >>> [list(g.iterNeighbors(u)) for u in range(4)]
+    [[2, 1], [0, 3], [0, 3], [1, 2]]
+    """
+    pairs = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    first, second = pairs[:, 0], pairs[:, 1]
+    from_csr = getattr(nk, "GraphFromCsr", None)
+    if from_csr is not None and len(pairs) and bool(np.all(first[1:] >= first[:-1])):
+        from scipy import sparse
+
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(first, minlength=n), out=indptr[1:])
+        rows = sparse.csr_array((np.ones(len(pairs)), second, indptr), shape=(n, n))
+        return from_csr(rows, directed=False, weighted=False)
+    kernel_graph = nk.Graph(n, weighted=False, directed=False)
+    unsigned = pairs.astype(np.uint64)
+    kernel_graph.addEdges((np.ascontiguousarray(unsigned[:, 0]),
+                           np.ascontiguousarray(unsigned[:, 1])))
+    return kernel_graph
 
 
 def constraint(graph: Any, triangles: np.ndarray | None = None, edges: Any = None
