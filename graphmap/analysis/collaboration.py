@@ -86,10 +86,11 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
     found_v: list[np.ndarray] = []
     found_s: list[np.ndarray] = []
     blocks = _RowBlocks(weighted, rows_actor, cols_actor_t, config, block_size)
+    partners = _Partners(cols_actor_t, blocks.bound)
     for rows_of_block in blocks:
         # Tied pairs pushed below zero in one pass (dropped with the non-positive ones):
         # no score comes near TIED_OFFSET, and the others are left exactly as they are.
-        block = ((weighted[rows_of_block] @ cols_actor_t)
+        block = ((weighted[rows_of_block] @ partners.matrix)
                  - TIED_OFFSET * tied[rows_of_block]).tocoo()
         rows, cols, data = rows_of_block[block.row], block.col, block.data
         # One of the two must be able to act where the other is (see can_act): only two
@@ -103,9 +104,11 @@ def collaborate_opportunities(graph: EcosystemGraph, config: AnalysisConfig | No
         found_u.append(rows)
         found_v.append(cols)
         found_s.append(data)
-        if config.max_opportunities_per_kind and blocks.left() + BOUND_SLACK < _kth_score(
-                found_u, found_v, found_s, na, config.max_opportunities_per_kind):
-            break
+        if config.max_opportunities_per_kind:
+            kth = _kth_score(found_u, found_v, found_s, na, config.max_opportunities_per_kind)
+            if blocks.left() + BOUND_SLACK < kth:
+                break
+            partners.narrow(kth)
     u, v, score = np.concatenate(found_u), np.concatenate(found_v), np.concatenate(found_s)
     # A pair proposed by both sides keeps the score of the row of the first actor (input
     # order), whatever order the rows were visited in.
@@ -170,6 +173,52 @@ class _RowBlocks:
         if self.next >= len(self.order):
             return -1.0
         return float(self.bound[self.order[self.next]])
+
+
+#: How far below the best k-th score seen a partner's score may be and still be computed:
+#: a pair's two rows round its score at most 1e-6 apart, so the k-th score never falls
+#: more than that below its best, and every score within this margin of it is kept.
+PARTNER_MARGIN = 4 * BOUND_SLACK
+
+
+class _Partners:
+    """The partner columns of the two-hop product, narrowed as the search goes: once the
+    k-th best score so far is known, a pair scoring below it minus
+    :data:`PARTNER_MARGIN` can neither be reported nor change which pairs are (a row's
+    better partners all score higher, the k-th score is decided above it), and a partner
+    ``v`` scores at most its own row's bound (the score is symmetric), so the columns of
+    partners whose bound is below that line are dropped from the product. The scores
+    left are computed by the very same additions, in the same order.
+
+    >>> m = sparse.csr_array(np.array([[1.0, 1.0, 1.0], [0.0, 1.0, 1.0]]))
+    >>> p = _Partners(m, np.array([0.2, 0.9, 0.5]))
+    >>> p.narrow(0.6); p.matrix.toarray().tolist()
+    [[0.0, 1.0, 0.0], [0.0, 1.0, 0.0]]
+    """
+
+    def __init__(self, matrix: Any, bound: np.ndarray) -> None:
+        self.matrix = matrix
+        self._full = matrix
+        self._bound = bound
+        self._kept = matrix.shape[1]
+        self._line = -np.inf
+
+    def narrow(self, kth: float) -> None:
+        line = kth - PARTNER_MARGIN
+        if not line > self._line:
+            return
+        self._line = line
+        allowed = self._bound + BOUND_SLACK >= line
+        kept = int(allowed.sum())
+        # Filtering costs a pass over the whole matrix: only when it drops a good share.
+        if kept > 0.7 * self._kept:
+            return
+        self._kept = kept
+        full = self._full
+        keep = allowed[full.indices]
+        indptr = np.concatenate([[0], np.cumsum(keep)])[full.indptr]
+        self.matrix = type(full)((full.data[keep], full.indices[keep], indptr),
+                                 shape=full.shape)
 
 
 def _kth_score(found_u: list[np.ndarray], found_v: list[np.ndarray],
