@@ -89,41 +89,48 @@ class BlockReader:
     def _plain(self, body: str, number: int, line: int, last_row: int, watch: int
                ) -> RowBlock | None:
         """``body`` (whole lines) as a block, or ``None`` when it is not plain."""
-        if '"' in body or "\x00" in body:
-            return None
         if "\r" in body:
             if body.count("\r") != body.count("\r\n"):
                 return None  # a lone carriage return ends a line too: the csv reader's case
             body = body.replace("\r\n", "\n")
-        lines = body.split("\n")
-        lines.pop()  # after the last line end
-        count = len(lines)
-        if number + count > last_row or line + count >= watch:
+        lines = self._plain_lines(body, number, line, last_row, watch)
+        if lines is None:
             return None
-        if max(map(len, lines)) > self.cell_chars:
-            return None
-        delimiter, separators = self.delimiter, self.width - 1
-        counts = set(map(str.count, lines, repeat(delimiter)))
-        if counts != {separators}:
-            # A blank line is a row of blank cells (the csv reader's empty row); a row of
-            # another width is the csv reader's (short and long rows are noted).
-            if counts - {0, separators} or any(text and delimiter not in text
-                                               for text in lines):
-                return None
-            filler = delimiter * separators
-            lines = [text or filler for text in lines]
+        delimiter, width = self.delimiter, self.width
         flat = delimiter.join(lines).split(delimiter)
-        width = self.width
         columns = [flat[j::width] for j in range(width)]
         if self.protected and "'" in body:
             columns = [[restore(c) if "'" in c else c for c in column] for column in columns]
-            return RowBlock(columns, count)  # a restored cell may start with a space
+            return RowBlock(columns, len(lines))  # a restored cell may start with a space
         if not _trimmed(body, delimiter):
-            return RowBlock(columns, count)
+            return RowBlock(columns, len(lines))
         # Trimmed cells: a row is blank when its line is delimiters only.
-        filler = delimiter * separators
+        filler = delimiter * (width - 1)
         blank = [i for i, text in enumerate(lines) if text == filler] if filler in lines else []
-        return RowBlock(columns, count, blank)
+        return RowBlock(columns, len(lines), blank)
+
+    def _plain_lines(self, body: str, number: int, line: int, last_row: int, watch: int
+                     ) -> list[str] | None:
+        """The lines of ``body`` (``\n`` line ends), every one ``width`` cells wide (a blank
+        line made a row of blank cells, as the csv reader reads it), or ``None`` when
+        ``body`` is not plain."""
+        if '"' in body or "\x00" in body:
+            return None
+        lines = body.split("\n")
+        lines.pop()  # after the last line end
+        count = len(lines)
+        if (number + count > last_row or line + count >= watch
+                or max(map(len, lines)) > self.cell_chars):
+            return None
+        delimiter, separators = self.delimiter, self.width - 1
+        counts = set(map(str.count, lines, repeat(delimiter)))
+        if counts == {separators}:
+            return lines
+        # A row of another width is the csv reader's (short and long rows are noted).
+        if counts - {0, separators} or any(text and delimiter not in text for text in lines):
+            return None
+        filler = delimiter * separators
+        return [text or filler for text in lines]
 
 
 def _trimmed(body: str, delimiter: str) -> bool:
