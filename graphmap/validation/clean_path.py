@@ -84,7 +84,9 @@ def _relation_batch(v: WorkspaceValidator, t: RawTable, b: CellBatch) -> Iterato
     kinds: list[str | None] = [None] * count
     if "kind" in cols and any(cols["kind"]):
         interned = v._kinds
-        kinds = [interned.setdefault(k, k) if k else None for k in cols["kind"]]
+        spelled: dict[str, str | None] = {k: interned.setdefault(k, k) for k in set(cols["kind"])}
+        spelled[""] = None
+        kinds = list(map(spelled.__getitem__, cols["kind"]))
     # The checks of a clean row, each over the whole batch at C speed: an actor source, a
     # type that fits the target's kind, two different ends (what ``_endpoints`` checks),
     # values read without a guess, an amount only on a funds relation.
@@ -376,6 +378,9 @@ def _values(column: list[str] | None, count: int, blank: Any, cache: dict[str, A
 
 def _plain_amount(text: str) -> Any:
     """The amount read without a guess, in range; else ``_BAD``."""
+    if text.isdigit() and text.isascii():  # plain digits: what ``parse_number`` gives them
+        amount = float(text)
+        return amount if amount <= MAX_AMOUNT else _BAD
     try:
         amount, reading = read_amount(text)
     except (ValueError, OverflowError):
