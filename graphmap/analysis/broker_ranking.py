@@ -36,11 +36,16 @@ def ranked_brokers(actors: Sequence[Actor], ranking: np.ndarray, *, isolated: np
     between = betweenness.tolist()
     burt = _none_where(constraint, isolated)
     size = _none_where(effective_size, isolated)
-    profiles = roles.tolist()
+    profiles = list(zip(*roles.T.tolist(), strict=True))  # a tuple of the five counts per actor
     totals = roles.sum(axis=1).tolist()
-    named: dict[tuple[str, ...], Listing] = {}
+    named: dict[int, Listing] = {}
     plain = {key: Message(f"analysis.broker.{key}")  # sentences without figures: one each
              for key in ("why_isolated", "why_paths", "why_none")}
+    # Equal values are one object: the same five counts, the same sentence with the same
+    # figures (a million actors have far fewer distinct ones), so the JSON writer renders
+    # each once. Records and messages are read-only.
+    shared_profiles: dict[tuple[int, ...], Brokerage] = {}
+    shared_whys: dict[tuple[Any, ...], Message] = {}
     # Built in actor order, then put in rank order: the ranking visits the actors (and
     # their per-actor lists) in no memory order, a cache miss per read on a million actors.
     rank_of = np.empty(len(ranking), dtype=np.int64)
@@ -49,24 +54,36 @@ def ranked_brokers(actors: Sequence[Actor], ranking: np.ndarray, *, isolated: np
     for k, (actor, rank, b, total, counts, lone) in enumerate(zip(
             actors, rank_of.tolist(), between, totals, profiles, alone, strict=True)):
         bridged = bridged_of.get(k, ())
-        profile = Brokerage(*counts)
+        profile = shared_profiles.get(counts)
+        if profile is None:
+            profile = shared_profiles[counts] = Brokerage(*counts)
         if lone:
             why = plain["why_isolated"]
         elif len(bridged) >= 2:
-            # The same groups recur across actors: one Listing per combination.
-            listed = named.get(bridged)
-            if listed is None:
-                listed = named[bridged] = Listing(group_term(g, group_by) for g in bridged)
             # The why never contradicts the figures: brokerage without betweenness says so.
             key = "why_bridges" if b > 0 else "why_bridges_off_paths"
-            why = Message(f"analysis.broker.{key}",
-                          {"total": total, "count": len(bridged),
-                           "across": total - profile.coordinator, "groups": listed})
+            # bridged_of shares one tuple per combination of groups, held all along.
+            seen: tuple[Any, ...] = (key, total, counts[0], id(bridged))
+            known = shared_whys.get(seen)
+            if known is None:
+                listed = named.get(id(bridged))
+                if listed is None:  # one Listing per combination of groups
+                    listed = named[id(bridged)] = Listing(
+                        group_term(g, group_by) for g in bridged)
+                known = shared_whys[seen] = Message(
+                    f"analysis.broker.{key}", {"total": total, "count": len(bridged),
+                                               "across": total - counts[0], "groups": listed})
+            why = known
         elif total > 0:
             key = "why_within" if b > 0 else "why_within_off_paths"
             own = groups.get(actor.id)
-            why = Message(f"analysis.broker.{key}",
-                          {"total": total, "group": group_term(_text(own), group_by)})
+            seen = (key, total, own)
+            known = shared_whys.get(seen)
+            if known is None:
+                known = shared_whys[seen] = Message(
+                    f"analysis.broker.{key}",
+                    {"total": total, "group": group_term(_text(own), group_by)})
+            why = known
         else:
             why = plain["why_paths"] if b > 0 else plain["why_none"]
         by_position.append(Broker(actor.id, actor.name, rank, b, burt[k], size[k], profile,
