@@ -123,7 +123,9 @@ def _text_or_null(value: Any) -> str | None:
     return "null" if value is None else None
 
 
-#: A broker as ``json.dumps(indent=2)`` lays it out two levels deep (inside "brokers").
+#: A broker as ``json.dumps(indent=2)`` lays it out two levels deep (inside "brokers"), in
+#: two parts: its own fields, then its five counts and their total (:data:`_PROFILE`,
+#: written once per distinct profile).
 _BROKER = """{
       "id": %s,
       "name": %s,
@@ -131,19 +133,20 @@ _BROKER = """{
       "betweenness": %s,
       "constraint": %s,
       "effective_size": %s,
-      "brokerage": {
+      "brokerage": {%s,
+      "why": %s,
+      "brokerage_total": %s,
+      "bridged_groups": %s,
+      "sector": %s,
+      "territory": %s
+    }"""
+_PROFILE = """
         "coordinator": %d,
         "itinerant": %d,
         "representative": %d,
         "gatekeeper": %d,
         "liaison": %d
-      },
-      "why": %s,
-      "brokerage_total": %d,
-      "bridged_groups": %s,
-      "sector": %s,
-      "territory": %s
-    }"""
+      }"""
 
 _GROUPS_BREAK = "\n        "
 
@@ -151,37 +154,69 @@ _GROUPS_BREAK = "\n        "
 class BrokerTexts:
     """The text of each broker of a report in ``lang``, as the generic layout writes the
     dict of ``graphmap.render.json_report._broker`` two levels deep; ``None`` for a broker
-    the template cannot write (see the module docstring)."""
+    the template cannot write (see the module docstring).
+
+    What brokers share is written once: a measure's value (a sampled betweenness takes a
+    few hundred values over a hundred thousand actors), a profile of counts, a ``why``
+    sentence, a list of bridged groups, a sector (the analysis shares one object for
+    equal profiles, sentences and group lists; the texts are kept by object, with the
+    object, so an id is never reused while the texts are written).
+    """
 
     def __init__(self, dataset: Dataset, lang: str) -> None:
         self._actors = dataset.actor_by_id
         self.messages = MessageTexts(lang)
         self._groups: dict[int, tuple[tuple[Any, ...], str | None]] = {}
         self._sectors: dict[int, tuple[Any, str | None]] = {}
+        self._numbers: dict[float, str] = {}
+        self._profiles: dict[int, tuple[Brokerage, str | None, str]] = {}
+        self._whys: dict[int, tuple[Message, str]] = {}
 
     def text(self, broker: Broker) -> str | None:
         roles = broker.brokerage
         if type(roles) is not Brokerage or type(broker.rank) is not int:
             return None
-        counts = (roles.coordinator, roles.itinerant, roles.representative,
-                  roles.gatekeeper, roles.liaison)
+        held = self._profiles.get(id(roles))
+        if held is None:
+            held = self._profiles[id(roles)] = (roles, *_profile_text(roles))
         ident, name = broker.id, broker.name
+        numbers = self._numbers
+        b, c, e = broker.betweenness, broker.constraint, broker.effective_size
+        # A float's text by its value (equal floats have one repr); other types, and
+        # NaN (never equal to itself), through _number.
+        b_text = numbers.get(b) if type(b) is float else None
+        if b_text is None:
+            b_text = self._number(b)
+        c_text = numbers.get(c) if type(c) is float else None
+        if c_text is None:
+            c_text = self._number(c)
+        e_text = numbers.get(e) if type(e) is float else None
+        if e_text is None:
+            e_text = self._number(e)
+        if (held[1] is None or type(ident) is not str or type(name) is not str
+                or b_text is None or c_text is None or e_text is None):
+            return None
+        groups = self._bridged(broker.bridged_groups)
         actor = self._actors.get(ident)
-        numbers = (_number(broker.betweenness), _number(broker.constraint),
-                   _number(broker.effective_size))
-        c0, c1, c2, c3, c4 = counts
-        plain = (type(c0) is type(c1) is type(c2) is type(c3) is type(c4) is int
-                 and type(ident) is str and type(name) is str and None not in numbers)
-        groups = self._bridged(broker.bridged_groups) if plain else None
         sector: str | None = "null"
         territory: str | None = "null"
         if actor is not None:
             sector, territory = self._sector(actor.sector), _text_or_null(actor.territory)
         if groups is None or sector is None or territory is None:
             return None
+        why = broker.why
+        said = self._whys.get(id(why))
+        if said is None:
+            said = self._whys[id(why)] = (why, encode_basestring(self.messages.render(why)))
         return _BROKER % (encode_basestring(ident), encode_basestring(name), broker.rank,
-                          *numbers, *counts, encode_basestring(self.messages.render(broker.why)),
-                          sum(counts), groups, sector, territory)
+                          b_text, c_text, e_text, held[1], said[1], held[2], groups, sector,
+                          territory)
+
+    def _number(self, value: Any) -> str | None:
+        text = _number(value)
+        if type(value) is float and text is not None and text != "null":
+            self._numbers[value] = text
+        return text
 
     def _sector(self, sector: Any) -> str | None:
         """The text of a sector's value, once per member (an enum's ``value`` is read in
@@ -202,3 +237,13 @@ class BrokerTexts:
                         map(encode_basestring, names)) + "\n      ]")
             held = self._groups[id(groups)] = (groups, text)
         return held[1]
+
+
+def _profile_text(roles: Brokerage) -> tuple[str | None, str]:
+    """The five counts of ``roles`` as :data:`_PROFILE` writes them and their total;
+    ``None`` when one is not a plain ``int``."""
+    counts = (roles.coordinator, roles.itinerant, roles.representative, roles.gatekeeper,
+              roles.liaison)
+    if not all(type(count) is int for count in counts):
+        return None, ""
+    return _PROFILE % counts, int.__repr__(sum(counts))

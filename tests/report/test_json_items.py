@@ -131,3 +131,22 @@ def test_measures_print_as_clean_float_then_repr():
                5e-324, 1.7976931348623157e308, 0.30000000000000004]
     expected = ["null" if clean_float(v) is None else repr(clean_float(v)) for v in values]
     assert [_number(v) for v in values] == expected
+
+
+def test_texts_kept_by_value_never_serve_another_type_or_object(reports):
+    """A measure's text is kept by its value: an int, a numpy number or NaN equal (or not) to
+    a float written before still gets its own bytes, and brokers sharing one profile and
+    one sentence object are written as each alone."""
+    dataset, report = reports[0]
+    first = dataclasses.replace(report.brokers[0], betweenness=1.0, constraint=0.25,
+                                effective_size=float("nan"))
+    again = [dataclasses.replace(first, betweenness=1), dataclasses.replace(
+        first, constraint=np.float64(0.25)), dataclasses.replace(first, effective_size=-0.0),
+        dataclasses.replace(first, rank=2, brokerage=first.brokerage, why=first.why)]
+    odd = dataclasses.replace(report, brokers=(first, *again, first))
+    for lang in ("fr", "en"):
+        assert streamed(dataset, odd, lang) == one_dumps(dataset, odd, lang)
+    texts = BrokerTexts(dataset, "en")
+    assert [texts.text(b) is None for b in odd.brokers] == [False, True, True, False, False,
+                                                            False]
+    assert '"betweenness": 1,' in streamed(dataset, odd, "en")
