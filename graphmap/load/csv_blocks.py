@@ -1,21 +1,25 @@
 """The plain stretches of a CSV file read as blocks of columns, not one row at a time.
 
-Most of a large CSV file is plain: no quote, no NUL, every line a row with exactly the
-header's number of delimiters. For such text the csv module's reading is a split: this
-reader takes the file a few megabytes at a time, checks that the whole stretch is plain
-with a handful of ``str`` scans, and splits it at once into columns (``RowBlock``), which
-the column checks (``graphmap.validation.columns``) take as they are, with no list per row
-and no transposition. At 100k actors that is about a second of the two the csv module and
+Most of a large CSV file is plain: every line a row with exactly the header's number of
+delimiters, and the few lines holding a quote (a name with a comma in it) whole rows on
+their own line. For such text the csv module's reading is a split: this reader takes the
+file a few megabytes at a time, checks that the whole stretch is plain with a handful of
+``str`` scans, reads its quoted lines with the csv module, one line each, and splits the
+rest at once into columns (``RowBlock``), which the column checks
+(``graphmap.validation.columns``) take as they are, with no list per row and no
+transposition. At 100k actors that is about two seconds of the three the csv module and
 the per-row bookkeeping took (benchmarks/README.md, bench_load).
 
-A stretch that is not plain (a quote, a short row, a lone ``\\r``, a NUL, a line longer than
-``[limits] cell_chars``, the row limit or the line where the encoding changes within it)
-hands the rest of the file back to the csv reader at the start of that stretch: every
-finding, row number and message stays the csv reader's own.
+A stretch that is not plain (a quoted cell spanning lines or a quoting error, a short or
+long row, a lone ``\r``, a NUL, a line longer than ``[limits] cell_chars``, the row limit or
+the line where the encoding changes within it) hands the rest of the file back to the csv
+reader at the start of that stretch: every finding, row number and message stays the csv
+reader's own.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import sys
 from collections.abc import Iterator
@@ -93,44 +97,74 @@ class BlockReader:
             if body.count("\r") != body.count("\r\n"):
                 return None  # a lone carriage return ends a line too: the csv reader's case
             body = body.replace("\r\n", "\n")
-        lines = self._plain_lines(body, number, line, last_row, watch)
-        if lines is None:
+        lines = body.split("\n")
+        lines.pop()  # after the last line end
+        count = len(lines)
+        if ("\x00" in body or number + count > last_row or line + count >= watch
+                or max(map(len, lines)) > self.cell_chars):
+            return None
+        quoted = self._quoted(lines) if '"' in body else {}
+        if quoted is None or not self._even(lines):
             return None
         delimiter, width = self.delimiter, self.width
         flat = delimiter.join(lines).split(delimiter)
         columns = [flat[j::width] for j in range(width)]
+        for i, cells in quoted.items():
+            for column, cell in zip(columns, cells, strict=True):
+                column[i] = cell
         if self.protected and "'" in body:
             columns = [[restore(c) if "'" in c else c for c in column] for column in columns]
-            return RowBlock(columns, len(lines))  # a restored cell may start with a space
-        if not _trimmed(body, delimiter):
-            return RowBlock(columns, len(lines))
-        # Trimmed cells: a row is blank when its line is delimiters only.
-        filler = delimiter * (width - 1)
-        blank = [i for i, text in enumerate(lines) if text == filler] if filler in lines else []
-        return RowBlock(columns, len(lines), blank)
+            return RowBlock(columns, count)  # a restored cell may start with a space
+        return RowBlock(columns, count, self._blank(body, lines, quoted))
 
-    def _plain_lines(self, body: str, number: int, line: int, last_row: int, watch: int
-                     ) -> list[str] | None:
-        """The lines of ``body`` (``\n`` line ends), every one ``width`` cells wide (a blank
-        line made a row of blank cells, as the csv reader reads it), or ``None`` when
-        ``body`` is not plain."""
-        if '"' in body or "\x00" in body:
+    def _blank(self, body: str, lines: list[str], quoted: dict[int, list[str]]
+               ) -> list[int] | None:
+        """The blank rows of a block whose cells have no spaces around them, else ``None``
+        (``lines`` as ``_even`` left them, the cells of the ``quoted`` ones apart)."""
+        if quoted:  # the text around the quoted rows, and their cells
+            if any(c != c.strip() for cells in quoted.values() for c in cells):
+                return None
+            body = "\n".join(lines) + "\n"
+        if not _trimmed(body, self.delimiter):
             return None
-        lines = body.split("\n")
-        lines.pop()  # after the last line end
-        count = len(lines)
-        if (number + count > last_row or line + count >= watch
-                or max(map(len, lines)) > self.cell_chars):
-            return None
+        # A row is blank when its line is delimiters only (a quoted one: empty cells).
+        filler = self.delimiter * (self.width - 1)
+        if filler not in lines:
+            return []
+        return [i for i, text in enumerate(lines)
+                if text == filler and (i not in quoted or not any(quoted[i]))]
+
+    def _quoted(self, lines: list[str]) -> dict[int, list[str]] | None:
+        """The cells of each line holding a quote, as the csv module reads it, each line
+        then made a row of blank cells in ``lines``; ``None`` when one is not a whole row
+        of ``width`` cells on its line (a quoted cell spanning lines, a quoting error)."""
+        delimiter, width = self.delimiter, self.width
+        filler = delimiter * (width - 1)
+        found: dict[int, list[str]] = {}
+        for i in [i for i, text in enumerate(lines) if '"' in text]:
+            try:
+                rows = list(csv.reader([lines[i]], delimiter=delimiter, strict=True))
+            except csv.Error:
+                return None
+            if len(rows) != 1 or len(rows[0]) != width:
+                return None
+            found[i] = rows[0]
+            lines[i] = filler
+        return found
+
+    def _even(self, lines: list[str]) -> bool:
+        """Whether every line is a row of ``width`` cells, a blank line made a row of blank
+        cells (as the csv reader reads it) in ``lines``; a row of another width is the csv
+        reader's (short and long rows are noted)."""
         delimiter, separators = self.delimiter, self.width - 1
         counts = set(map(str.count, lines, repeat(delimiter)))
         if counts == {separators}:
-            return lines
-        # A row of another width is the csv reader's (short and long rows are noted).
+            return True
         if counts - {0, separators} or any(text and delimiter not in text for text in lines):
-            return None
+            return False
         filler = delimiter * separators
-        return [text or filler for text in lines]
+        lines[:] = [text or filler for text in lines]
+        return True
 
 
 def _trimmed(body: str, delimiter: str) -> bool:

@@ -91,6 +91,17 @@ CASES: dict[str, tuple[dict[str, list[str]], dict[str, Any]]] = {
     "a quoted cell": (_tables(actors=_with(ACTORS, 25, 'a24,"Coop, solidaire",public,')), {}),
     "a quoted cell spanning lines": (
         _tables(actors=_with(ACTORS, 25, 'a24,"Coop\nsolidaire",public,')), {}),
+    "quoted cells with spaces inside": (
+        _tables(actors=_with(ACTORS, 25, 'a24," Coop ",public,"\u00a0MRC 1"')), {}),
+    "a row of quoted empty cells": (_tables(actors=_with(ACTORS, 25, '"","","",""')), {}),
+    "a quote inside an unquoted cell": (
+        _tables(actors=_with(ACTORS, 25, 'a24,Coop "Les Pins",public,')), {}),
+    "a quoted row of fewer cells": (_tables(actors=_with(ACTORS, 25, 'a24,"Coop, x"')), {}),
+    "quoted names throughout": (
+        _tables(actors=[ACTORS[0], *(f'a{i},"Coop {i}, solidaire",public,' if i % 3 else x
+                                     for i, x in enumerate(ACTORS[1:], start=1))]), {}),
+    "a quoted cell with doubled quotes": (
+        _tables(actors=_with(ACTORS, 25, 'a24,"Coop ""Les Pins""",public,')), {}),
     "a quote never closed": (_tables(actors=_with(ACTORS, 30, 'a29,"Coop,public,')), {}),
     "text after a closing quote": (_tables(actors=_with(ACTORS, 30, 'a29,"Coop"x,public,')),
                                    {}),
@@ -165,6 +176,24 @@ def test_the_cases_say_what_they_should(tmp_path: Path) -> None:
         "a short row": [("value.missing", "relations.csv", 20)],
         "the row limit": [("limit.rows", "actors.csv", 27), ("limit.rows", "relations.csv", 27)],
         "a long row": [("column.unnamed", "relations.csv", 20)]}
+
+
+def test_quoted_cells_on_one_line_stay_in_blocks(tmp_path: Path) -> None:
+    """A file with a quoted name every few rows is still read as blocks (the csv module
+    reads only the lines holding a quote), and a quoted cell spanning lines is not."""
+    from graphmap.load.csv_folder import read_csv_table
+    from graphmap.load.raw import RowBlock
+
+    def blocks(case: str) -> int:
+        folder = tmp_path / case.replace(" ", "_")
+        folder.mkdir()
+        _write(folder, CASES[case][0])
+        raw = read_csv_table("actors", folder / "actors.csv")
+        assert raw.cells is not None
+        return sum(isinstance(data, RowBlock) for _number, data in raw.cells[1])
+
+    assert blocks("quoted names throughout") == 1
+    assert blocks("a quoted cell spanning lines") == 0
 
 
 def test_a_block_is_the_split_of_its_lines() -> None:
