@@ -12,9 +12,9 @@ the per-row bookkeeping took (benchmarks/README.md, bench_load).
 
 A stretch that is not plain (a quoted cell spanning lines or a quoting error, a short or
 long row, a lone ``\r``, a NUL, a line longer than ``[limits] cell_chars``, the row limit or
-the line where the encoding changes within it) hands the rest of the file back to the csv
-reader at the start of that stretch: every finding, row number and message stays the csv
-reader's own.
+the line where the encoding changes within it) is read by the csv reader from its first
+line, every finding, row number and message its own; blocks go on after the first row the
+csv reader ends at or below the stretch's last line.
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ class BlockReader:
     start of a line), until the end of the file or the first stretch that is not plain; then
     ``rest`` holds the lines from the start of that stretch, for the csv reader.
 
+    The csv reader may hand the handle back once it has read those ``rest_lines`` lines (at
+    the end of a row): the next call of ``blocks`` goes on from there.
+
     ``width`` is the number of cells of every row of a block (the header's); ``protected``
     whether cells carry graphmap's formula guard (``graphmap.load.neutral``).
     """
@@ -57,8 +60,10 @@ class BlockReader:
         self.protected = protected
         self.cell_chars = cell_chars
         self.chars = chars or BLOCK_CHARS
-        #: The lines left unread as blocks (``None``: the file was read to its end).
+        #: The lines left unread as blocks (``None``: the file was read to its end), of which
+        #: the first ``rest_lines`` are the stretch that was not plain.
         self.rest: Iterator[str] | None = None
+        self.rest_lines = 0
 
     def blocks(self, number: int, line: int, last_row: int, watch: int
                ) -> Iterator[tuple[int, RowBlock]]:
@@ -66,6 +71,7 @@ class BlockReader:
         ended on physical line ``line``; a block's rows stay within ``last_row`` and its
         lines before ``watch``."""
         pending = ""
+        self.rest, self.rest_lines = None, 0
         while True:
             text = self.handle.read(self.chars)
             if not text:
@@ -82,7 +88,8 @@ class BlockReader:
                 # Back to the csv reader from the start of this stretch; the partial line
                 # is completed first, so that no line is cut in two.
                 tail = body + pending + (self.handle.readline() if pending else "")
-                self.rest = chain(io.StringIO(tail, newline=""), self.handle)
+                stretch = io.StringIO(tail, newline="").readlines()
+                self.rest, self.rest_lines = chain(stretch, self.handle), len(stretch)
                 return
             yield number + 1, block
             number += block.count

@@ -216,6 +216,7 @@ class _Records:
         blocks_after = 0 if check_cells or not csv_blocks.BLOCK_CHARS else HEADER_SEARCH_ROWS + 1
         number = previous = 0
         base = 0  # the physical lines read before the current csv reader's first
+        resume = 0  # the line the csv reader reads up to before blocks go on
         with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
             lines: Iterator[str] = handle
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
@@ -244,7 +245,7 @@ class _Records:
                                 cells = NotedRow(cells, notes)
                         previous = line
                         yield number, cells
-                        if number >= blocks_after > 0:
+                        if number >= blocks_after > 0 and line >= resume:
                             break
                     else:
                         return
@@ -257,21 +258,21 @@ class _Records:
                         return
                     previous = base + reader.line_num
                     continue
-                # The header search is over: the plain stretches below as blocks, then
-                # the csv reader again from the first stretch that is not plain.
-                blocks_after = 0
-                number, previous, rest = yield from self._blocks(handle, number, previous,
-                                                                 last_row, watch)
+                # The header search is over: the plain stretches below as blocks, the csv
+                # reader again for a stretch that is not plain, then blocks again.
+                number, previous, rest, stretch = yield from self._blocks(
+                    handle, number, previous, last_row, watch)
                 if rest is None:
                     return
-                lines, base = rest, previous
+                lines, base, resume = rest, previous, previous + stretch
                 reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
 
     def _blocks(self, handle: TextIO, number: int, line: int, last_row: int, watch: int
-                ) -> Generator[tuple[int, RowBlock], None, tuple[int, int, Iterator[str] | None]]:
+                ) -> Generator[tuple[int, RowBlock], None,
+                               tuple[int, int, Iterator[str] | None, int]]:
         """The plain stretches below row ``number`` (ending on line ``line``) as blocks;
-        returns the last row's number and line, and the lines left for the csv reader
-        (``None`` at the end of the file)."""
+        returns the last row's number and line, the lines left for the csv reader (``None``
+        at the end of the file) and how many of them the stretch that is not plain has."""
         blocks = BlockReader(handle, delimiter=self.delimiter, width=len(self.header),
                              protected=self.encoding.protected,
                              cell_chars=self.limits.cell_chars)
@@ -279,7 +280,7 @@ class _Records:
             yield first, block
             number += block.count
             line += block.count
-        return number, line, blocks.rest
+        return number, line, blocks.rest, blocks.rest_lines
 
     def _note_header(self, number: int, cells: list[str]) -> None:
         if number == 1:

@@ -196,6 +196,27 @@ def test_quoted_cells_on_one_line_stay_in_blocks(tmp_path: Path) -> None:
     assert blocks("a quoted cell spanning lines") == 0
 
 
+def test_blocks_go_on_below_a_stretch_read_row_by_row(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the stretch holding a quoted cell spanning lines (row 25) is read by the csv
+    module: the rows below it are blocks again."""
+    from graphmap.load.csv_folder import read_csv_table
+    from graphmap.load.raw import RowBlock
+
+    monkeypatch.setattr(csv_blocks, "BLOCK_CHARS", 200)
+    _write(tmp_path, CASES["a quoted cell spanning lines"][0])
+    raw = read_csv_table("actors", tmp_path / "actors.csv")
+    assert raw.cells is not None
+    items = list(raw.cells[1])
+    rows = [number for number, data in items if not isinstance(data, RowBlock)]
+    blocks = [(number, data.count) for number, data in items if isinstance(data, RowBlock)]
+    assert rows[:10] == list(range(2, 12))  # the header search (row 1 is the header)
+    assert 25 in rows
+    assert max(rows) < 41
+    assert any(first > 25 for first, _count in blocks)
+    assert sum(count for _first, count in blocks) + len(rows) == 40
+
+
 def test_a_block_is_the_split_of_its_lines() -> None:
     import io
 
