@@ -72,6 +72,35 @@ def csr_rows(indptr: Any, indices: Any, rows: Any) -> tuple[Any, Any]:
     return indices[np.arange(int(ends[-1]) if len(ends) else 0) + shift], counts
 
 
+def _first_of_each(keys: Any) -> Any:
+    """The position of the first occurrence of each distinct value of ``keys``, by value:
+    ``np.unique(keys, return_index=True)[1]``, from one unstable sort (half the time of the
+    stable one ``np.unique`` needs for first occurrences on millions of keys).
+
+    >>> _first_of_each(np.array([5, 3, 5, 3, 1])).tolist()
+    [4, 1, 0]
+    """
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    order = np.argsort(keys)
+    ordered = keys[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return np.minimum.reduceat(order, starts)
+
+
+def _by_pair(major: Any, minor: Any, bound: int) -> Any:
+    """The order sorting by ``major``, then ``minor`` (non-negative, below ``bound``), for
+    pairs that are all distinct: ``np.lexsort((minor, major))``, as one sort of a
+    combined key when it fits in 63 bits (twice as fast as lexsort's two passes).
+
+    >>> _by_pair(np.array([2, 0, 2, 0]), np.array([1, 3, 0, 2]), 4).tolist()
+    [3, 1, 2, 0]
+    """
+    if not len(major) or (int(major.max()) + 1) * max(bound, 1) >= 2 ** 63:
+        return np.lexsort((minor, major))
+    return np.argsort(major * max(bound, 1) + minor)
+
+
 @dataclass(frozen=True)
 class ProjectRoles:
     """Who holds which role around one project: actor ids in the order of
@@ -221,15 +250,16 @@ class EcosystemGraph:
         keep = src != dst
         lo = np.minimum(src[keep], dst[keep])
         hi = np.maximum(src[keep], dst[keep])
-        _, at = np.unique(lo * max(n, 1) + hi, return_index=True)
+        at = _first_of_each(lo * max(n, 1) + hi)
         lo, hi, f = lo[at], hi[at], first[keep][at]
         # networkx lists the edges node by node, each node's neighbours in insertion order.
-        order = np.lexsort((f, lo))
+        bound = len(src)
+        order = _by_pair(lo, f, bound)
         edges = np.stack([lo[order], hi[order]], axis=1) if len(lo) else np.zeros(
             (0, 2), dtype=np.int64)
         rows = np.concatenate([lo, hi])
         cols = np.concatenate([hi, lo])
-        adjacency = np.lexsort((np.concatenate([f, f]), rows))
+        adjacency = _by_pair(rows, np.concatenate([f, f]), bound)
         indices = cols[adjacency].astype(np.int32)
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
@@ -256,19 +286,26 @@ class EcosystemGraph:
         pair_cols = np.concatenate([dst[one_way], dst[both], src[both]])
         between_actors = sparse.csr_array(
             (np.ones(len(pair_rows), dtype=np.int64), (pair_rows, pair_cols)), shape=(na, na))
-        between_actors = between_actors + backers @ carriers.T + carriers @ adopters.T
-        between_actors.setdiag(0)
-        between_actors.eliminate_zeros()
-        between_actors.data[:] = 1
-        flow = sparse.block_diag((between_actors, sparse.csr_array((n - na, n - na))),
-                                 format="csr")
-        flow = sparse.csr_array(flow, dtype=np.int64)
+        ties = sparse.csr_array(between_actors + backers @ carriers.T + carriers @ adopters.T)
+        # No self-loops, every tie weighs 1, the projects' rows empty: made on the CSR
+        # arrays themselves (setdiag, block_diag and a copy each rebuilt the matrix).
+        ties.sum_duplicates()
+        row = np.repeat(np.arange(na, dtype=np.int64), np.diff(ties.indptr))
+        kept = (ties.indices != row) & (ties.data != 0)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row[kept], minlength=n), out=indptr[1:])
+        indices = ties.indices[kept].astype(np.int64)
+        flow = sparse.csr_array((np.ones(len(indices), dtype=np.int64), indices, indptr),
+                                shape=(n, n))
         flow.sort_indices()
         return flow
 
     def relations_of(self, types: Iterable[RelationType]) -> Any:
         """Which relation rows have one of ``types`` (a boolean array over the rows)."""
-        return np.isin(self.relation_type, [_TYPE_CODE[t] for t in types])
+        # A table over the few type codes, read once per row (np.isin sorts the rows).
+        chosen = np.zeros(len(RELATION_TYPES), dtype=bool)
+        chosen[[_TYPE_CODE[t] for t in types]] = True
+        return chosen[self.relation_type]
 
     @property
     def node_count(self) -> int:
