@@ -162,15 +162,33 @@ def find_introducer(graph: EcosystemGraph, source: str, target: str,
     return ids[a], (source, ids[a], ids[b], target)
 
 
-def _strengths(graph: EcosystemGraph, node: int) -> np.ndarray:
-    """:func:`acquaintances` of ``node`` as an array over the actors (0 = does not know)."""
+def _strengths(graph: EcosystemGraph, node: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`acquaintances` of ``node`` as an array over the actors (0 = does not know),
+    and the positions it was written at (with repeats; ``node`` maybe among them).
+
+    The array is fresh zeros (``calloc``'s untouched pages): only the positions written
+    and read cost anything, never a pass over every actor (8 MB of them at a million)."""
     direct, through = known_positions(graph, node)
-    strength = np.zeros(graph.actor_count, dtype=np.int64)
+    strength = np.zeros(graph.actor_count, dtype=np.int8)
     strength[through] = THROUGH_PROJECT
     strength[direct] = DIRECT
     if node < graph.actor_count:
         strength[node] = 0
-    return strength
+    return strength, np.concatenate([direct, through])
+
+
+def _best(candidates: np.ndarray, *keys: np.ndarray) -> int:
+    """The candidate first by ``keys`` (highest first, each deciding among the ties of the
+    one before), then by lowest id rank (the last key): ``np.lexsort`` of the negated keys
+    and the rank, its first entry, by linear passes (the candidates can be many)."""
+    *highest, rank = keys
+    if any(np.isnan(k).any() for k in highest if k.dtype.kind == "f"):
+        return int(candidates[np.lexsort((rank, *(-k for k in reversed(highest))))[0]])
+    chosen = np.ones(len(candidates), dtype=bool)
+    for key in highest:
+        chosen &= key == key[chosen].max()
+    at = np.flatnonzero(chosen)
+    return int(candidates[at[np.argmin(rank[at])]])
 
 
 def _introduction_on_arrays(graph: EcosystemGraph, s: int, t: int, values: np.ndarray
@@ -178,17 +196,21 @@ def _introduction_on_arrays(graph: EcosystemGraph, s: int, t: int, values: np.nd
     """:func:`find_introducer` on arrays over the actors, with the importance ``values``
     by position: ``(introducer, None)`` for someone who knows both, ``(A, B)`` for a chain,
     ``(None, None)`` for neither; the same keys and order as the plain rules."""
-    to_s, to_t = _strengths(graph, s), _strengths(graph, t)
+    to_s, near_s = _strengths(graph, s)
+    to_t, _near_t = _strengths(graph, t)
     rank = graph.id_rank
-    both = np.flatnonzero((to_s > 0) & (to_t > 0))
-    both = both[(both != s) & (both != t)]
+    known_by_s = near_s[(to_s[near_s] > 0) & (near_s != t)]  # repeats kept
+    both = known_by_s[to_t[known_by_s] > 0]
     if len(both):
         weight = np.asarray(values[both], dtype=float)
-        return int(both[np.lexsort((rank[both], -weight, -(to_s[both] + to_t[both])))[0]]), None
-    first = np.flatnonzero(to_s > 0)
-    first = first[(first != s) & (first != t)]
-    if not len(first):
+        total = to_s[both].astype(np.int64) + to_t[both]
+        return _best(both, total, weight, rank[both]), None
+    if not len(known_by_s):
         return None, None
+    # Each A once (positions written by their last occurrence, read back where written).
+    slot = np.empty(graph.actor_count, dtype=np.int64)
+    slot[known_by_s] = np.arange(len(known_by_s))
+    first = known_by_s[slot[known_by_s] == np.arange(len(known_by_s))]
     # Everyone each A knows (acquaintances, with repeats: the strongest entry wins below).
     na = graph.actor_count
     around, counts = csr_rows(graph.indptr, graph.indices, first)
