@@ -195,7 +195,7 @@ class CandidatePool:
         if kind == "adopt":
             in_pool |= actors.adopting  # may adopt when tied nearby
         pool = np.flatnonzero(in_pool)
-        members = tuple(graph.dataset.actors[i] for i in pool.tolist())
+        members = tuple(map(graph.dataset.actors.__getitem__, pool.tolist()))
         slot = np.full(na, -1, dtype=np.int64)
         slot[pool] = np.arange(len(pool))
         on_project = role & (dst >= na)

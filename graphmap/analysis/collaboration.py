@@ -202,18 +202,22 @@ class _Partners:
         self._bound = bound
         self._kept = matrix.shape[1]
         self._line = -np.inf
+        self._descending: np.ndarray | None = None
 
     def narrow(self, kth: float) -> None:
         line = kth - PARTNER_MARGIN
         if not line > self._line:
             return
         self._line = line
-        allowed = self._bound + BOUND_SLACK >= line
-        kept = int(allowed.sum())
-        # Filtering costs a pass over the whole matrix: only when it drops a good share.
-        if kept > 0.7 * self._kept:
+        if self._descending is None:
+            self._descending = np.sort(-self._bound)
+        # Filtering costs a pass over the whole matrix: only when it drops a good share
+        # (counted on the sorted bounds, not with a pass over them).
+        if np.searchsorted(self._descending, BOUND_SLACK - line, side="right") > (
+                0.7 * self._kept):
             return
-        self._kept = kept
+        allowed = self._bound + BOUND_SLACK >= line
+        self._kept = int(allowed.sum())
         full = self._full
         keep = allowed[full.indices]
         indptr = np.concatenate([[0], np.cumsum(keep)])[full.indptr]
