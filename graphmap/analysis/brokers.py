@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from graphmap.analysis import kernel
+from graphmap.analysis.broker_groups import _group_table, bridged_groups
 from graphmap.analysis.broker_ranking import ranked_brokers
 from graphmap.analysis.report import ROLES, Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
@@ -91,15 +92,7 @@ def _node_groups(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
 
 def group_codes(values: Sequence[Hashable | None]) -> np.ndarray:
     """A small integer per distinct group value (``None`` = one "unknown" group)."""
-    distinct = dict.fromkeys(values)
-    if all(type(v) is str or v is None for v in distinct):
-        # A key per distinct value, not per node (a million f-strings otherwise).
-        names = sorted(map(_group_key, distinct))
-        code_of = {v: names.index(_group_key(v)) for v in distinct}
-        return np.fromiter(map(code_of.__getitem__, values), dtype=np.int64, count=len(values))
-    keys = [_group_key(v) for v in values]
-    code = {k: i for i, k in enumerate(sorted(set(keys)))}
-    return np.fromiter((code[k] for k in keys), dtype=np.int64, count=len(keys))
+    return _group_table(values)[0]
 
 
 def brokerage_counts(adjacency: Any, group: np.ndarray) -> dict[str, np.ndarray]:
@@ -204,9 +197,8 @@ def _closed_two_paths(adjacency: Any, group: np.ndarray) -> np.ndarray:
     return counts.reshape(len(ROLES), n)
 
 
-def _group_key(value: Hashable | None) -> str:
-    # One key space for every grouping, so unknown (None) is one group of its own.
-    return "\x00" if value is None else f"\x01{value}"
+_ID = operator.attrgetter("id")
+_SECTOR = operator.attrgetter("sector")
 
 
 def actor_groups(dataset: Dataset, group_by: str,
@@ -221,7 +213,13 @@ def actor_groups(dataset: Dataset, group_by: str,
     ({'a': 'media'}, {'a': 'Laval'})
     """
     if group_by == "sector":
-        return {a.id: a.sector.value for a in dataset.actors}
+        sectors = list(map(_SECTOR, dataset.actors))
+        # Each distinct member's value read once, found by identity (an enum member hashes,
+        # and its value reads, in Python: a million calls on a million actors).
+        value_of = {key: member.value for key, member in zip(map(id, sectors), sectors,
+                                                              strict=True)}
+        return dict(zip(map(_ID, dataset.actors), map(value_of.__getitem__, map(id, sectors)),
+                        strict=True))
     if group_by == "territory":
         return {a.id: a.territory for a in dataset.actors}
     member_of = {m: str(c.id) for c in communities for m in c.members}
@@ -411,48 +409,3 @@ def _values(values: Mapping[str, Any], graph: EcosystemGraph) -> np.ndarray:
                           dtype=float)
     return np.array([np.nan if values[a.id] is None else values[a.id]
                      for a in graph.dataset.actors], dtype=float)
-
-
-def bridged_groups(flow: Any, node_group: Sequence[Hashable | None], nodes: np.ndarray
-                   ) -> dict[int, tuple[str, ...]]:
-    """The groups met around each of ``nodes`` (actors that broker across groups): its
-    own first, then the others of its flow neighbours (in or out, each neighbour once) by
-    how many neighbours they hold, ties by name (``None`` as ""); by node position.
-
-    One sparse product over all ``nodes`` instead of a tally per actor.
-
-    >>> from scipy import sparse
-    >>> flow = sparse.csr_array(np.array([[0, 1, 1, 0], [0, 0, 0, 0], [0, 0, 0, 0],
-    ...                                   [1, 0, 0, 0]]))
-    >>> bridged_groups(flow, ["x", "z", "y", "y"], np.array([0, 1]))
-    {0: ('x', 'y', 'z'), 1: ('z', 'x')}
-    """
-    from scipy import sparse
-
-    if not len(nodes):
-        return {}
-    n = flow.shape[0]
-    keys = [_group_key(v) for v in node_group]
-    names = sorted(set(keys))  # a code per group, in the order of the names
-    code_of = {k: i for i, k in enumerate(names)}
-    codes = np.fromiter((code_of[k] for k in keys), dtype=np.int64, count=n)
-    texts = [k[1:] for k in names]  # _text of each group: "" for None
-    rows = sparse.csr_array(flow[nodes], dtype=np.int64) + sparse.csr_array(
-        flow.T[nodes], dtype=np.int64)
-    onehot = sparse.csr_array((np.ones(n, dtype=np.int64), (np.arange(n), codes)),
-                              shape=(n, len(names)))
-    tally = (rows.sign() @ onehot).tocoo()  # distinct neighbours per (node, group)
-    row, group, count = tally.row, tally.col, tally.data
-    own = codes[nodes]
-    others = (group != own[row]) & (count > 0)
-    row, group, count = row[others], group[others], count[others]
-    order = np.lexsort((group, -count, row))
-    row, group = row[order], group[order]
-    bounds = np.searchsorted(row, np.arange(len(nodes) + 1)).tolist()
-    listed = [texts[g] for g in group.tolist()]
-    out: dict[int, tuple[str, ...]] = {}
-    seen: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for i, (node, mine) in enumerate(zip(nodes.tolist(), own.tolist(), strict=True)):
-        groups = (texts[mine], *listed[bounds[i]:bounds[i + 1]])
-        out[node] = seen.setdefault(groups, groups)  # the same tuples recur: keep one
-    return out

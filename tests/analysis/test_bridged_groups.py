@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 import pytest
 
+from graphmap.analysis.broker_groups import _distinct_rows
 from graphmap.analysis.brokers import actor_groups, find_brokers
 from graphmap.analysis.communities import find_communities
 from graphmap.config import AnalysisConfig
@@ -44,3 +46,20 @@ def test_bridged_groups_equal_the_neighbour_tally(seed, group_by):
     for b in brokers:
         expected = tallied(graph, groups, b.id) if b in across else ()
         assert b.bridged_groups == expected, b.id
+
+
+def test_distinct_rows_as_integers_equal_rows_as_tuples():
+    """Rows of group codes read as integers find the same distinct rows, first rows and
+    equal rows as comparing tuples (the path taken when an integer would not fit)."""
+    rng = np.random.default_rng(8)
+    lengths = rng.integers(0, 4, 3000)
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    group = rng.integers(0, 5, int(bounds[-1]))
+    own = rng.integers(0, 5, 3000)
+    as_numbers = _distinct_rows(own, group, bounds, 5)
+    as_tuples = _distinct_rows(own, group, bounds, 10 ** 9)  # base ** 4 is past 63 bits
+    rows = [(o, *group[bounds[i]:bounds[i + 1]].tolist()) for i, o in enumerate(own.tolist())]
+    firsts = list({row: i for i, row in reversed(list(enumerate(rows)))}.values())[::-1]
+    for first, which in (as_numbers, as_tuples):
+        assert first.tolist() == sorted(firsts)
+        assert [rows[first[w]] for w in which.tolist()] == rows

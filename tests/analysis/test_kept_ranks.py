@@ -51,7 +51,8 @@ def test_summary_counts_equal_a_count_record_by_record():
 
 
 def test_group_codes_per_distinct_value_equal_the_codes_per_node():
-    from graphmap.analysis.brokers import _group_key, group_codes
+    from graphmap.analysis.broker_groups import _group_key
+    from graphmap.analysis.brokers import group_codes
 
     values = ["b", None, "", "a", "b", None, "1", "a"]
     names = sorted({_group_key(v) for v in values})
