@@ -198,7 +198,6 @@ class _Partners:
 
     def __init__(self, matrix: Any, bound: np.ndarray) -> None:
         self.matrix = matrix
-        self._full = matrix
         self._bound = bound
         self._kept = matrix.shape[1]
         self._line = -np.inf
@@ -218,11 +217,12 @@ class _Partners:
             return
         allowed = self._bound + BOUND_SLACK >= line
         self._kept = int(allowed.sum())
-        full = self._full
-        keep = allowed[full.indices]
-        indptr = np.concatenate([[0], np.cumsum(keep)])[full.indptr]
-        self.matrix = type(full)((full.data[keep], full.indices[keep], indptr),
-                                 shape=full.shape)
+        # The line only rises: the columns left are a subset of those already kept.
+        current = self.matrix
+        keep = allowed[current.indices]
+        indptr = np.concatenate([[0], np.cumsum(keep)])[current.indptr]
+        self.matrix = type(current)((current.data[keep], current.indices[keep], indptr),
+                                    shape=current.shape)
 
 
 def _kth_score(found_u: list[np.ndarray], found_v: list[np.ndarray],
