@@ -370,3 +370,56 @@ def test_generated_lines_are_read_the_same_at_every_block_size(
         path = _workspace(Path(tmp), content)
         assert _reader_differences(path, range(1, min(len(content) + 3, 160))) == []
         assert _differences(Path(tmp), [7, csv_blocks.BLOCK_CHARS]) == []
+
+
+# -- two columns, ids from names --------------------------------------------------------------
+
+TERRITORIES = ["id,name"] + [f"MRC {i},Territoire {i}" for i in range(4)] + [
+    f"t{i},Lieu {i}" for i in range(4, 30)]
+
+
+@pytest.mark.parametrize("extra", [
+    [], ['t90,"Lieu, 90"', 't91,"Lieu\n91"', "t92", ",", "", "t93,Lieu 93,", '"",""'],
+    [" t94 ,\u00a0Lieu 94", "t95,'=x", 't96,"a"b', "t97,Lieu\x0097"]],
+    ids=["plain", "quotes, short, long and blank rows", "spaces, guard, bad quote, NUL"])
+def test_a_table_of_two_columns(extra: list[str], tmp_path: Path) -> None:
+    _workspace(tmp_path, _text(ACTORS).encode())
+    path = tmp_path / "territories.csv"
+    path.write_text(_text([*TERRITORIES[:14], *extra, *TERRITORIES[14:]]), encoding="utf-8")
+    reference = _reader_output(path, 0, "territories")
+    assert [size for size in _every_size(path)
+            if _reader_output(path, size, "territories") != reference] == []
+    assert _differences(tmp_path, SIZES) == []
+
+
+def test_ids_from_names(tmp_path: Path) -> None:
+    """A table with no ``id`` column: ids are made from names, a repeated name said once."""
+    lines = ["name,sector,territory", *(x.split(",", 1)[1] for x in ACTORS[1:]),
+             "Organisme 3,public,", '"Organisme, 41",public,', " Organisme 5 ,public,"]
+    _workspace(tmp_path, _text(lines).encode())
+    (tmp_path / "relations.csv").write_text(
+        _text(["source,target,type", "Organisme 1,p1,carries", "Organisme 3,p2,carries"]),
+        encoding="utf-8")
+    assert _differences(tmp_path, SIZES) == []
+
+
+# -- the csv module's field limit is process-wide ---------------------------------------------
+
+LONG_CELL = _text([*ACTORS[:20], "a20," + "x" * 140_000 + ",public,", *ACTORS[21:]])
+
+
+@pytest.mark.xfail(strict=True, reason="csv.field_size_limit is process-wide: once a workspace "
+                   "with a larger [limits] cell_chars is read, _Records checks cells itself "
+                   "(check_cells, no blocks) and a cell over the limit is limit.cell_chars "
+                   "located at its column with the row kept, instead of the csv module's "
+                   "error without a column and the row dropped")
+def test_a_workspace_reads_the_same_after_one_with_a_larger_cell_limit(tmp_path: Path
+                                                                       ) -> None:
+    first, other = tmp_path / "first", tmp_path / "other"
+    first.mkdir()
+    other.mkdir()
+    _workspace(first, LONG_CELL.encode())
+    _workspace(other, _text(ACTORS).encode(), toml="[limits]\ncell_chars = 200000\n")
+    before = _outcome(first, row_by_row=False)
+    _outcome(other, row_by_row=False)  # raises the csv module's field limit to 200,000
+    assert _outcome(first, row_by_row=False) == before
