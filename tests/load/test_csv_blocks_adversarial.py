@@ -114,8 +114,11 @@ def _reader_differences(path: Path, sizes: range | list[int]) -> list[tuple[int,
             if (got := _reader_output(path, size)) != reference]
 
 
-def _every_size(path: Path) -> range:
-    return range(1, len(path.read_bytes()) + 3)
+def _every_size(path: Path) -> list[int]:
+    """Every block size to 250 characters (a chunk boundary at every offset of the first
+    lines, and all of a small file), then every 17th to past the file's length."""
+    end = len(path.read_bytes()) + 3
+    return [*range(1, min(end, 250)), *range(250, end, 17)]
 
 
 def _workspace(folder: Path, actors: bytes, *, toml: str | None = None) -> Path:
@@ -139,7 +142,7 @@ def _text(lines: list[str], end: str = "\n", *, last_end: bool = True) -> str:
 # last line is a stretch that is not plain (it is longer than the cell limit), and the
 # block reader hands the csv reader ``pending + "\n"`` -- the line end it adds to read the
 # last line as a block -- so the csv module reads one more character into the open quoted
-# cell, past the field limit: ``limit.cell_chars`` instead (and reading goes on).
+# cell, past the field limit: ``limit.cell_chars`` (no column, reading not stopped) instead.
 UNCLOSED_AT_THE_LIMIT = (_text(ACTORS[:30]) + 'a30,"' + "x" * DEFAULT_LIMITS.cell_chars)
 
 
@@ -301,6 +304,15 @@ def test_files_of_every_shape_validate_the_same(case: str, tmp_path: Path) -> No
     _workspace(tmp_path, content, toml=toml)
     sizes = SIZES if len(content) < 10_000 else [16, 4096, csv_blocks.BLOCK_CHARS]
     assert _differences(tmp_path, sizes) == []
+
+
+@pytest.mark.parametrize("case", [c for c, (content, _t) in SHAPES.items()
+                                  if len(content) < 3000])
+def test_files_of_every_shape_are_read_the_same_at_every_block_size(case: str,
+                                                                     tmp_path: Path) -> None:
+    content, toml = SHAPES[case]
+    path = _workspace(tmp_path, content, toml=toml)
+    assert _reader_differences(path, _every_size(path)) == []
 
 
 def test_the_configured_cell_limit_reads_blocks(tmp_path: Path) -> None:
