@@ -492,3 +492,19 @@ UNCLOSED_ACROSS_A_CR = (_text(ACTORS[:30]) + 'a30,"' + "x" * 1000 + "\r"
 def test_an_unclosed_quote_across_a_carriage_return_on_the_last_line(tmp_path: Path) -> None:
     _workspace(tmp_path, UNCLOSED_ACROSS_A_CR.encode())
     assert _differences(tmp_path, [csv_blocks.BLOCK_CHARS]) == []
+
+
+@pytest.mark.slow
+def test_a_table_longer_than_a_batch_of_the_column_checks(tmp_path: Path) -> None:
+    """Over 100,000 rows (``columns.CHUNK_ROWS``): the reference reads them as batches of
+    100,000 rows, blocks as their own; a repeated id, an error and blank rows on either side
+    of the 100,000th row are said the same."""
+    rows = [HEADER, *(f"a{i},Organisme {i},public,MRC {i % 4}" for i in range(1, 101_000))]
+    rows[99_990] = "a5,Doublon,public,"
+    rows[100_005] = "a99980,Doublon 2,public,"
+    rows[100_001] = "a100001,,public,"
+    rows[100_003] = "a100003,Org,nope,"
+    rows[50_000] = ""
+    rows[100_002] = " , , , "
+    _workspace(tmp_path, _text(rows).encode())
+    assert _differences(tmp_path, [csv_blocks.BLOCK_CHARS]) == []
