@@ -33,7 +33,7 @@ from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, G
 from graphmap.collection import cycle_collection_paused
 from graphmap.i18n import Message
 from graphmap.model.dataset import Dataset
-from graphmap.render.json_items import SIGNIFICANT_DIGITS, BrokerTexts
+from graphmap.render.json_items import SIGNIFICANT_DIGITS, BrokerTexts, MessageTexts
 
 
 def clean_float(value: float) -> float | None:
@@ -115,16 +115,18 @@ def _broker(dataset: Dataset, broker: Broker, lang: str) -> dict[str, Any]:
     }
 
 
-def _gap(dataset: Dataset, gap: Gap, lang: str) -> dict[str, Any]:
+def _gap(dataset: Dataset, gap: Gap, lang: str, texts: MessageTexts | None = None
+         ) -> dict[str, Any]:
+    render = (texts or MessageTexts(lang)).render
     return {
         "code": gap.code,
         "severity": gap.severity,
         "subject": gap.subject,
         "subject_kind": gap.subject_kind,
-        "message": gap.message.render(lang),
+        "message": render(gap.message),
         "evidence": to_json_value(gap.evidence, lang),
         # Extras.
-        "remedy": gap.remedy.render(lang),
+        "remedy": render(gap.remedy),
         "subject_name": _subject_name(dataset, gap),
     }
 
@@ -186,9 +188,13 @@ def _document(dataset: Dataset, report: AnalysisReport, lang: str
     four big lists as ``_Items``."""
     yield "graphmap_version", report.graphmap_version
     yield "summary", to_json_value(report.summary, lang)
+    brokers = BrokerTexts(dataset, lang)
     yield "brokers", _Items(report.brokers, functools.partial(_broker, dataset, lang=lang),
-                            BrokerTexts(dataset, lang).text)
-    yield "gaps", _Items(report.gaps, functools.partial(_gap, dataset, lang=lang))
+                            brokers.text)
+    # The gaps' sentences as the brokers' are rendered (the same texts, each plain sentence
+    # once; tests/report/test_json_items.py compares them with Message.render).
+    yield "gaps", _Items(report.gaps, functools.partial(_gap, dataset, lang=lang,
+                                                        texts=brokers.messages))
     yield "opportunities", _Items(report.opportunities,
                                   functools.partial(_opportunity, dataset, lang=lang))
     yield "communities", _Items(report.communities, functools.partial(_community, lang=lang))
