@@ -23,9 +23,24 @@ WRITE_WORKSPACE = (f"MERGE (w:{WORKSPACE_LABEL} {{name: $workspace}})\n"
 Progress = Callable[[str, int, int], None]
 
 
-def _batches(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+def _batches(rows: Sequence[Any], size: int, weight: Callable[[Any], int] | None
+             ) -> Iterator[tuple[Sequence[Any], int]]:
+    """Slices of ``rows`` standing for at most ``size`` rows each (a row of weight ``w``
+    stands for ``w`` rows; a heavier one alone), with the rows each stands for."""
+    if weight is None:
+        for start in range(0, len(rows), size):
+            batch = rows[start:start + size]
+            yield batch, len(batch)
+        return
+    start = total = 0
+    for end, row in enumerate(rows):
+        row_weight = weight(row)
+        if total and total + row_weight > size:
+            yield rows[start:end], total
+            start, total = end, 0
+        total += row_weight
+    if start < len(rows):
+        yield rows[start:], total
 
 
 #: The driver's summary counters a push adds up (``PushResult.server_counters``).
@@ -65,9 +80,13 @@ class BatchWriter:
         return result
 
     def write(self, statement: str, key: str, items: Sequence[Any], *,
-              must_write: bool = False) -> list[Any]:
+              must_write: bool = False, weight: Callable[[Any], int] | None = None
+              ) -> list[Any]:
         """Write ``items`` in batches; returns the ``created`` column of each batch's record
         when the statement returns one (node creation), else nothing.
+
+        ``weight``: how many rows an item stands for (a group of relationships of one
+        source), for the batch size, the progress and ``must_write``; one by default.
 
         ``must_write``: the statement returns ``written``, which must be every row of the
         batch (each row's node updated, or relationship created or updated); fewer means
@@ -75,12 +94,12 @@ class BatchWriter:
         it).
         """
         created = []
-        for batch in _batches(items, self.batch_size):
+        for batch, rows in _batches(items, self.batch_size, weight):
             result = self.write_one(statement, {key: batch})
-            if must_write and result.records[0]["written"] != len(batch):
+            if must_write and result.records[0]["written"] != rows:
                 raise Neo4jSyncError("neo4j.error.changed_during_push",
                                      workspace=self.workspace)
-            self.done += len(batch)
+            self.done += rows
             if self.progress is not None:
                 self.progress("push", self.done, self.total)
             if "created" in result.keys:

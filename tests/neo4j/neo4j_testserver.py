@@ -100,15 +100,18 @@ class Server:
         self.stop()
 
 
-def start(*, timeout: float = 240.0, heap: str = "1g") -> Server:
-    """Start the server on a free loopback port; returns once Bolt accepts connections."""
+def start(*, timeout: float = 240.0, heap: str = "1g",
+          jvm_options: tuple[str, ...] = ("-XX:+UseSerialGC",)) -> Server:
+    """Start the server on a free loopback port; returns once Bolt accepts connections.
+
+    ``jvm_options``: the Java options besides the heap (``-Xmx``)."""
     home = Path(tempfile.mkdtemp(prefix="graphmap-neo4j-"))
     classpath = f"{TARGET / 'classes'}{os.pathsep}{CLASSPATH_FILE.read_text().strip()}"
     log_path = home / "server.log"
     log = log_path.open("w")
     started = time.monotonic()
     process = subprocess.Popen(
-        ["java", f"-Xmx{heap}", "-XX:+UseSerialGC", "-cp", classpath, MAIN_CLASS,
+        ["java", f"-Xmx{heap}", *jvm_options, "-cp", classpath, MAIN_CLASS,
          str(home / "dbms"), PASSWORD],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True,
     )

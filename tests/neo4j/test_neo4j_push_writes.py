@@ -15,16 +15,9 @@ from graphmap.model.dataset import Dataset
 from graphmap.model.records import Actor, Project, Relation
 from graphmap.neo4j.connection import Connection, open_driver
 from graphmap.neo4j.rows import graph_rows
+from graphmap.neo4j.statements import group_size, node_write, rel_create, rel_update
 from graphmap.neo4j.stored import read_workspace
-from graphmap.neo4j.sync import (
-    SERVER_COUNTERS,
-    Counts,
-    _node_write,
-    _rel_create,
-    _rel_update,
-    pull,
-    push,
-)
+from graphmap.neo4j.sync import SERVER_COUNTERS, Counts, pull, push
 from graphmap.neo4j.writer import BatchWriter
 from graphmap.schema import RelationType as R
 from graphmap.schema import Sector, Stage
@@ -125,10 +118,11 @@ def test_a_node_deleted_by_another_client_during_a_push_is_an_error(
         writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=1)
         rows = graph_rows(dataclasses.replace(ds, relations=(
             Relation("f", "p", R.FUNDS),)), ws)
-        row = [stored.nodes[("Actor", "f")][2], stored.nodes[("Project", "p")][2], "f", "p",
-               rows.rels[0].props]
+        group = [stored.nodes[("Actor", "f")][2], "f",
+                 [[stored.nodes[("Project", "p")][2], "p", rows.rels[0].props]]]
         with pytest.raises(Neo4jSyncError) as failed:
-            writer.write(_rel_create("FUNDS"), "rows", [row], must_write=True)
+            writer.write(rel_create("FUNDS"), "rows", [group], must_write=True,
+                         weight=group_size)
     assert failed.value.render("en") == (
         f"Another client deleted nodes or relationships of workspace '{ws}' during this "
         "push: run it again (it writes only what is missing).")
@@ -155,7 +149,7 @@ def test_a_relationship_deleted_by_another_client_before_its_update_is_an_error(
     push(ds, conn, ws)
     edited = dataclasses.replace(ds, relations=(Relation("f", "p", R.FUNDS, weight=2.0),))
     driver.execute_query("MATCH ()-[r:FUNDS {workspace: $ws}]->() DELETE r", ws=ws)
-    fails_as_changed_during_push(conn, ws, _rel_update("FUNDS"),
+    fails_as_changed_during_push(conn, ws, rel_update("FUNDS"),
                                  graph_rows(edited, ws).rels[0].props)
     # Pushed again, it creates what is missing.
     again = push(edited, conn, ws)
@@ -172,7 +166,7 @@ def test_a_node_deleted_by_another_client_before_its_update_is_an_error(
     push(ds, conn, ws)
     edited = dataclasses.replace(ds, actors=(Actor("f", "Fonds B", Sector.PHILANTHROPIC),))
     driver.execute_query("MATCH (n:Actor {workspace: $ws, id: 'f'}) DETACH DELETE n", ws=ws)
-    fails_as_changed_during_push(conn, ws, _node_write("Actor"),
+    fails_as_changed_during_push(conn, ws, node_write("Actor"),
                                  graph_rows(edited, ws).nodes[0].props)
     again = push(edited, conn, ws)
     assert again.nodes == Counts(created=1)
@@ -214,3 +208,43 @@ def test_a_stopped_push_stops_before_its_next_write_and_the_next_push_completes_
     done = push(ds, conn, ws, stop=threading.Event())
     assert done.nodes == Counts(created=50)
     assert pull(conn, ws) == ds
+
+
+def test_a_target_deleted_by_another_client_fails_its_group_of_relationships(
+        conn: Connection, driver: Any, ws: str) -> None:
+    """New relationships go grouped by source: a group whose source is still there but one
+    of whose targets was deleted meanwhile creates fewer relationships than it holds, and
+    the push fails (the next push creates what is missing)."""
+    ds = Dataset(actors=(Actor("f", "Fonds", Sector.PHILANTHROPIC),),
+                 projects=(Project("p", "P", Stage.MOBILIZATION),
+                           Project("q", "Q", Stage.MOBILIZATION)), relations=())
+    push(ds, conn, ws)
+    with_rels = dataclasses.replace(ds, relations=(Relation("f", "p", R.FUNDS),
+                                                   Relation("f", "q", R.FUNDS)))
+    rows = graph_rows(with_rels, ws)
+    with open_driver(conn) as opened:
+        stored = read_workspace(opened, conn, ws)
+        driver.execute_query("MATCH (n:Project {workspace: $ws, id: 'q'}) DETACH DELETE n",
+                             ws=ws)
+        group = [stored.nodes[("Actor", "f")][2], "f",
+                 [[stored.nodes[("Project", target)][2], target, rel.props]
+                  for target, rel in zip("pq", rows.rels, strict=True)]]
+        fails_as_changed_during_push_weighted(opened, conn, ws, group)
+    # What the failed batch created stays (f -> p); the next push brings the project back
+    # with its relationship, and the funder's role label.
+    again = push(with_rels, conn, ws)
+    assert again.nodes == Counts(created=1, updated=1, unchanged=1)
+    assert again.relationships == Counts(created=1, unchanged=1)
+    assert pull(conn, ws) == with_rels
+
+
+def fails_as_changed_during_push_weighted(opened: Any, conn: Connection, ws: str,
+                                          group: list[Any]) -> None:
+    writer = BatchWriter(opened, conn, ws, batch_size=10, progress=None, total=2)
+    with pytest.raises(Neo4jSyncError) as failed:
+        writer.write(rel_create("FUNDS"), "rows", [group], must_write=True,
+                     weight=group_size)
+    assert failed.value.key == "neo4j.error.changed_during_push"
+    assert failed.value.render("en") == (
+        f"Another client deleted nodes or relationships of workspace '{ws}' during this "
+        "push: run it again (it writes only what is missing).")

@@ -23,14 +23,16 @@ from graphmap.neo4j.rows import (
     graph_rows,
     relation_ids,
 )
-from graphmap.neo4j.sync import (
+from graphmap.neo4j.statements import (
     CONSTRAINTS,
-    _node_create,
-    _node_write,
-    _rel_create,
-    _rel_update,
-    workspace_name,
+    group_size,
+    node_create,
+    node_write,
+    rel_create,
+    rel_update,
 )
+from graphmap.neo4j.sync import workspace_name
+from graphmap.neo4j.writer import _batches
 from graphmap.schema import RelationType as R
 from graphmap.schema import Scope, Sector, Stage
 
@@ -125,11 +127,11 @@ def test_cypher_text_comes_only_from_our_vocabulary() -> None:
                  relations=(Relation(NASTY, "p`", R.CARRIES, kind=NASTY),))
     assert roundtrip(ds) == ds
     roles = tuple(sorted(set(ROLE_LABELS.values())))
-    statements = [*CONSTRAINTS, _node_write("Actor"), _node_write("Project"),
-                  _node_write("Actor", roles), _node_write("Actor", roles[:2]),
-                  _node_create("Actor", roles[1:]), _node_create("Project"),
+    statements = [*CONSTRAINTS, node_write("Actor"), node_write("Project"),
+                  node_write("Actor", roles), node_write("Actor", roles[:2]),
+                  node_create("Actor", roles[1:]), node_create("Project"),
                   *(write(t) for t in REL_TYPES.values()
-                    for write in (_rel_create, _rel_update))]
+                    for write in (rel_create, rel_update))]
     for statement in statements:
         assert "DETACH DELETE n //" not in statement
         assert "`" not in statement
@@ -138,6 +140,26 @@ def test_cypher_text_comes_only_from_our_vocabulary() -> None:
     for statement in statements:
         for label in re.findall(r"[:]([A-Z][A-Za-z_]+)", statement):
             assert label in allowed
+
+
+@pytest.mark.parametrize(("weights", "size", "batches"), [
+    ([1, 1, 1, 1, 1], 2, [[1, 1], [1, 1], [1]]),
+    ([3, 1, 2, 5, 1], 4, [[3, 1], [2], [5], [1]]),  # a heavier group alone
+    ([2, 2, 2], 10, [[2, 2, 2]]),
+    ([], 3, []),
+])
+def test_batches_hold_whole_groups_up_to_the_batch_size(
+        weights: list[int], size: int, batches: list[list[int]]) -> None:
+    """Relationships go grouped by source: a batch holds whole groups, as many as fit in
+    ``size`` relationships, and says how many relationships it holds (what the server must
+    report created)."""
+    groups = [["e", "s", [None] * w] for w in weights]
+    got = list(_batches(groups, size, group_size))
+    assert [[group_size(g) for g in batch] for batch, _rows in got] == batches
+    assert [rows for _batch, rows in got] == [sum(b) for b in batches]
+    plain = list(_batches(weights, size, None))
+    assert [len(batch) for batch, _ in plain] == [rows for _, rows in plain]
+    assert [x for batch, _ in plain for x in batch] == weights
 
 
 def test_workspace_name_defaults() -> None:
