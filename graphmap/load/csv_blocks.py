@@ -74,20 +74,23 @@ class BlockReader:
         self.rest, self.rest_lines = None, 0
         while True:
             text = self.handle.read(self.chars)
+            ended = ""  # a line end added to the last line
             if not text:
                 # The last line, without a line end: the same cells with one.
-                body, pending = (pending + "\n" if pending else ""), ""
-                if not body:
+                if not pending:
                     return
+                body, pending, ended = pending + "\n", "", "\n"
             else:
                 text = pending + text
                 cut = text.rfind("\n") + 1
                 body, pending = text[:cut], text[cut:]
             block = self._plain(body, number, line, last_row, watch) if body else None
             if block is None:
-                # Back to the csv reader from the start of this stretch; the partial line
-                # is completed first, so that no line is cut in two.
-                tail = body + pending + (self.handle.readline() if pending else "")
+                # Back to the csv reader from the start of this stretch, the last line as
+                # it is (no added line end); a partial line is completed first, so that no
+                # line is cut in two.
+                tail = (body.removesuffix(ended) + pending
+                        + (self.handle.readline() if pending else ""))
                 stretch = io.StringIO(tail, newline="").readlines()
                 self.rest, self.rest_lines = chain(stretch, self.handle), len(stretch)
                 return

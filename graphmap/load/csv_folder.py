@@ -195,10 +195,6 @@ class _Records:
         # table's columns): the column a location names.
         self.header: list[str] = []
         self._header_search = HEADER_SEARCH_ROWS
-        # The csv module enforces the cell limit itself when its own limit is ours.
-        if csv.field_size_limit() < limits.cell_chars:
-            csv.field_size_limit(limits.cell_chars)
-        self.check_cells = csv.field_size_limit() > limits.cell_chars
 
     def rows(self) -> Iterator[tuple[int, list[str] | RowBlock]]:
         """Each row as ``(number, cells)``; the rare row the reader has findings about is a
@@ -210,10 +206,12 @@ class _Records:
         last_row = limits.rows + 1  # the header is row 1
         watch = enc.mixed_line or sys.maxsize
         protected = enc.protected
-        check_cells = self.check_cells
-        # Blocks start below the rows the header search may read (``locate_header``);
-        # never when the csv module does not enforce the cell limit itself.
-        blocks_after = 0 if check_cells or not csv_blocks.BLOCK_CHARS else HEADER_SEARCH_ROWS + 1
+        # The csv module enforces the cell limit. Its limit is the whole process's: set to
+        # this workspace's when a table starts to be read (the tables of one workspace
+        # share it), never left at another workspace's.
+        csv.field_size_limit(limits.cell_chars)
+        # Blocks start below the rows the header search may read (``locate_header``).
+        blocks_after = HEADER_SEARCH_ROWS + 1 if csv_blocks.BLOCK_CHARS else 0
         number = previous = 0
         base = 0  # the physical lines read before the current csv reader's first
         resume = 0  # the line the csv reader reads up to before blocks go on
@@ -229,8 +227,7 @@ class _Records:
                         if number <= self._header_search:
                             self._note_header(number, cells)
                         # One test per row on the common path; the findings are rare.
-                        if (line - previous != 1 or line >= watch or number > last_row
-                                or check_cells):
+                        if line - previous != 1 or line >= watch or number > last_row:
                             if number > last_row:
                                 yield number, NotedRow(issues=[error(
                                     "limit.rows", self.label, number, None,
@@ -251,10 +248,10 @@ class _Records:
                         return
                 except csv.Error as exc:
                     number += 1
-                    issue, stop = self._syntax_issue(exc, number, previous + 1,
-                                                     base + reader.line_num, lines)
-                    yield number, NotedRow(issues=[issue], stop=stop)
-                    if stop:
+                    noted = self._refused(exc, number, previous + 1, base + reader.line_num,
+                                          lines)
+                    yield number, noted
+                    if noted.stop:
                         return
                     previous = base + reader.line_num
                     continue
@@ -297,11 +294,6 @@ class _Records:
                                  count=self.encoding.mixed_count))
         if line - previous > 1:
             notes.extend(self._multiline_notes(number, line - previous, cells))
-        if self.check_cells:
-            notes.extend(
-                error("limit.cell_chars", self.label, number, header_name(self.header, i),
-                      limit=Number(self.limits.cell_chars), setting="cell_chars")
-                for i, cell in enumerate(cells) if len(cell) > self.limits.cell_chars)
         return notes
 
     def _multiline_notes(self, number: int, lines: int, cells: list[str]) -> list[Issue]:
@@ -352,13 +344,49 @@ class _Records:
     def _opening_column(self, line_number: int) -> str | None:
         """The column whose quote opens on physical line ``line_number`` and does not close
         there (read again: this is the error path)."""
+        cells = self._cells_of_line(line_number)
+        return header_name(self.header, len(cells) - 1) if cells else None
+
+    def _refused(self, exc: csv.Error, number: int, start: int, end: int,
+                 rest: Iterable[str]) -> NotedRow:
+        """Row ``number`` (lines ``start`` to ``end``) the csv module refused: its cells and
+        errors when only a cell too long is wrong, else the syntax issue alone."""
+        noted = self._long_cells(exc, number, start, end)
+        if noted is None:
+            issue, stop = self._syntax_issue(exc, number, start, end, rest)
+            noted = NotedRow(issues=[issue], stop=stop)
+        return noted
+
+    def _long_cells(self, exc: csv.Error, number: int, start: int, end: int
+                    ) -> NotedRow | None:
+        """Row ``number``, on physical line ``start`` alone, when the csv module refused it
+        for a cell longer than ``cell_chars``: its cells, with the error ``limit.cell_chars``
+        at each such cell (the row is kept, as any row with an error); ``None`` for any
+        other error."""
+        if end > start or not str(exc).startswith("field larger than field limit"):
+            return None
+        cells = self._cells_of_line(start)
+        limit = self.limits.cell_chars
+        if self.encoding.protected:
+            cells = [restore(c) if "'" in c else c for c in cells]
+        issues = [error("limit.cell_chars", self.label, number, header_name(self.header, i),
+                        limit=Number(limit), setting="cell_chars")
+                  for i, cell in enumerate(cells) if len(cell) > limit]
+        return NotedRow(cells, issues) if issues else None
+
+    def _cells_of_line(self, line_number: int) -> list[str]:
+        """The cells of physical line ``line_number`` alone, read again with no cell limit
+        (this is the error path); none when the line is not a whole row."""
         enc = self.encoding
         with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
-            for number, text in enumerate(handle, start=1):
-                if number == line_number:
-                    cells = next(csv.reader([text], delimiter=self.delimiter), [])
-                    return header_name(self.header, len(cells) - 1) if cells else None
-        return None
+            text = next(itertools.islice(handle, line_number - 1, None), "")
+        limit = csv.field_size_limit(max(len(text) + 1, self.limits.cell_chars))
+        try:
+            return next(csv.reader([text], delimiter=self.delimiter), [])
+        except csv.Error:
+            return []
+        finally:
+            csv.field_size_limit(limit)
 
 
 def _unread(lines: int, rest: Iterable[str]) -> Message:

@@ -146,17 +146,11 @@ def _text(lines: list[str], end: str = "\n", *, last_end: bool = True) -> str:
 UNCLOSED_AT_THE_LIMIT = (_text(ACTORS[:30]) + 'a30,"' + "x" * DEFAULT_LIMITS.cell_chars)
 
 
-@pytest.mark.xfail(strict=True, reason="BlockReader.blocks hands the csv reader the last "
-                   "line with the line end it added (pending + '\\n'): an unclosed quoted "
-                   "cell of exactly cell_chars at the end of the file is limit.cell_chars, "
-                   "not quote.unclosed")
 def test_an_unclosed_quote_at_the_cell_limit_on_the_last_line(tmp_path: Path) -> None:
     _workspace(tmp_path, UNCLOSED_AT_THE_LIMIT.encode())
     assert _differences(tmp_path, [csv_blocks.BLOCK_CHARS]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the same added line end, with [limits] cell_chars "
-                   "set in graphmap.toml above the csv module's field limit")
 def test_an_unclosed_quote_at_a_configured_cell_limit_on_the_last_line(tmp_path: Path
                                                                         ) -> None:
     text = _text(ACTORS[:30]) + 'a30,"' + "x" * 200_000
@@ -420,11 +414,6 @@ def test_ids_from_names(tmp_path: Path) -> None:
 LONG_CELL = _text([*ACTORS[:20], "a20," + "x" * 140_000 + ",public,", *ACTORS[21:]])
 
 
-@pytest.mark.xfail(strict=True, reason="csv.field_size_limit is process-wide: once a workspace "
-                   "with a larger [limits] cell_chars is read, _Records checks cells itself "
-                   "(check_cells, no blocks) and a cell over the limit is limit.cell_chars "
-                   "located at its column with the row kept, instead of the csv module's "
-                   "error without a column and the row dropped")
 def test_a_workspace_reads_the_same_after_one_with_a_larger_cell_limit(tmp_path: Path
                                                                        ) -> None:
     first, other = tmp_path / "first", tmp_path / "other"
@@ -487,8 +476,6 @@ UNCLOSED_ACROSS_A_CR = (_text(ACTORS[:30]) + 'a30,"' + "x" * 1000 + "\r"
                         + "y" * (DEFAULT_LIMITS.cell_chars - 1001))
 
 
-@pytest.mark.xfail(strict=True, reason="BlockReader.blocks adds a line end to the last line "
-                   "it hands the csv reader: quote.runaway instead of quote.unclosed")
 def test_an_unclosed_quote_across_a_carriage_return_on_the_last_line(tmp_path: Path) -> None:
     _workspace(tmp_path, UNCLOSED_ACROSS_A_CR.encode())
     assert _differences(tmp_path, [csv_blocks.BLOCK_CHARS]) == []

@@ -193,7 +193,7 @@ def test_rows_past_the_limit_stop_reading(tmp_path: Path) -> None:
     assert "reading stops here (49,006 lines not read);" in issues[0].format("en")
 
 
-def test_a_cell_past_the_limit_is_refused_at_its_row(tmp_path: Path) -> None:
+def test_a_cell_past_the_limit_is_refused_at_its_cell(tmp_path: Path) -> None:
     folder = _copy_good(tmp_path / "ws")
     text = (GOOD / "actors.csv").read_text(encoding="utf-8")
     (folder / "actors.csv").write_text(
@@ -201,7 +201,7 @@ def test_a_cell_past_the_limit_is_refused_at_its_row(tmp_path: Path) -> None:
     _, issues = check_workspace(folder)
     assert _codes(issues)[0] == ("limit.cell_chars", "actors.csv", 4)
     assert issues[0].format("en") == (
-        "actors.csv:4: a cell of this row holds more than 131,072 characters; to raise it, "
+        "actors.csv:4:name: a cell of this row holds more than 131,072 characters; to raise it, "
         "set cell_chars = … in the [limits] table of a graphmap.toml beside the data")
 
 
