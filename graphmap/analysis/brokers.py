@@ -216,8 +216,8 @@ def actor_groups(dataset: Dataset, group_by: str,
         sectors = list(map(_SECTOR, dataset.actors))
         # Each distinct member's value read once, found by identity (an enum member hashes,
         # and its value reads, in Python: a million calls on a million actors).
-        value_of = {key: member.value for key, member in zip(map(id, sectors), sectors,
-                                                              strict=True)}
+        members = dict(zip(map(id, sectors), sectors, strict=True))
+        value_of = {key: member.value for key, member in members.items()}
         return dict(zip(map(_ID, dataset.actors), map(value_of.__getitem__, map(id, sectors)),
                         strict=True))
     if group_by == "territory":
