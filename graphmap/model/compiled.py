@@ -53,6 +53,7 @@ _ID = operator.attrgetter("id")
 _SOURCE = operator.attrgetter("source")
 _TARGET = operator.attrgetter("target")
 _TYPE = operator.attrgetter("type")
+_TERRITORY = operator.attrgetter("territory")
 
 
 def csr_rows(indptr: Any, indices: Any, rows: Any) -> tuple[Any, Any]:
@@ -343,11 +344,12 @@ class EcosystemGraph:
     def territory_code(self) -> Any:
         """A small integer per territory for every node (int64 array; -1 = none), territories
         numbered in first-seen order, actors then projects: equal codes, same territory."""
-        codes: dict[str, int] = {}
-        places = [a.territory for a in self.dataset.actors] + [
-            p.territory for p in self.dataset.projects]
-        return np.array([codes.setdefault(t, len(codes)) if t else -1 for t in places],
-                        dtype=np.int64)
+        places = [*map(_TERRITORY, self.dataset.actors), *map(_TERRITORY, self.dataset.projects)]
+        # A code per distinct place (first-seen order), then one C-level look-up per node.
+        distinct = dict.fromkeys(places)
+        code_of = {t: i for i, t in enumerate(t for t in distinct if t)}
+        code_of.update((t, -1) for t in distinct if not t)
+        return np.fromiter(map(code_of.__getitem__, places), dtype=np.int64, count=len(places))
 
     @functools.cached_property
     def project_roles(self) -> Mapping[str, ProjectRoles]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -38,3 +39,17 @@ def test_relations_of_is_isin_of_the_type_codes():
             codes = [RELATION_TYPES.index(t) for t in types]
             assert graph.relations_of(types).tolist() == np.isin(
                 graph.relation_type, codes).tolist()
+
+
+def test_territory_codes_number_places_in_first_seen_order():
+    dataset = generate_dataset(300, 80, 1200, seed=2)
+    actors = [dataclasses.replace(a, territory=("" if i % 7 == 0 else a.territory))
+              for i, a in enumerate(dataset.actors)]
+    graph = EcosystemGraph(dataclasses.replace(dataset, actors=tuple(actors)))
+    codes: dict[str, int] = {}
+    places = [a.territory for a in graph.dataset.actors] + [
+        p.territory for p in graph.dataset.projects]
+    expected = [codes.setdefault(t, len(codes)) if t else -1 for t in places]
+    assert graph.territory_code.tolist() == expected
+    assert -1 in expected
+    assert len(codes) > 3
