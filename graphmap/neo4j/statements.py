@@ -80,8 +80,9 @@ def rel_create(rel_type: str) -> str:
     properties], ...]]``), CREATEd between their two nodes found by elementId
     (``NodeByElementIdSeek``: no index seek and no index lock per endpoint).
 
-    The source is found and checked once per group, not once per relationship: 13 % less
-    server CPU for a first push than one row per relationship (``benchmarks/README.md``).
+    The source is found and checked once per group, not once per relationship: 6-15 %
+    less server CPU (medians of alternated runs) for a first push than one row per
+    relationship (``benchmarks/README.md``).
     The id and workspace checks refuse a node that is no longer the one the elementId was
     read for (deleted meanwhile by another client and its id reused), which the count of
     relationships created then shows."""

@@ -17,8 +17,9 @@ Why the writes look the way they do (each measured with ``benchmarks/bench_neo4j
   or returned by the ``CREATE`` of its nodes), not by two ``(workspace, id)`` index seeks
   with their locks: a quarter to a third less server CPU for a first push;
 - new relationships are sent grouped by source actor (one row per source listing its
-  relationships), so each source is found and checked once per group: 13 % less server
-  CPU for a first push; a batch holds whole groups up to ``BATCH_SIZE`` relationships;
+  relationships), so each source is found and checked once per group: 6-15 % less
+  server CPU for a first push; a batch holds whole groups up to ``BATCH_SIZE``
+  relationships;
 - role labels are written as static labels, one statement per combination of roles (at
   most 16, each planned once: Neo4j 5 before 5.26 has no dynamic labels), relationships
   one statement per type (7);
