@@ -21,7 +21,7 @@ SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 OPPORTUNITY_KINDS: tuple[str, ...] = ("fund", "support", "adopt", "collaborate")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Brokerage:
     """Gould–Fernandez role counts of one actor on the actor flow graph."""
 
@@ -37,7 +37,7 @@ class Brokerage:
                 + self.liaison)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Broker:
     """One actor's brokerage profile. Constraint and effective size are ``None`` where
     undefined (an actor with no relation, whose betweenness is 0)."""
@@ -59,7 +59,7 @@ class Broker:
         return (self.betweenness or 0.0) > 0.0 or self.brokerage.total > 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """Something the ecosystem lacks, with a stable ``code`` (docs/analysis.md, gap codes)."""
 
@@ -72,7 +72,7 @@ class Gap:
     evidence: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Opportunity:
     """A tie worth creating: ``kind`` is fund, support, adopt or collaborate."""
 
@@ -90,7 +90,7 @@ class Opportunity:
     introduction: Message | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Community:
     """A modularity community of ``G_u``, labelled by its dominant sector and territory."""
 
