@@ -53,6 +53,13 @@ public final class TestServer {
         config.put("dbms.security.procedures.unrestricted", "gds.*");
         config.put("server.memory.pagecache.size", "128m");
         config.put("db.logs.query.enabled", "OFF");
+        // Extra settings for measurements: -Dgraphmap.neo4j.NAME=VALUE sets NAME=VALUE.
+        String prefix = "graphmap.neo4j.";
+        System.getProperties().forEach((key, value) -> {
+            if (key.toString().startsWith(prefix)) {
+                config.put(key.toString().substring(prefix.length()), value.toString());
+            }
+        });
 
         // Settings go through a neo4j.conf, as on a real server (and by their public names).
         Path conf = home.resolve("neo4j.conf");
