@@ -20,13 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphmap.diagnostics import Issue
-from graphmap.errors import GraphmapError
-from graphmap.load import csv_blocks, limits_for, open_workspace
+from graphmap.load import csv_blocks, limits_for
 from graphmap.load.csv_folder import read_csv_table
 from graphmap.load.limits import DEFAULT_LIMITS
 from graphmap.load.raw import NotedRow, RowBlock
-from graphmap.validation import validate_source
+from tests.load.test_csv_blocks import _issue, _outcome
 
 HEADER = "id,name,sector,territory"
 ACTORS = [HEADER] + [
@@ -40,28 +38,12 @@ SIZES = [1, 7, 16, 97, 700, csv_blocks.BLOCK_CHARS]
 
 @pytest.fixture(autouse=True)
 def _default_field_limit() -> Iterator[None]:
-    """The csv module's field limit is process-wide and graphmap raises it for a larger
-    ``[limits] cell_chars``; blocks are only read when it equals the cell limit, so every test
-    starts from the default (equal to the default cell limit) and leaves it so."""
+    """The csv module's field limit is process-wide: graphmap sets it to the workspace's
+    ``[limits] cell_chars`` when it reads a table; every test starts from the default and
+    gives the process its own value back."""
     before = csv.field_size_limit(DEFAULT_LIMITS.cell_chars)
     yield
     csv.field_size_limit(before)
-
-
-def _issue(i: Issue) -> tuple[Any, ...]:
-    return (i.code, i.severity, i.file, i.row, i.column, repr(sorted(i.params.items())))
-
-
-def _outcome(folder: Path, *, row_by_row: bool) -> Any:
-    try:
-        with open_workspace(folder, limits_for(folder)) as source:
-            dataset, issues = validate_source(source, row_by_row=row_by_row)
-    except GraphmapError as exc:
-        return type(exc).__name__, str(exc)
-    records = None if dataset is None else [
-        (r, r.origin) for table in (dataset.actors, dataset.projects, dataset.relations)
-        for r in table]
-    return [_issue(i) for i in issues], dataset, records
 
 
 def _differences(folder: Path, sizes: list[int]) -> list[tuple[int, bool, Any, Any]]:
