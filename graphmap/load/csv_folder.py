@@ -206,17 +206,18 @@ class _Records:
         last_row = limits.rows + 1  # the header is row 1
         watch = enc.mixed_line or sys.maxsize
         protected = enc.protected
-        # The csv module enforces the cell limit. Its limit is the whole process's: set to
-        # this workspace's when a table starts to be read (the tables of one workspace
-        # share it), never left at another workspace's.
-        csv.field_size_limit(limits.cell_chars)
+        # The csv module enforces the cell limit. Its limit is the whole process's, and
+        # another open workspace's reading may set its own between two rows of this one:
+        # set again each time this reading resumes (a C call, on the rare csv rows only).
+        cell_limit = min(limits.cell_chars, sys.maxsize)
+        csv.field_size_limit(cell_limit)
         # Blocks start below the rows the header search may read (``locate_header``).
         blocks_after = HEADER_SEARCH_ROWS + 1 if csv_blocks.BLOCK_CHARS else 0
         number = previous = 0
         base = 0  # the physical lines read before the current csv reader's first
         resume = 0  # the line the csv reader reads up to before blocks go on
         with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
-            lines: Iterator[str] = handle
+            lines = _LastLine(handle)
             reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
             while True:
                 try:
@@ -229,10 +230,8 @@ class _Records:
                         # One test per row on the common path; the findings are rare.
                         if line - previous != 1 or line >= watch or number > last_row:
                             if number > last_row:
-                                yield number, NotedRow(issues=[error(
-                                    "limit.rows", self.label, number, None,
-                                    limit=Number(limits.rows), setting="rows",
-                                    unread=_unread(line - previous, lines))], stop=True)
+                                yield number, self._past_the_rows(number, line - previous,
+                                                                  lines)
                                 return
                             notes = self._notes(number, previous, line, cells,
                                                 mixed=line >= watch)
@@ -242,6 +241,7 @@ class _Records:
                                 cells = NotedRow(cells, notes)
                         previous = line
                         yield number, cells
+                        csv.field_size_limit(cell_limit)
                         if number >= blocks_after > 0 and line >= resume:
                             break
                     else:
@@ -251,6 +251,7 @@ class _Records:
                     noted = self._refused(exc, number, previous + 1, base + reader.line_num,
                                           lines)
                     yield number, noted
+                    csv.field_size_limit(cell_limit)
                     if noted.stop:
                         return
                     previous = base + reader.line_num
@@ -261,7 +262,7 @@ class _Records:
                     handle, number, previous, last_row, watch)
                 if rest is None:
                     return
-                lines, base, resume = rest, previous, previous + stretch
+                lines, base, resume = _LastLine(rest), previous, previous + stretch
                 reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
 
     def _blocks(self, handle: TextIO, number: int, line: int, last_row: int, watch: int
@@ -273,8 +274,10 @@ class _Records:
         blocks = BlockReader(handle, delimiter=self.delimiter, width=len(self.header),
                              protected=self.encoding.protected,
                              cell_chars=self.limits.cell_chars)
+        cell_limit = csv.field_size_limit()  # as ``rows`` set it (quoted lines are parsed)
         for first, block in blocks.blocks(number, line, last_row, watch):
             yield first, block
+            csv.field_size_limit(cell_limit)
             number += block.count
             line += block.count
         return number, line, blocks.rest, blocks.rest_lines
@@ -348,45 +351,88 @@ class _Records:
         return header_name(self.header, len(cells) - 1) if cells else None
 
     def _refused(self, exc: csv.Error, number: int, start: int, end: int,
-                 rest: Iterable[str]) -> NotedRow:
-        """Row ``number`` (lines ``start`` to ``end``) the csv module refused: its cells and
-        errors when only a cell too long is wrong, else the syntax issue alone."""
-        noted = self._long_cells(exc, number, start, end)
+                 rest: _LastLine) -> NotedRow:
+        """Row ``number`` (lines ``start`` to ``end``, the last one ``rest.last``) the csv
+        module refused: its cells and errors when only a cell too long is wrong, else the
+        syntax issue alone; past the row limit, the limit's error first, as for a row read."""
+        if number > self.limits.rows + 1:  # the header is row 1
+            return self._past_the_rows(number, end - start + 1, rest)
+        noted = self._long_cells(exc, number, start, end, rest.last)
         if noted is None:
             issue, stop = self._syntax_issue(exc, number, start, end, rest)
             noted = NotedRow(issues=[issue], stop=stop)
         return noted
 
-    def _long_cells(self, exc: csv.Error, number: int, start: int, end: int
+    def _past_the_rows(self, number: int, lines: int, rest: Iterable[str]) -> NotedRow:
+        """The error at row ``number``, the first past ``[limits] rows`` (its ``lines`` and
+        the non-blank ones in ``rest`` unread); reading stops."""
+        return NotedRow(issues=[error(
+            "limit.rows", self.label, number, None, limit=Number(self.limits.rows),
+            setting="rows", unread=_unread(lines, rest))], stop=True)
+
+    def _long_cells(self, exc: csv.Error, number: int, start: int, end: int, text: str
                     ) -> NotedRow | None:
-        """Row ``number``, on physical line ``start`` alone, when the csv module refused it
-        for a cell longer than ``cell_chars``: its cells, with the error ``limit.cell_chars``
-        at each such cell (the row is kept, as any row with an error); ``None`` for any
-        other error."""
-        if end > start or not str(exc).startswith("field larger than field limit"):
-            return None
-        cells = self._cells_of_line(start)
+        """Row ``number``, the physical line ``text`` alone (line ``start``), when the csv
+        module refused it for a cell longer than ``cell_chars``: its cells, with the error
+        ``limit.cell_chars`` at each such cell, the row kept as any row with an error (none
+        when only a formula guard made a cell too long); ``None`` for any other error, and
+        for a line longer than ``_REREAD_CHARS`` and than the header's width of whole cells
+        (read again, a line takes several times its size in memory)."""
         limit = self.limits.cell_chars
+        if (end > start or not str(exc).startswith("field larger than field limit")
+                or len(text) > max(_REREAD_CHARS, max(len(self.header), 1) * (limit + 3))):
+            return None
+        cells = _cells_of(text, self.delimiter)
+        if not cells:
+            return None
         if self.encoding.protected:
             cells = [restore(c) if "'" in c else c for c in cells]
-        issues = [error("limit.cell_chars", self.label, number, header_name(self.header, i),
-                        limit=Number(limit), setting="cell_chars")
-                  for i, cell in enumerate(cells) if len(cell) > limit]
-        return NotedRow(cells, issues) if issues else None
+        return NotedRow(cells, [
+            error("limit.cell_chars", self.label, number, header_name(self.header, i),
+                  limit=Number(limit), setting="cell_chars")
+            for i, cell in enumerate(cells) if len(cell) > limit])
 
     def _cells_of_line(self, line_number: int) -> list[str]:
-        """The cells of physical line ``line_number`` alone, read again with no cell limit
-        (this is the error path); none when the line is not a whole row."""
+        """The cells of physical line ``line_number`` alone, read again (this is the path
+        of an error that stops reading); none when the line is not a whole row."""
         enc = self.encoding
         with self.path.open(encoding=enc.codec, errors=enc.errors, newline="") as handle:
             text = next(itertools.islice(handle, line_number - 1, None), "")
-        limit = csv.field_size_limit(max(len(text) + 1, self.limits.cell_chars))
-        try:
-            return next(csv.reader([text], delimiter=self.delimiter), [])
-        except csv.Error:
-            return []
-        finally:
-            csv.field_size_limit(limit)
+        return _cells_of(text, self.delimiter)
+
+
+#: The longest line read again to find its cells too long (a few tens of MB at most).
+_REREAD_CHARS = 4 * 1024 * 1024
+
+
+class _LastLine:
+    """The lines the csv reader reads, the last one kept (``last``): the line of a row it
+    refuses, read again without going back to the file."""
+
+    __slots__ = ("last", "lines")
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.last = ""
+
+    def __iter__(self) -> _LastLine:
+        return self
+
+    def __next__(self) -> str:
+        self.last = next(self.lines)
+        return self.last
+
+
+def _cells_of(text: str, delimiter: str) -> list[str]:
+    """The cells of the one line ``text``, with no cell limit; none when it is not a whole
+    row."""
+    limit = csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
+    try:
+        return next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _unread(lines: int, rest: Iterable[str]) -> Message:

@@ -205,6 +205,80 @@ def test_a_cell_past_the_limit_is_refused_at_its_cell(tmp_path: Path) -> None:
         "set cell_chars = … in the [limits] table of a graphmap.toml beside the data")
 
 
+def _long_actors(folder: Path, cell_chars: int | None, long_cell: str, rows: int = 30) -> Path:
+    """A workspace of ``rows`` actors, the 21st named ``long_cell``, with ``cell_chars`` in
+    its graphmap.toml (``None``: the default limits)."""
+    folder = _copy_good(folder)
+    lines = ["id,name,sector"] + [f"a{i},{long_cell if i == 20 else f'Org {i}'},public"
+                                  for i in range(1, rows + 1)]
+    (folder / "actors.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if cell_chars is not None:
+        (folder / "graphmap.toml").write_text(f"[limits]\ncell_chars = {cell_chars}\n",
+                                              encoding="utf-8")
+    return folder
+
+
+def _actor_issues(folder: Path) -> list[tuple[str, int | None, str | None]]:
+    from graphmap.load import limits_for as limits_of
+    from graphmap.load import open_workspace
+    from graphmap.validation import validate_source
+
+    with open_workspace(folder, limits_of(folder)) as source:
+        _, issues = validate_source(source)
+    return [(i.code, i.row, i.column) for i in issues if i.file == "actors.csv"
+            and i.code != "actor.isolated"]
+
+
+def test_the_cell_limit_of_a_workspace_holds_while_another_is_open(tmp_path: Path) -> None:
+    """The csv module's field limit is the whole process's: a workspace opened beside
+    another (each with its own [limits]) is read with its own limit, either way round."""
+    from graphmap.load import limits_for as limits_of
+    from graphmap.load import open_workspace
+
+    small = _long_actors(tmp_path / "small", 1000, "x" * 5000)
+    large = _long_actors(tmp_path / "large", None, "y" * 5000)
+    alone = (_actor_issues(small), _actor_issues(large))
+    assert alone == ([("limit.cell_chars", 21, "name")], [])
+    with open_workspace(large, limits_of(large)) as _other:
+        assert _actor_issues(small) == alone[0]
+    with open_workspace(small, limits_of(small)) as _other:
+        assert _actor_issues(large) == alone[1]
+
+
+def test_a_guarded_cell_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
+    """The limit counts the cell as the user meant it: graphmap's formula guard (an
+    apostrophe) on a cell of exactly ``cell_chars`` characters does not make it too long."""
+    folder = _long_actors(tmp_path / "ws", 200, "'=" + "x" * 199)
+    dataset, issues = check_workspace(folder)
+    assert [i.code for i in issues if i.is_error] == []
+    assert dataset is not None
+    assert dataset.actors[19].name == "=" + "x" * 199
+
+
+def test_the_row_limit_comes_before_a_long_cell_past_it(tmp_path: Path) -> None:
+    folder = _long_actors(tmp_path / "ws", 200, "x" * 300)
+    (folder / "graphmap.toml").write_text("[limits]\ncell_chars = 200\nrows = 19\n",
+                                          encoding="utf-8")
+    assert _actor_issues(folder) == [("limit.rows", 21, None)]
+
+
+def test_every_row_with_a_long_cell_is_told_at_its_cell(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    lines = ["id,name,sector"] + [f"a{i},{'x' * 150},public" for i in range(1, 2001)]
+    (folder / "actors.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "graphmap.toml").write_text("[limits]\ncell_chars = 100\n", encoding="utf-8")
+    issues = _actor_issues(folder)
+    assert issues == [("limit.cell_chars", row, "name") for row in range(2, 2002)]
+
+
+def test_a_limit_larger_than_the_machine_takes_is_no_internal_error(tmp_path: Path) -> None:
+    folder = _copy_good(tmp_path / "ws")
+    (folder / "graphmap.toml").write_text("[limits]\ncell_chars = 10000000000000000000\n",
+                                          encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(folder), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+
+
 def test_limits_are_raised_in_graphmap_toml(tmp_path: Path) -> None:
     folder = _copy_good(tmp_path / "ws")
     (folder / "graphmap.toml").write_text(
