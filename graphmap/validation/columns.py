@@ -85,9 +85,9 @@ def _block_batches(raw: RawTable, builder: RowBuilder, first: int, block: RowBlo
     rows each: its columns as they are, when they are the header's."""
     header = builder.header
     if header.unnamed or len(block.columns) != header.width:
-        rows = list(block.rows(first))
+        rows: list[tuple[int, Sequence[str]]] = list(block.rows(first))
         for start in range(0, len(rows), chunk):
-            yield from _row_batches(raw, builder, rows[start:start + chunk])  # type: ignore[arg-type]
+            yield from _row_batches(raw, builder, rows[start:start + chunk])
         return
     for start in range(0, block.count, chunk):
         stop = min(start + chunk, block.count)
@@ -145,7 +145,7 @@ def _batch(header: Any, numbers: list[int], read: Sequence[Sequence[str]],
     them), blank rows left out; ``one_line``: no cell holds a line end (a block's);
     ``blank``: the cells are trimmed already, and these rows are the blank ones."""
     if blank is None:
-        trim = _trimmed if one_line else _cleaned
+        trim = _stripped if one_line else _cleaned
         # Every cell counts for a blank row, a cell under a duplicate header too.
         clean = dict(enumerate(map(trim, read)))
         blank = _blank_rows(clean, len(numbers), kept)
@@ -165,7 +165,8 @@ def _batch(header: Any, numbers: list[int], read: Sequence[Sequence[str]],
     return CellBatch(numbers, columns, extra, header.written)
 
 
-def _trimmed(column: Sequence[str]) -> list[str]:
+def _stripped(column: Sequence[str]) -> list[str]:
+    """Every cell of a column that holds no line end, trimmed (``clean_cells``' result)."""
     return list(map(str.strip, column))
 
 

@@ -217,6 +217,14 @@ def test_blocks_go_on_below_a_stretch_read_row_by_row(tmp_path: Path,
     assert sum(count for _first, count in blocks) + len(rows) == 40
 
 
+def test_the_spaces_looked_for_are_those_strip_removes() -> None:
+    import sys
+
+    spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()} - {"\n"}
+    assert set(csv_blocks._SPACES) == spaces
+    assert set(csv_blocks._ASCII_SPACES) == {c for c in spaces if c.isascii()}
+
+
 def test_a_block_is_the_split_of_its_lines() -> None:
     import io
 
