@@ -82,8 +82,8 @@ def _non_blank_rows(data: bytes, path: Path) -> list[int]:
     text = data.removeprefix(b"\xef\xbb\xbf").decode("latin-1")
     rows = list(csv.reader(io.StringIO(text, newline=""),
                            delimiter=sniff_delimiter(path, encoding)))
-    return [n for n, row in enumerate(rows, start=1)
-            if n > 1 and any(restore(c).strip() for c in row)]
+    filled = [n for n, row in enumerate(rows, start=1) if any(restore(c).strip() for c in row)]
+    return filled[1:]  # the header: the first row that is not blank (blank lines above it)
 
 
 @FUZZ
