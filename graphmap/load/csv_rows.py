@@ -112,22 +112,23 @@ class CsvRecords:
                 # The header search is over: the plain stretches below as blocks, the csv
                 # reader again for a stretch that is not plain, then blocks again.
                 number, previous, rest, stretch = yield from self._blocks(
-                    handle, number, previous, last_row, watch)
+                    handle, number, previous, last_row, watch, cell_limit=cell_limit)
                 if rest is None:
                     return
                 lines, base, resume = _LastLine(rest), previous, previous + stretch
                 reader = csv.reader(lines, delimiter=self.delimiter, strict=True)
 
-    def _blocks(self, handle: TextIO, number: int, line: int, last_row: int, watch: int
-                ) -> Generator[tuple[int, RowBlock], None,
-                               tuple[int, int, Iterator[str] | None, int]]:
+    def _blocks(self, handle: TextIO, number: int, line: int, last_row: int, watch: int, *,
+                cell_limit: int) -> Generator[tuple[int, RowBlock], None,
+                                              tuple[int, int, Iterator[str] | None, int]]:
         """The plain stretches below row ``number`` (ending on line ``line``) as blocks;
         returns the last row's number and line, the lines left for the csv reader (``None``
-        at the end of the file) and how many of them the stretch that is not plain has."""
+        at the end of the file) and how many of them the stretch that is not plain has.
+        The csv module's limit is ``cell_limit`` again each time it resumes (its quoted
+        lines are read by the csv module)."""
         blocks = BlockReader(handle, delimiter=self.delimiter, width=len(self.header),
                              protected=self.encoding.protected,
                              cell_chars=self.limits.cell_chars)
-        cell_limit = csv.field_size_limit()  # as ``rows`` set it (quoted lines are parsed)
         for first, block in blocks.blocks(number, line, last_row, watch):
             yield first, block
             csv.field_size_limit(cell_limit)
