@@ -51,8 +51,7 @@ class BlockReader:
 
     ``chars`` is how much text is read at a time (``BLOCK_CHARS`` by default; tests pass
     small sizes). ``width`` is the number of cells of every row of a block (the header's);
-    ``protected``
-    whether cells carry graphmap's formula guard (``graphmap.load.neutral``).
+    ``protected`` whether cells carry graphmap's formula guard (``graphmap.load.neutral``).
     """
 
     def __init__(self, handle: TextIO, *, delimiter: str, width: int, protected: bool,
