@@ -378,9 +378,6 @@ def _values(column: list[str] | None, count: int, blank: Any, cache: dict[str, A
 
 def _plain_amount(text: str) -> Any:
     """The amount read without a guess, in range; else ``_BAD``."""
-    if text.isdigit() and text.isascii():  # plain digits: what ``parse_number`` gives them
-        amount = float(text)
-        return amount if amount <= MAX_AMOUNT else _BAD
     try:
         amount, reading = read_amount(text)
     except (ValueError, OverflowError):

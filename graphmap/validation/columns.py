@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from graphmap.diagnostics import Issue
 from graphmap.load import RawRow, RawTable
@@ -149,8 +149,8 @@ def _batch(header: Any, numbers: list[int], read: Sequence[Sequence[str]],
         # Every cell counts for a blank row, a cell under a duplicate header too.
         clean = dict(enumerate(map(trim, read)))
         blank = _blank_rows(clean, len(numbers), kept)
-    else:
-        clean = dict(enumerate(map(list, read)))
+    else:  # a block's own columns (or slices of them): no copy
+        clean = dict(enumerate(cast(Sequence[list[str]], read)))
     if blank:
         keep = [i not in blank for i in range(len(numbers))]
         numbers = list(compress(numbers, keep))

@@ -97,6 +97,8 @@ def read_amount(text: str) -> tuple[float, Reading | None]:
     >>> amount, reading.code
     (10000.0, 'amount.abbreviated')
     """
+    if text.isascii() and text.isdigit():  # plain digits: no currency to look for
+        return parse_number(text), None
     foreign = _FOREIGN.search(text)
     if foreign is not None and foreign.lastgroup is not None:
         raise ForeignCurrency(text, foreign.lastgroup)

@@ -51,6 +51,11 @@ def parse_number(text: str) -> float:
     >>> parse_number("12,5"), parse_number("12,500"), parse_number("-3")
     (12.5, 12500.0, -3.0)
     """
+    if text.isascii() and text.isdigit():  # most cells: plain digits, nothing to take off
+        number = float(text)
+        if not math.isfinite(number):
+            raise OverflowError(text)
+        return number
     value = text.strip()
     sign = 1.0
     if value.startswith("(") and value.endswith(")"):
