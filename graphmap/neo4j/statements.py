@@ -80,9 +80,9 @@ def rel_create(rel_type: str) -> str:
     properties], ...]]``), CREATEd between their two nodes found by elementId
     (``NodeByElementIdSeek``: no index seek and no index lock per endpoint).
 
-    The source is found and checked once per group, not once per relationship: 6-15 %
-    less server CPU (medians of alternated runs) for a first push than one row per
-    relationship (``benchmarks/README.md``).
+    The source is found and checked once per group, not once per relationship: up to 15 %
+    less server CPU for a first push on a 1 GB heap, within the noise on a 4 GB one
+    (medians of alternated runs, ``benchmarks/README.md``).
     The id and workspace checks refuse a node that is no longer the one the elementId was
     read for (deleted meanwhile by another client and its id reused), which the count of
     relationships created then shows."""
@@ -110,19 +110,23 @@ def node_delete(label: str) -> str:
 
 
 def create_groups(rels: Iterable[RelRow], element_ids: Mapping[tuple[str, str], str],
-                  workspace: str) -> list[list[Any]]:
+                  workspace: str, *, most: int) -> list[list[Any]]:
     """The rows of :func:`rel_create`: one per source actor, in the order of its first
     relationship, each listing its relationships in their own order with the target's
     elementId (every endpoint is a node of the dataset, so the push has just read or
-    created it), id and properties.
+    created it), id and properties; a source with more than ``most`` relationships (a
+    large funder) has a row per ``most`` of them, so that no transaction holds more than
+    a batch.
 
     >>> rels = [RelRow("FUNDS", "r1", "a", "p", "Project", {"rid": "r1"}),
     ...         RelRow("FUNDS", "r2", "b", "p", "Project", {"rid": "r2"}),
     ...         RelRow("FUNDS", "r3", "a", "q", "Project", {"rid": "r3"})]
     >>> ids = {("Actor", "a"): "4:x:0", ("Actor", "b"): "4:x:1",
     ...        ("Project", "p"): "4:x:2", ("Project", "q"): "4:x:3"}
-    >>> [(g[1], [row[1] for row in g[2]], group_size(g)) for g in create_groups(rels, ids, "w")]
-    [('a', ['p', 'q'], 2), ('b', ['p'], 1)]
+    >>> [(g[1], [row[1] for row in g[2]]) for g in create_groups(rels, ids, "w", most=10)]
+    [('a', ['p', 'q']), ('b', ['p'])]
+    >>> [(g[1], group_size(g)) for g in create_groups(rels, ids, "w", most=1)]
+    [('a', 1), ('a', 1), ('b', 1)]
     """
     groups: dict[str, list[Any]] = {}
     try:
@@ -133,7 +137,9 @@ def create_groups(rels: Iterable[RelRow], element_ids: Mapping[tuple[str, str], 
             group[2].append([element_ids[(r.target_label, r.target)], r.target, r.props])
     except KeyError:  # an end that is no node of the dataset (a Dataset built unvalidated)
         raise Neo4jSyncError("neo4j.error.changed_during_push", workspace=workspace) from None
-    return list(groups.values())
+    return [[element_id, source, targets[start:start + most]]
+            for element_id, source, targets in groups.values()
+            for start in range(0, len(targets), most)]
 
 
 def group_size(group: list[Any]) -> int:

@@ -17,9 +17,9 @@ Why the writes look the way they do (each measured with ``benchmarks/bench_neo4j
   or returned by the ``CREATE`` of its nodes), not by two ``(workspace, id)`` index seeks
   with their locks: a quarter to a third less server CPU for a first push;
 - new relationships are sent grouped by source actor (one row per source listing its
-  relationships), so each source is found and checked once per group: 6-15 % less
+  relationships), so each source is found and checked once per group: up to 15 % less
   server CPU for a first push; a batch holds whole groups up to ``BATCH_SIZE``
-  relationships;
+  relationships, a source with more having a group per ``BATCH_SIZE`` of them;
 - role labels are written as static labels, one statement per combination of roles (at
   most 16, each planned once: Neo4j 5 before 5.26 has no dynamic labels), relationships
   one statement per type (7);
@@ -240,8 +240,8 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
         for (rel_type, new), rels in sorted(rel_writes.items()):
             if new:
                 writer.write(rel_create(rel_type), "rows",
-                             create_groups(rels, node_elements, workspace), must_write=True,
-                             weight=group_size)
+                             create_groups(rels, node_elements, workspace, most=batch_size),
+                             must_write=True, weight=group_size)
             else:
                 writer.write(rel_update(rel_type), "rows", [r.props for r in rels],
                              must_write=True)

@@ -19,12 +19,14 @@ from graphmap.neo4j.rows import (
     EXTRA_PREFIX,
     REL_TYPES,
     ROLE_LABELS,
+    RelRow,
     dataset_from_rows,
     graph_rows,
     relation_ids,
 )
 from graphmap.neo4j.statements import (
     CONSTRAINTS,
+    create_groups,
     group_size,
     node_create,
     node_write,
@@ -160,6 +162,25 @@ def test_batches_hold_whole_groups_up_to_the_batch_size(
     plain = list(_batches(weights, size, None))
     assert [len(batch) for batch, _ in plain] == [rows for _, rows in plain]
     assert [x for batch, _ in plain for x in batch] == weights
+
+
+def test_no_transaction_holds_more_than_a_batch_of_a_large_funder() -> None:
+    """A source with more relationships than a batch (a foundation with thousands of
+    grants) is sent as several groups, each in order, so every batch stays within
+    ``size`` relationships and every relationship is sent once."""
+    rels = [RelRow("FUNDS", f"r{i}", "big" if i % 10 else "small", f"p{i}", "Project",
+                   {"rid": f"r{i}"}) for i in range(30)]
+    ids = {("Actor", "big"): "e:big", ("Actor", "small"): "e:small",
+           **{("Project", f"p{i}"): f"e:p{i}" for i in range(30)}}
+    groups = create_groups(rels, ids, "w", most=10)
+    assert [(g[1], group_size(g)) for g in groups] == [
+        ("small", 3), ("big", 10), ("big", 10), ("big", 7)]
+    sent = [row[1] for g in groups for row in g[2]]
+    assert sorted(sent) == sorted(r.target for r in rels)
+    assert [t for g in groups if g[1] == "big" for t in (row[1] for row in g[2])] == [
+        r.target for r in rels if r.source == "big"]
+    batches = list(_batches(groups, 10, group_size))
+    assert max(total for _batch, total in batches) == 10
 
 
 def test_workspace_name_defaults() -> None:
