@@ -182,8 +182,9 @@ class BrokerTexts:
         ident, name = broker.id, broker.name
         numbers = self._numbers
         b, c, e = broker.betweenness, broker.constraint, broker.effective_size
-        # A float's text by its value (equal floats have one repr); other types, and
-        # NaN (never equal to itself), through _number.
+        # A float's text by its value; other types, and NaN (never equal to itself),
+        # through _number. 0.0 and -0.0 are one key: right because _number writes both
+        # as 0.0; were it to write -0.0, they would need two keys here.
         b_text = numbers.get(b) if type(b) is float else None
         if b_text is None:
             b_text = self._number(b)

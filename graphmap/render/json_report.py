@@ -115,9 +115,8 @@ def _broker(dataset: Dataset, broker: Broker, lang: str) -> dict[str, Any]:
     }
 
 
-def _gap(dataset: Dataset, gap: Gap, lang: str, texts: MessageTexts | None = None
-         ) -> dict[str, Any]:
-    render = (texts or MessageTexts(lang)).render
+def _gap(dataset: Dataset, gap: Gap, lang: str, *, texts: MessageTexts) -> dict[str, Any]:
+    render = texts.render
     return {
         "code": gap.code,
         "severity": gap.severity,
@@ -342,10 +341,7 @@ def write_json(dataset: Dataset, report: AnalysisReport, lang: str, stream: Text
     The text is exactly ``render_json``'s: the same bytes as ``dumps(report_to_dict(...))``,
     but only one broker, gap, opportunity or community is held as text at a time.
     """
-    # The cycle collector's passes over a large workspace's objects cost a fifth of the
-    # writing and find nothing (graphmap.collection).
-    with cycle_collection_paused():
-        _write_document(_document(dataset, report, lang), stream.write)
+    _write(dataset, report, lang, stream.write)
 
 
 def dumps(data: Any) -> str:
@@ -383,6 +379,14 @@ def render_json(dataset: Dataset, report: AnalysisReport, lang: str,
     # Pieces joined once: a StringIO of a million brokers' texts took longer to hand its
     # value back (the text copied again from its accumulator) than the join.
     pieces: list[str] = []
-    with cycle_collection_paused():
-        _write_document(_document(dataset, report, lang), pieces.append)
+    _write(dataset, report, lang, pieces.append)
     return "".join(pieces)
+
+
+def _write(dataset: Dataset, report: AnalysisReport, lang: str,
+           write: Callable[[str], Any]) -> None:
+    """The JSON report's pieces, in order, to ``write``."""
+    # The cycle collector's passes over a large workspace's objects cost a fifth of the
+    # writing and find nothing (graphmap.collection).
+    with cycle_collection_paused():
+        _write_document(_document(dataset, report, lang), write)

@@ -108,7 +108,9 @@ def start(*, timeout: float = 240.0, heap: str = "1g",
     Neo4j's operations manual advises: a heap grown step by step collects more often; at
     10k a first push spent 0.9 s in garbage collection with the default initial heap and
     0.2-0.5 s with ``-Xms`` = ``-Xmx``, see ``benchmarks/README.md``).
-    ``jvm_options``: the other Java options."""
+    ``jvm_options``: the other Java options, in place of the default (the serial
+    collector): pass it too to keep it, e.g. ``("-XX:+UseSerialGC",
+    "-Dgraphmap.neo4j.db.tx_state.memory_allocation=OFF_HEAP")``."""
     home = Path(tempfile.mkdtemp(prefix="graphmap-neo4j-"))
     classpath = f"{TARGET / 'classes'}{os.pathsep}{CLASSPATH_FILE.read_text().strip()}"
     log_path = home / "server.log"
