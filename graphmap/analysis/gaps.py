@@ -10,9 +10,9 @@ workspace.
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -98,24 +98,12 @@ def _projects_with_gaps(graph: EcosystemGraph, roles: Mapping[str, ProjectRoles]
     rank = np.fromiter(map(rank_of.__getitem__, map(id, stages)), dtype=np.int64,
                        count=len(stages))
 
-    def applies(code: str) -> np.ndarray:
-        return rank >= _FROM_RANK[code]
-
-    funders = roles.counts("funders")
-    fires = ((roles.counts("carriers") == 0)
-             | (applies("project.no_funder") & (funders == 0))
-             | (applies("project.single_funder") & (funders == 1))
-             | (applies("project.no_support") & (roles.counts("supporters") == 0))
-             | (applies("project.low_diversity") & (sector_count < config.min_sectors))
-             | (applies("project.no_adopter") & (roles.counts("adopters") == 0)))
+    counted = {role: sector_count if role == "sectors" else roles.counts(role)
+               for role, _fires in _PROJECT_RULES.values()}
+    fires = np.zeros(len(projects), dtype=bool)
+    for code, (role, fire) in _PROJECT_RULES.items():
+        fires |= (rank >= _FROM_RANK[code]) & fire(counted[role], config)
     return np.flatnonzero(fires)
-
-
-def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
-    """The sectors (codes, sorted) of the actors tied to each project, by project position."""
-    bounds, codes, values = _sector_pairs(graph)
-    names = [values[c] for c in codes.tolist()]
-    return [names[i:j] for i, j in itertools.pairwise(bounds.tolist())]
 
 
 def _sector_pairs(graph: EcosystemGraph) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -159,31 +147,47 @@ def distinct_integers(values: np.ndarray, size: int) -> np.ndarray:
 _RANK: Mapping[Stage, int] = {stage: stage.rank for stage in Stage}
 #: The rank of the first stage at which each project rule applies.
 _FROM_RANK: Mapping[str, int] = {code: _RANK[stage] for code, stage in FROM_STAGE.items()}
+#: When each project rule fires: the count it reads (a role's actors, or the sectors of the
+#: actors tied to the project) and its test on that count, a number or an array of them.
+#: :func:`_project_rules` reads it for one project, :func:`_projects_with_gaps` for all
+#: at once: one definition, so the projects skipped are those no rule fires on.
+_PROJECT_RULES: Mapping[str, tuple[str, Callable[[Any, AnalysisConfig], Any]]] = {
+    "project.no_carrier": ("carriers", lambda n, _config: n == 0),
+    "project.no_funder": ("funders", lambda n, _config: n == 0),
+    "project.single_funder": ("funders", lambda n, _config: n == 1),
+    "project.no_support": ("supporters", lambda n, _config: n == 0),
+    "project.low_diversity": ("sectors", lambda n, config: n < config.min_sectors),
+    "project.no_adopter": ("adopters", lambda n, _config: n == 0),
+}
 
 
 def _project_rules(project: Project, tie: ProjectRoles, sectors: list[str],
                    config: AnalysisConfig, dataset: Dataset) -> Iterator[Gap]:
     """The gaps of one project; ``sectors`` are those of the actors tied to it, sorted."""
     rank = _RANK[project.stage]
+    counted = {"carriers": len(tie.carriers), "funders": len(tie.funders),
+               "supporters": len(tie.supporters), "adopters": len(tie.adopters),
+               "sectors": len(sectors)}
 
-    def applies(code: str) -> bool:
-        return rank >= _FROM_RANK[code]
+    def fires(code: str) -> bool:
+        role, fire = _PROJECT_RULES[code]
+        return rank >= _FROM_RANK[code] and bool(fire(counted[role], config))
 
     base = {"name": project.name, "stage": project.stage,
             "territory": territory_term(project.territory)}
     evidence = {"stage": project.stage.value}
-    if not tie.carriers:
+    if fires("project.no_carrier"):
         yield _gap("project.no_carrier", project.id, "project", base, evidence)
-    if applies("project.no_funder") and not tie.funders:
+    if fires("project.no_funder"):
         yield _gap("project.no_funder", project.id, "project", base, evidence)
-    if applies("project.single_funder") and len(tie.funders) == 1:
+    if fires("project.single_funder"):
         funder = tie.funders[0]
         params = {**base, "funder": funder, "funder_name": dataset.node_name(funder)}
         yield _gap("project.single_funder", project.id, "project", params,
                    {**evidence, "funder": funder})
-    if applies("project.no_support") and not tie.supporters:
+    if fires("project.no_support"):
         yield _gap("project.no_support", project.id, "project", base, evidence)
-    if applies("project.low_diversity") and len(sectors) < config.min_sectors:
+    if fires("project.low_diversity"):
         few: dict[str, object] = {**base, "count": len(sectors),
                                   "min_sectors": config.min_sectors,
                                   "sectors": sector_listing(sectors)}
@@ -191,7 +195,7 @@ def _project_rules(project: Project, tie: ProjectRoles, sectors: list[str],
         yield _gap("project.low_diversity", project.id, "project", few,
                    {**evidence, "sectors": list(sectors), "sector_count": len(sectors),
                     "min_sectors": config.min_sectors}, variant=key_suffix)
-    if applies("project.no_adopter") and not tie.adopters:
+    if fires("project.no_adopter"):
         late = project.stage is Stage.APPROPRIATION
         yield _gap("project.no_adopter", project.id, "project", base, evidence,
                    remedy_variant="_appropriation" if late else "")

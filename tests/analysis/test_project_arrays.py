@@ -4,11 +4,12 @@ the relation-by-relation rule finds (repeated relations, any row order)."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import random
 
 import numpy as np
 
-from graphmap.analysis.gaps import _project_rules, _project_sectors, _projects_with_gaps, find_gaps
+from graphmap.analysis.gaps import _project_rules, _projects_with_gaps, _sector_pairs, find_gaps
 from graphmap.config import AnalysisConfig
 from graphmap.model.compiled import EcosystemGraph, ProjectRolesTable
 from graphmap.model.dataset import Dataset, _relation_key, in_content_order, relation_ends
@@ -17,6 +18,13 @@ from graphmap.schema import RelationType as R
 from graphmap.schema import Sector, Stage
 from graphmap.synth import generate_dataset
 
+
+def _project_sectors(graph: EcosystemGraph) -> list[list[str]]:
+    """The sectors (codes, sorted) of the actors tied to each project, by project position,
+    from gaps' CSR arrays."""
+    bounds, codes, values = _sector_pairs(graph)
+    names = [values[c] for c in codes.tolist()]
+    return [names[i:j] for i, j in itertools.pairwise(bounds.tolist())]
 
 def with_repeats(dataset: Dataset, seed: int) -> Dataset:
     """``dataset`` with a tenth of its relations written again (another year) and its rows
