@@ -6,7 +6,8 @@ import difflib
 import enum
 import functools
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
 
 from graphmap.messages.vocabulary import HELD_BACK, SYNONYMS
 
@@ -425,3 +426,22 @@ def suggest_from(text: str, choices: Iterable[str]) -> str | None:
     folded = {fold(c): c for c in choices}
     match = difflib.get_close_matches(fold(text), list(folded), n=1, cutoff=0.75)
     return folded[match[0]] if match else None
+
+
+_Term = TypeVar("_Term")
+_Result = TypeVar("_Result")
+
+
+def per_term(terms: Iterable[_Term], of: Callable[[_Term], _Result]) -> list[_Result]:
+    """``of(term)`` for each of ``terms`` (vocabulary terms: a sector per actor, a stage per
+    project), computed once per distinct term and each found by identity: a term's hash
+    and its ``value`` are Python calls, a million of them over a million actors, ``id``
+    is not.
+
+    >>> per_term([Sector.MEDIA, Sector.PUBLIC, Sector.MEDIA], lambda term: term.value)
+    ['media', 'public', 'media']
+    """
+    listed = list(terms)
+    distinct = dict(zip(map(id, listed), listed, strict=True))
+    found = {key: of(term) for key, term in distinct.items()}
+    return list(map(found.__getitem__, map(id, listed)))

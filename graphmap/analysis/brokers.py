@@ -30,6 +30,7 @@ from graphmap.analysis.report import ROLES, Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
 from graphmap.model.compiled import EcosystemGraph
 from graphmap.model.dataset import Dataset
+from graphmap.schema import per_term
 
 
 def brokerage_roles(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
@@ -199,6 +200,7 @@ def _closed_two_paths(adjacency: Any, group: np.ndarray) -> np.ndarray:
 
 _ID = operator.attrgetter("id")
 _SECTOR = operator.attrgetter("sector")
+_VALUE = operator.attrgetter("value")
 
 
 def actor_groups(dataset: Dataset, group_by: str,
@@ -213,13 +215,8 @@ def actor_groups(dataset: Dataset, group_by: str,
     ({'a': 'media'}, {'a': 'Laval'})
     """
     if group_by == "sector":
-        sectors = list(map(_SECTOR, dataset.actors))
-        # Each distinct member's value read once, found by identity (an enum member hashes,
-        # and its value reads, in Python: a million calls on a million actors).
-        members = dict(zip(map(id, sectors), sectors, strict=True))
-        value_of = {key: member.value for key, member in members.items()}
-        return dict(zip(map(_ID, dataset.actors), map(value_of.__getitem__, map(id, sectors)),
-                        strict=True))
+        codes = per_term(map(_SECTOR, dataset.actors), _VALUE)
+        return dict(zip(map(_ID, dataset.actors), codes, strict=True))
     if group_by == "territory":
         return {a.id: a.territory for a in dataset.actors}
     member_of = {m: str(c.id) for c in communities for m in c.members}

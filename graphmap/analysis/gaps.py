@@ -24,7 +24,7 @@ from graphmap.model.compiled import EcosystemGraph, ProjectRoles, ProjectRolesTa
 from graphmap.model.dataset import Dataset
 from graphmap.model.records import Project
 from graphmap.model.territories import TerritoryTree
-from graphmap.schema import RelationType, Stage
+from graphmap.schema import RelationType, Stage, per_term
 
 #: Every gap code in the order of docs/analysis.md, with its severity.
 GAP_CODES: Mapping[str, str] = {
@@ -92,11 +92,7 @@ def _projects_with_gaps(graph: EcosystemGraph, roles: Mapping[str, ProjectRoles]
     projects = graph.dataset.projects
     if not isinstance(roles, ProjectRolesTable):
         return np.arange(len(projects))
-    stages = [p.stage for p in projects]
-    # By identity: an enum member hashes in Python.
-    rank_of = {id(stage): _RANK[stage] for stage in dict.fromkeys(stages)}
-    rank = np.fromiter(map(rank_of.__getitem__, map(id, stages)), dtype=np.int64,
-                       count=len(stages))
+    rank = np.array(per_term((p.stage for p in projects), _RANK.__getitem__), dtype=np.int64)
 
     counted = {role: sector_count if role == "sectors" else roles.counts(role)
                for role, _fires in _PROJECT_RULES.values()}
@@ -112,14 +108,10 @@ def _sector_pairs(graph: EcosystemGraph) -> tuple[np.ndarray, np.ndarray, list[s
     ``values``: distinct (project, sector) pairs of the relation arrays, no set per
     project."""
     na = graph.actor_count
-    sectors = [a.sector for a in graph.dataset.actors]
-    # By identity: an enum member hashes in Python (a set of a million sectors is a
-    # million Python calls); the distinct members, keyed by id(), hash in C.
-    members = dict(zip(map(id, sectors), sectors, strict=True))
-    values = sorted({s.value for s in members.values()})
-    code_of = {key: values.index(member.value) for key, member in members.items()}
-    sector = np.fromiter(map(code_of.__getitem__, map(id, sectors)), dtype=np.int64,
-                         count=na)
+    names = per_term((a.sector for a in graph.dataset.actors), lambda term: term.value)
+    values = sorted(set(names))
+    code_of = {value: code for code, value in enumerate(values)}
+    sector = np.fromiter(map(code_of.__getitem__, names), dtype=np.int64, count=na)
     rows = (graph.relation_target >= na) & (graph.relation_source < na)
     width = max(len(values), 1)
     keys = (graph.relation_target[rows] - na) * width + sector[graph.relation_source[rows]]
