@@ -15,7 +15,7 @@ def _group_key(value: Hashable | None) -> str:
     return "\x00" if value is None else f"\x01{value}"
 
 
-def _group_table(values: Sequence[Hashable | None]) -> tuple[np.ndarray, list[str]]:
+def group_table(values: Sequence[Hashable | None]) -> tuple[np.ndarray, list[str]]:
     """The code of every value (codes numbered in the order of the groups' keys) and each
     code's key (:func:`_group_key`)."""
     distinct = dict.fromkeys(values)
@@ -51,7 +51,7 @@ def bridged_groups(flow: Any, node_group: Sequence[Hashable | None], nodes: np.n
     if not len(nodes):
         return {}
     n = flow.shape[0]
-    codes, names = _group_table(node_group)  # a code per group, in the order of the names
+    codes, names = group_table(node_group)  # a code per group, in the order of the names
     texts = [k[1:] for k in names]  # _text of each group: "" for None
     rows = sparse.csr_array(flow[nodes], dtype=np.int64) + sparse.csr_array(
         flow.T[nodes], dtype=np.int64)
@@ -97,9 +97,8 @@ def _distinct_rows(own: np.ndarray, group: np.ndarray, bounds: np.ndarray, group
         which_list = [seen.setdefault((mine, *codes[at[i]:at[i + 1]]), len(seen))
                       for i, mine in enumerate(own.tolist())]
         which = np.array(which_list, dtype=np.int64)
-        first = np.zeros(len(seen), dtype=np.int64)
-        first[which[::-1]] = np.arange(len(which) - 1, -1, -1)
-        return first, which
+        # Rows are numbered as first seen: each number's first row, in that order.
+        return np.unique(which, return_index=True)[1], which
     digit = np.arange(len(group)) - np.repeat(bounds[:-1], lengths) + 1
     weights = (group.astype(np.int64) + 1) * base ** digit
     number = own.astype(np.int64) + 1

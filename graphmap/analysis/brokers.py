@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from graphmap.analysis import kernel
-from graphmap.analysis.broker_groups import _group_table, bridged_groups
+from graphmap.analysis.broker_groups import bridged_groups, group_table
 from graphmap.analysis.broker_ranking import ranked_brokers
 from graphmap.analysis.report import ROLES, Broker, Brokerage, Community
 from graphmap.config import AnalysisConfig
@@ -93,7 +93,7 @@ def _node_groups(graph: EcosystemGraph, groups: Mapping[str, Hashable | None]
 
 def group_codes(values: Sequence[Hashable | None]) -> np.ndarray:
     """A small integer per distinct group value (``None`` = one "unknown" group)."""
-    return _group_table(values)[0]
+    return group_table(values)[0]
 
 
 def brokerage_counts(adjacency: Any, group: np.ndarray) -> dict[str, np.ndarray]:

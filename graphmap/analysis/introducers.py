@@ -207,10 +207,9 @@ def _introduction_on_arrays(graph: EcosystemGraph, s: int, t: int, values: np.nd
         return _best(both, total, weight, rank[both]), None
     if not len(known_by_s):
         return None, None
-    # Each A once (positions written by their last occurrence, read back where written).
-    slot = np.empty(graph.actor_count, dtype=np.int64)
-    slot[known_by_s] = np.arange(len(known_by_s))
-    first = known_by_s[slot[known_by_s] == np.arange(len(known_by_s))]
+    # Each A once (numpy leaves unspecified which write wins when a position is assigned
+    # twice, so not by a scatter).
+    first = np.unique(known_by_s)
     # Everyone each A knows (acquaintances, with repeats: the strongest entry wins below).
     na = graph.actor_count
     around, counts = csr_rows(graph.indptr, graph.indices, first)
