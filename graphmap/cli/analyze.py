@@ -127,7 +127,7 @@ def analyze(  # noqa: PLR0917 (click passes one argument per option)
     finally:
         # After the progress bar is gone, so that it does not overwrite them.
         if dataset is not None:
-            echo_issues(dataset.warnings, lang)
+            echo_issues(dataset.warnings, lang, workspace=workspace)
     notice = publishing.notice()
     if notice is not None:
         click.echo(notice, err=True)

@@ -57,7 +57,7 @@ def brief(  # noqa: PLR0917 (click passes one argument per option)
 
     config = load_config(config_path, workspace=workspace, seed=seed)
     dataset = load_workspace(workspace, limits=config_limits(config_path))
-    echo_issues(dataset.warnings, lang)
+    echo_issues(dataset.warnings, lang, workspace=workspace)
     viewpoint = resolve_actor(dataset, for_actor) if for_actor is not None else None
     # Before the analysis: an unknown --include-columns name is a usage error at once.
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,

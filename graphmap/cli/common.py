@@ -96,10 +96,41 @@ def check_output_suffix(path: Any, suffixes: tuple[str, ...], *, option: str,
                      suffix=suffix, what=Message(what))
 
 
-def echo_issues(issues: Any, lang: str, *, err: bool = True) -> None:
-    """Print issues one per line as ``FILE:ROW:COLUMN: message``, sorted by location."""
+#: Warnings of one kind (one code in one file) a command other than ``validate`` prints
+#: before it says how many more there are: an ecosystem of 100,000 actors has thousands of
+#: actors without a relation, which would bury everything else the command says.
+#: Errors are never cut: each must be fixed.
+WARNINGS_SHOWN = 20
+
+
+def echo_issues(issues: Any, lang: str, *, err: bool = True,
+                workspace: str | os.PathLike[str] | None = None) -> None:
+    """Print issues one per line as ``FILE:ROW:COLUMN: message``, sorted by location.
+
+    ``workspace``: the workspace the issues are of, given by a command whose job is not to
+    list them: each kind of warning then shows its first :data:`WARNINGS_SHOWN` lines and
+    one line saying how many more there are and that ``graphmap validate WORKSPACE`` lists
+    them all (docs/workspace-format.md §7)."""
+    import shlex
+
+    from graphmap.diagnostics import escape_controls
+
+    held: dict[tuple[str, str], int] = {}
     for issue in sorted(issues, key=lambda i: i.sort_key()):
+        if workspace is not None and not issue.is_error:
+            kind = (issue.file or "", issue.code)
+            seen = held[kind] = held.get(kind, 0) + 1
+            if seen > WARNINGS_SHOWN:
+                continue
         click.echo(issue.format(lang), err=err)
+    for (file, code), seen in sorted(held.items()):
+        if seen > WARNINGS_SHOWN:
+            more = translate("cli.more_warnings", lang, code=code,
+                             count=Number(seen - WARNINGS_SHOWN),
+                             command=escape_controls(
+                                 f"graphmap validate {shlex.quote(str(workspace))}"))
+            prefix = translate("issue.warning_prefix", lang)
+            click.echo(f"{escape_controls(file) or '-'}: {prefix}{more}", err=err)
 
 
 def guarded_invoke(ctx: click.Context, invoke: Callable[[click.Context], Any]) -> Any:

@@ -149,7 +149,7 @@ def _load_both(old: Path, new: Path, lang: str, limits: Any = None) -> tuple[Any
         # One workspace on both sides (WS@2023 WS@2025): its problems are told once.
         fresh = [i for i in _located(issues, path) if (i.sort_key(), i.format(lang)) not in shown]
         shown.update((i.sort_key(), i.format(lang)) for i in fresh)
-        echo_issues(fresh, lang)
+        echo_issues(fresh, lang, workspace=path)
         errors += sum(1 for issue in fresh if issue.is_error)
         datasets.append(dataset)
     if failures:

@@ -53,7 +53,7 @@ def export(workspace: Path, fmt: str, output: Path, config_path: Path | None,  #
 
     config = load_config(config_path, workspace=workspace)
     dataset = load_workspace(workspace, limits=config_limits(config_path))
-    echo_issues(dataset.warnings, lang)
+    echo_issues(dataset.warnings, lang, workspace=workspace)
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
                             lang=lang, config_path=config_path)
     report = analyze(dataset, config)

@@ -88,7 +88,7 @@ def push(  # noqa: PLR0917 (click passes one argument per option)
     target = name or workspace_name(workspace)
     result = push_workspace(dataset, conn, target, report=report, replace=replace)
     # Warnings after the push: a connection error stays one line.
-    echo_issues(warnings, lang)
+    echo_issues(warnings, lang, workspace=workspace)
     if public:
         click.echo(publishing.notice(), err=True)
     n, r = result.nodes, result.relationships

@@ -76,7 +76,7 @@ def render(  # noqa: PLR0917 (click passes one argument per option)
     config = load_config(None, workspace=workspace)
     views = guided_views(workspace, views_file)
     dataset = load_workspace(workspace)
-    echo_issues(dataset.warnings, lang)
+    echo_issues(dataset.warnings, lang, workspace=workspace)
     publishing = Publishing(workspace, dataset, public=public, include_columns=include_columns,
                             lang=lang)
     if focus is not None:
