@@ -15,7 +15,8 @@ from typing import Any
 from graphmap.errors import Neo4jSyncError
 from graphmap.i18n import Message
 
-__all__ = ["DEFAULT_URI", "DEFAULT_USER", "Connection", "open_driver", "run_query"]
+__all__ = ["DEFAULT_URI", "DEFAULT_USER", "Connection", "UnloggedList", "open_driver",
+           "run_query"]
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -191,13 +192,35 @@ def open_driver(conn: Connection) -> Iterator[Any]:
         driver.close()
 
 
+class UnloggedList(list):  # type: ignore[type-arg]
+    """A list parameter whose ``repr`` is its length.
+
+    The driver formats every statement's parameters for its DEBUG log line before it knows
+    whether anything logs at DEBUG (``" ".join(map(repr, fields))`` in the Bolt ``RUN`` of
+    neo4j 6.4): for a push's ``UNWIND $rows`` batches that was 2.4 s of client CPU in a first
+    push of 625,000 rows (``cProfile``, benchmarks/README.md), spent while the server
+    waited; and a DEBUG log would have held every name the workspace has. The driver packs
+    it as the list it is (the same bytes: ``tests/neo4j/test_neo4j_push_writes.py``).
+
+    >>> repr({"rows": UnloggedList([[1, 2], [3, 4]])})
+    "{'rows': <list of 2>}"
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<list of {len(self)}>"
+
+
 def run_query(driver: Any, conn: Connection, query: str,
               parameters: Mapping[str, Any] | None = None, *, write: bool = False) -> Any:
     """Run one statement with ``execute_query`` on the chosen database; returns its result
-    (``records``, ``summary``, ``keys``)."""
+    (``records``, ``summary``, ``keys``). List parameters go as :class:`UnloggedList`."""
     import neo4j
 
+    params = {name: UnloggedList(value) if type(value) is list else value
+              for name, value in (parameters or {}).items()}
     return driver.execute_query(
-        query, parameters_=dict(parameters or {}), database_=conn.database,
+        query, parameters_=params, database_=conn.database,
         routing_=neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ,
     )

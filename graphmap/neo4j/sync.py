@@ -25,6 +25,10 @@ Why the writes look the way they do (each measured with ``benchmarks/bench_neo4j
   one statement per type (7);
 - rows are the property maps themselves (they hold ``workspace`` and ``id``/``rid``) or
   short lists, sent without copies; ``BATCH_SIZE`` rows per transaction;
+- the client's work is kept off the server's path: the groups of a relationship type are
+  built while the server writes the type before, and list parameters go as
+  :class:`~graphmap.neo4j.connection.UnloggedList` (the driver would format them for a
+  DEBUG log line nobody reads): 15 % less wall time for a first push at 62,500 rows;
 - nothing unchanged is written, the workspace node included: a second push of the same
   data only reads (``PushResult.server_counters`` all zero);
 - the constraints are listed once (``SHOW CONSTRAINTS``) and only missing ones created.
@@ -37,7 +41,7 @@ import os
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,13 +242,22 @@ def push(dataset: Dataset, conn: Connection, workspace: str, *,
                 node_elements.update(((label, str(node_id)), str(element_id))
                                      for node_id, element_id in created)
         for (rel_type, new), rels in sorted(rel_writes.items()):
-            if new:
-                writer.write(rel_create(rel_type), "rows",
-                             create_groups(rels, node_elements, workspace, most=batch_size),
-                             must_write=True, weight=group_size)
-            else:
+            if not new:
                 writer.write(rel_update(rel_type), "rows", [r.props for r in rels],
                              must_write=True)
+        # New relationships, type by type; each type's groups are built (in the worker)
+        # while the server writes the type before: one type ahead, at most two held.
+        new_rels = [(rel_type, rels) for (rel_type, new), rels in sorted(rel_writes.items())
+                    if new]
+        ahead: Future[list[list[Any]]] | None = None
+        for index, (rel_type, rels) in enumerate(new_rels):
+            groups = (ahead.result() if ahead is not None
+                      else create_groups(rels, node_elements, workspace, most=batch_size))
+            ahead = None if index + 1 == len(new_rels) else worker.submit(
+                create_groups, new_rels[index + 1][1], node_elements, workspace,
+                most=batch_size)
+            writer.write(rel_create(rel_type), "rows", groups, must_write=True,
+                         weight=group_size)
         if stored.workspace_props != workspace_props:
             writer.write_one(WRITE_WORKSPACE, {"props": workspace_props})
     # A relationship of a deleted node is never wanted (wanted ones join kept nodes), so it

@@ -6,6 +6,7 @@ client while a push writes."""
 from __future__ import annotations
 
 import dataclasses
+import io
 from typing import Any
 
 import pytest
@@ -248,3 +249,48 @@ def fails_as_changed_during_push_weighted(opened: Any, conn: Connection, ws: str
     assert failed.value.render("en") == (
         f"Another client deleted nodes or relationships of workspace '{ws}' during this "
         "push: run it again (it writes only what is missing).")
+
+
+def test_the_driver_debug_log_holds_no_row_of_the_workspace(
+        conn: Connection, ws: str, caplog: pytest.LogCaptureFixture) -> None:
+    """The driver formats a statement's parameters for its DEBUG line before it knows if
+    anything logs it: list parameters go as ``UnloggedList``, whose ``repr`` is its length.
+    With the driver's log at DEBUG, a push logs each statement and no name of the
+    workspace, and what it wrote comes back whole."""
+    ds = Dataset(
+        name="log",
+        actors=(Actor("a1", "Marie-Ève Tremblay", Sector.CITIZEN),
+                Actor("a2", "Coop Zéro Déchet", Sector.SOCIAL_ECONOMY)),
+        projects=(Project("p1", "Frigo partagé", Stage.EMERGENCE),),
+        relations=(Relation("a1", "p1", R.CARRIES), Relation("a2", "p1", R.FUNDS,
+                                                              amount=5000.0)))
+    with caplog.at_level("DEBUG", logger="neo4j"):
+        push(ds, conn, ws)
+    runs = [r.getMessage() for r in caplog.records if "C: RUN" in r.getMessage()]
+    assert len([line for line in runs if "UNWIND $rows" in line]) >= 5  # 3 nodes, 2 types
+    assert all("<list of 1>" in line for line in runs if "UNWIND $rows" in line)
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    for name in ("Marie-Ève Tremblay", "Coop Zéro Déchet", "Frigo partagé"):
+        assert name not in logged
+    assert pull(conn, ws) == dataclasses.replace(ds, name=ws)
+
+
+@pytest.mark.parametrize("packer", ["rust", "python"])
+def test_an_unlogged_list_packs_to_the_bytes_of_its_list(packer: str) -> None:
+    from neo4j._codec.packstream import v1
+
+    from graphmap.neo4j.connection import UnloggedList
+
+    rows = [["4:x:1", "a1", [["4:x:2", "p1", {"workspace": "w", "rid": "r" * 32, "seq": 0,
+                                               "weight": 1.0, "themes": ["é", "ü"]}]]]] * 3
+    params = {"workspace": "w", "rows": rows}
+    unlogged = {"workspace": "w", "rows": UnloggedList(rows)}
+    if packer == "rust":
+        from neo4j._rust.codec.packstream.v1 import pack
+        assert pack(unlogged) == pack(params)
+    else:
+        def packed(value: Any) -> bytes:  # the driver's own Python packer (no Rust)
+            out = io.BytesIO()
+            v1.Packer(out)._py_pack(value, v1.Packer._inject_hooks())
+            return out.getvalue()
+        assert packed(unlogged) == packed(params)
