@@ -78,8 +78,8 @@ def compute_layout(
     for (i, j), w in pairs.items():
         by_component.setdefault(owner[i], []).append(((i, j), w))
     pieces = []
-    # Isolated nodes share one square grid (the map draws a labelled box around it) instead
-    # of a long row of dots under the network.
+    # Isolated nodes share one grid (the map draws a labelled box around it, and labels
+    # each to its right) instead of a long row of dots under the network.
     singles = [members[0] for members in components if len(members) == 1]
     components = [members for members in components if len(members) > 1]
     for c, members in enumerate(components):
@@ -145,10 +145,21 @@ def _igraph_layout(
     return [(float(x), float(y)) for x, y in layout.coords]
 
 
+#: How many times wider than tall a cell of the isolated actors' grid is: the map labels
+#: each of them to its right, a name being several times wider than a line is tall.
+GRID_ASPECT = 6
+
+
 def _grid(count: int, step: float) -> list[tuple[float, float]]:
-    """``count`` points on a square grid, row by row, ``step`` apart."""
-    columns = math.ceil(math.sqrt(count))
-    return [(step * (k % columns), step * (k // columns)) for k in range(count)]
+    """``count`` points in rows ``step`` apart and columns ``GRID_ASPECT`` × ``step``
+    apart, column by column, as many columns as make the whole about square.
+
+    >>> _grid(2, 1.0), len({x for x, _ in _grid(12, 1.0)})
+    ([(0.0, 0.0), (0.0, 1.0)], 2)
+    """
+    columns = math.ceil(math.sqrt(count / GRID_ASPECT))
+    rows = math.ceil(count / columns)
+    return [(step * GRID_ASPECT * (k // rows), step * (k % rows)) for k in range(count)]
 
 
 def _scaled(coords: list[tuple[float, float]], spacing: float) -> list[tuple[float, float]]:

@@ -85,6 +85,38 @@ def test_example_labels_never_overlap_nor_leave_the_canvas(
     _clean(loaded)
 
 
+def _isolated_discs(loaded: Any) -> list[dict[str, Any]]:
+    """Each isolated actor's disc on the canvas (CSS pixels): id, centre, radius."""
+    return list(loaded.js("""(() => { const net = graphmap.network, scale = net.getScale();
+        const linked = new Set(graphmap.data.edges.flatMap(e => [e.from, e.to]));
+        return graphmap.data.nodes.filter(n => !linked.has(n.id)).map(n => {
+            const d = net.canvasToDOM(net.getPosition(n.id));
+            return {id: n.id, x: d.x, y: d.y, r: n.size * scale}; }); })()"""))
+
+
+def test_no_label_covers_an_isolated_actor_and_each_is_labelled(
+    laurentides: tuple[Any, Any], open_page: Any, tmp_path: Path
+) -> None:
+    """The example's two actors without a relation sit in the labelled box, one above the
+    other, each labelled beside its disc; no label (theirs or another's) covers a disc."""
+    dataset, report = laurentides
+    loaded = open_page(write_map(dataset, report, tmp_path / "map.html", lang="fr"))
+    for zoom in range(2):
+        if zoom:
+            _zoom_step(loaded)
+        boxes = _check_labels(loaded)
+        discs = _isolated_discs(loaded)
+        assert {d["id"] for d in discs} == {"rachel-caron", "plume-argenteuil"}
+        for d in discs:
+            for b in boxes:
+                covers = (b["x"] < d["x"] + d["r"] and d["x"] - d["r"] < b["x"] + b["w"]
+                          and b["y"] < d["y"] + d["r"] and d["y"] - d["r"] < b["y"] + b["h"])
+                assert not covers, (d, b)
+        if not zoom:  # at the opening view both are labelled
+            assert {d["id"] for d in discs} <= {b["id"] for b in boxes}
+    _clean(loaded)
+
+
 @pytest.fixture(scope="module")
 def map_3k(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("eco3k")

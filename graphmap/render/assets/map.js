@@ -60,6 +60,9 @@
   data.edges.forEach(function (e) { edgeById.set(e.id, e); });
   var isolated = data.mode === "aggregated" ? [] :
     data.nodes.filter(function (n) { return adjacency.get(n.id).length === 0; });
+  var ISOLATED_LABELS_FIRST = 20;
+  var lonely = isolated.slice().sort(function (a, b) { return a.imp - b.imp; })
+    .slice(0, ISOLATED_LABELS_FIRST);
 
   // --- the community level: one node per community, opened in full by a click ----------------
   var groupNodes = [], groupEdges = [];
@@ -344,8 +347,18 @@
     });
     var box = isolatedBox(scale, view, W, H);
     if (box) { cells(box, true); placed.push(box); }
+    // No label covers an isolated actor (each is labelled beside its own disc, if at all):
+    // their discs are obstacles, not drawn labels.
+    isolated.forEach(function (n) {
+      if (nodeHidden(n)) { return; }
+      var p = screen(n), r = n.size * scale;
+      cells({ x: p[0] - r, y: p[1] - r, w: 2 * r, h: 2 * r }, true);
+    });
     var first = labelOrder(), seen = new Set();
     var rest = state.level === "communities" ? groupNodes.concat(byImportance) : byImportance;
+    // The isolated actors come next (a few: each has only the spots around its own disc,
+    // where the box's reader looks for them), then everyone by importance.
+    rest = lonely.concat(rest);
     var attempts = 0, budget = 4000, most = 300;
     first.concat(rest).some(function (item, k) {
       if (seen.has(item.id)) { return false; }
