@@ -11,6 +11,7 @@ import functools
 import importlib
 import locale
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
@@ -25,16 +26,46 @@ _AREAS: tuple[str, ...] = (
 )
 
 
+#: French typography (Office québécois de la langue française): a no-break space, not a
+#: plain one, before « : ; ! ? » » and after « « », so that no line of a page, a PDF or a
+#: terminal starts with a colon or a closing quote, or ends with an opening one.
+_FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»])")
+_FRENCH_SPACE_AFTER = re.compile(r"(?<=«) ")
+
+
+def french_spaces(text: str) -> str:
+    """``text`` with the spaces French typography wants unbreakable made so.
+
+    >>> french_spaces("Erreur : « a1 » ; et ensuite ?") == (
+    ...     "Erreur\u00a0: «\u00a0a1\u00a0»\u00a0; et ensuite\u00a0?")
+    True
+    """
+    return _FRENCH_SPACE_AFTER.sub("\u00a0", _FRENCH_SPACE_BEFORE.sub("\u00a0", text))
+
+
+def _french_forms(forms: Any) -> Any:
+    """A French template (or its plural forms) with :func:`french_spaces` applied."""
+    if isinstance(forms, str):
+        return french_spaces(forms)
+    if isinstance(forms, Mapping):
+        return {form: text if form == "by" else french_spaces(text)
+                for form, text in forms.items()}
+    return forms
+
+
 @functools.cache
 def catalogue() -> Mapping[str, Mapping[str, Any]]:
-    """All messages, key -> {lang: template}. Duplicate keys across areas are an error."""
+    """All messages, key -> {lang: template}. Duplicate keys across areas are an error.
+    The French templates are written with plain spaces; they are served with
+    :func:`french_spaces` (one rule for every message, past and future)."""
     merged: dict[str, Mapping[str, Any]] = {}
     for area in _AREAS:
         module = importlib.import_module(f"graphmap.messages.{area}")
         for key, texts in module.MESSAGES.items():
             if key in merged:
                 raise RuntimeError(f"message key {key!r} defined twice (area {area})")
-            merged[key] = texts
+            merged[key] = ({**texts, "fr": _french_forms(texts["fr"])} if "fr" in texts
+                           else texts)
     return merged
 
 
@@ -141,7 +172,7 @@ def localize(value: Any, lang: str) -> Any:
     unchanged (numbers keep their format specs).
 
     >>> localize(Message("cli.error_prefix"), "fr"), localize(3, "fr")
-    ('Erreur : ', 3)
+    ('Erreur\xa0: ', 3)
     """
     kind = type(value)
     renders = _RENDERS.get(kind)
@@ -192,7 +223,7 @@ class Message:
     Analyses return ``Message`` objects so one report can be written in French and English.
 
     >>> Message("cli.error_prefix").render("fr")
-    'Erreur : '
+    'Erreur\xa0: '
     """
 
     key: str

@@ -57,20 +57,30 @@ class _WordShownLater(str):
         return _translated(self).upper()
 
 
+def _typeset(lang: str, text: str) -> str:
+    """French typography on click's French strings too (as on the catalogue's)."""
+    from graphmap.i18n import french_spaces
+
+    return french_spaces(text) if lang == "fr" else text
+
+
 def _translated(word: str) -> str:
-    return translations(_lang()).gettext("".join(word))  # join: a plain str again
+    lang = _lang()
+    return _typeset(lang, translations(lang).gettext("".join(word)))  # join: a plain str
 
 
 def click_gettext(message: str) -> str:
     """Click's ``_``: ``message`` in the language of the current command."""
     if message in _DECLARED and type(message) is str:
         return _WordShownLater(message)
-    return translations(_lang()).gettext(message)
+    lang = _lang()
+    return _typeset(lang, translations(lang).gettext(message))
 
 
 def click_ngettext(singular: str, plural: str, n: int) -> str:
     """Click's ``ngettext``: the form of ``n`` in the language of the current command."""
-    return translations(_lang()).ngettext(singular, plural, n)
+    lang = _lang()
+    return _typeset(lang, translations(lang).ngettext(singular, plural, n))
 
 
 def install() -> None:

@@ -59,7 +59,7 @@ def test_a_regional_funder_of_the_region_covers_its_mrcs() -> None:
         _funder_case(R.FUNDS, nested=True))) if g.subject == "A"
                    and g.code == "territory.no_local_funder")
     assert "whose scope covers it are active there: Giver" in message.render("en")
-    assert "dont la portée le couvre, y sont actifs : Giver" in message.render("fr")
+    assert "dont la portée le couvre, y sont actifs\u00a0: Giver" in message.render("fr")
 
 
 def test_a_regional_supporter_of_the_region_covers_its_mrcs() -> None:

@@ -56,7 +56,7 @@ def test_headers_filter_frozen_pane_and_widths(out_dir: Path) -> None:
     header = [cell.value for cell in sheet[1]]
     assert header[:8] == ["Type", "De", "Vers", "Qui fait les présentations", "Qui appelle qui",
                           "Raisons", "Force des indices", "Score"]
-    assert header[-2:] == ["Fait ?", "Notes"]
+    assert header[-2:] == ["Fait\u00a0?", "Notes"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}{sheet.max_row}"
     widths = [sheet.column_dimensions[sheet.cell(1, i).column_letter].width

@@ -68,7 +68,7 @@ def test_brief_command_writes_a_real_pdf_with_the_same_bytes_twice(tmp_path: Pat
     for out in (first, second):
         result = _cli("brief", str(EXAMPLE), "-o", str(out), "--paper", "a4")
         assert result.returncode == 0, result.stderr
-        assert f"Note écrite : {out}" in result.stderr
+        assert f"Note écrite\u00a0: {out}" in result.stderr
     data = first.read_bytes()
     assert data.startswith(b"%PDF-")
     assert data == second.read_bytes()
@@ -87,8 +87,9 @@ def test_brief_command_writes_html_by_its_extension(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", "Erreur : -o : « {path} » devrait finir par .pdf / .html / .htm (la note en PDF ou "
-           "en HTML) ; l'extension « .docx » ne correspond pas à ce qui serait écrit.\n"),
+    ("fr", "Erreur\u00a0: -o\u00a0: «\u00a0{path}\u00a0» devrait finir par .pdf / .html / .htm "
+           "(la note en PDF ou en HTML)\u00a0; l'extension «\u00a0.docx\u00a0» ne correspond pas "
+           "à ce qui serait écrit.\n"),
     ("en", "Error: -o: '{path}' should end with .pdf / .html / .htm (the brief as PDF or "
            "HTML); the extension '.docx' does not match what would be written.\n"),
 ])
@@ -116,8 +117,9 @@ def test_no_browser_is_a_clear_error_and_no_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", "Erreur : -o : « carte.pdf » devrait finir par .html / .htm (une carte HTML) ; "
-           "l'extension « .pdf » ne correspond pas à ce qui serait écrit.\n"),
+    ("fr", "Erreur\u00a0: -o\u00a0: «\u00a0carte.pdf\u00a0» devrait finir par .html / .htm (une "
+           "carte HTML)\u00a0; l'extension «\u00a0.pdf\u00a0» ne correspond pas à ce qui serait "
+           "écrit.\n"),
     ("en", "Error: -o: 'carte.pdf' should end with .html / .htm (an HTML map); the extension "
            "'.pdf' does not match what would be written.\n"),
 ])

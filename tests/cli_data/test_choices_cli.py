@@ -71,5 +71,5 @@ def test_query_workspace_twice_is_one_clear_line() -> None:
                              "workspace=b; keep one.\n")
     result = CliRunner().invoke(cli, ["query", "gaps", "--workspace", "a", "--param",
                                       "workspace=b", "--lang", "fr"])
-    assert result.output == ("Erreur : Deux espaces de travail donnés : --workspace a et "
-                             "--param workspace=b ; gardez-en un.\n")
+    assert result.output == ("Erreur\u00a0: Deux espaces de travail donnés\u00a0: --workspace a "
+                             "et --param workspace=b\u00a0; gardez-en un.\n")

@@ -65,11 +65,14 @@ def test_planted_mistakes_with_clirunner_in_french() -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == len(PLANTED_EN)
-    assert lines[2] == ("actors.csv:4:id: l'identifiant « a1 » est déjà utilisé (actors.csv, "
-                        "ligne 2) ; les identifiants sont uniques parmi les acteurs et les projets")
-    assert lines[5] == ("actors.csv:6:catégorie: catégorie inconnue « organisaton » ; vouliez-vous "
-                        "dire « organisation » ? (valeurs : organisation, individu, groupe)")
-    assert result.stderr == "Erreur : 14 erreurs dans l'espace de travail.\n"
+    assert lines[2] == ("actors.csv:4:id: l'identifiant «\u00a0a1\u00a0» est déjà utilisé "
+                        "(actors.csv, ligne 2)\u00a0; les identifiants sont uniques parmi les "
+                        "acteurs et les projets")
+    assert lines[5] == ("actors.csv:6:catégorie: catégorie inconnue "
+                        "«\u00a0organisaton\u00a0»\u00a0; vouliez-vous dire "
+                        "«\u00a0organisation\u00a0»\u00a0? (valeurs\u00a0: organisation, "
+                        "individu, groupe)")
+    assert result.stderr == "Erreur\u00a0: 14 erreurs dans l'espace de travail.\n"
 
 
 def test_valid_workspace_prints_a_summary() -> None:

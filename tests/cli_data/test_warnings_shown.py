@@ -74,8 +74,8 @@ def test_one_more_warning_is_said_in_the_singular_in_french(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["render", str(workspace), "-o",
                                       str(tmp_path / "carte.html"), "--lang", "fr"])
     assert result.exit_code == 0, result.output
-    assert (f"actors.csv: avertissement : 1 autre avertissement comme ceux ci-dessus "
-            f"(actor.isolated) ; « graphmap validate {workspace} » les liste tous."
+    assert (f"actors.csv: avertissement\u00a0: 1 autre avertissement comme ceux ci-dessus "
+            f"(actor.isolated)\u00a0; «\u00a0graphmap validate {workspace}\u00a0» les liste tous."
             ) in result.stderr.splitlines()
 
 

@@ -118,7 +118,7 @@ def test_a_year_before_every_date_in_french(dated: Path) -> None:
     result = run("compare", str(dated), f"{dated}@1999", "--lang", "fr")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        f"Erreur : {dated}@1999\u00a0: 1999 précède toutes les dates de l'espace de travail "
+        f"Erreur\u00a0: {dated}@1999\u00a0: 1999 précède toutes les dates de l'espace de travail "
         "(de 2020 à 2024).")
 
 
@@ -153,8 +153,8 @@ def test_parse_as_of_takes_what_a_spreadsheet_writes() -> None:
     with pytest.raises(UsageError) as caught:
         parse_as_of("MMXXIV")
     assert caught.value.render("fr") == (
-        "--as-of\u00a0: «\u00a0MMXXIV\u00a0» n'est pas une année (quatre chiffres, par "
-        "exemple 2024).")
+        "--as-of\u00a0: «\u00a0MMXXIV\u00a0» n'est pas une année (quatre chiffres, par exemple "
+        "2024).")
 
 
 def _analyze_has_as_of() -> bool:

@@ -22,15 +22,15 @@ pytestmark = pytest.mark.skipif(not (EXAMPLE_2025 / "actors.csv").exists(),
 RENAMED_EN = ("warning: actor “Café culturel La Bobine”: 'cafe-culturel-la-bobine' is gone "
               "and 'bobine-cafe-culturel' is new; renamed id?")
 RENAMED_FR = ("avertissement\u00a0: acteur «\u00a0Café culturel La Bobine\u00a0»\u00a0: "
-              "«\u00a0cafe-culturel-la-bobine\u00a0» a disparu et «\u00a0bobine-cafe-culturel"
-              "\u00a0» est apparu\u00a0; identifiant renommé\u00a0?")
+              "«\u00a0cafe-culturel-la-bobine\u00a0» a disparu et "
+              "«\u00a0bobine-cafe-culturel\u00a0» est apparu\u00a0; identifiant renommé\u00a0?")
 #: The examples' contact column, held back from compare.md and compare.html (docs/privacy.md).
 HELD_EN = ("Contact columns held back from HTML, Markdown and the map: actors.contact; to "
            "publish them: --include-columns contact or include_columns in [publish] of "
            "graphmap.toml.")
-HELD_FR = ("Coordonnées retenues hors du HTML, du Markdown et de la carte : actors.contact ; "
-           "pour les publier : --include-columns contact ou include_columns dans [publish] "
-           "de graphmap.toml.")
+HELD_FR = ("Coordonnées retenues hors du HTML, du Markdown et de la carte\u00a0: "
+           "actors.contact\u00a0; pour les publier\u00a0: --include-columns contact ou "
+           "include_columns dans [publish] de graphmap.toml.")
 
 
 def run(*args: str, env: dict[str, str | None] | None = None) -> Any:
@@ -174,9 +174,9 @@ def test_one_error_in_french(tmp_path: Path) -> None:
     result = run("compare", str(good), str(old), "--lang", "fr")
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-1] == (
-        "Erreur : 1 erreur dans les espaces de travail à comparer.")
+        "Erreur\u00a0: 1 erreur dans les espaces de travail à comparer.")
     assert result.stderr.splitlines()[0].startswith(
-        f"{old}/actors.csv:3:sector: secteur inconnu « publik »")
+        f"{old}/actors.csv:3:sector: secteur inconnu «\u00a0publik\u00a0»")
 
 
 def test_a_json_workspace_is_located_beside_its_file(tmp_path: Path) -> None:

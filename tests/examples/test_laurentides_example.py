@@ -309,5 +309,5 @@ def test_validate_cli_on_the_workbook_in_french() -> None:
     result = CliRunner().invoke(cli, ["validate", str(WORKBOOK), "--lang", "fr"])
     assert result.exit_code == 0, result.output
     assert "104 acteurs, 30 projets, 316 relations" in result.output
-    assert ("laurentides.xlsx[actors]:98: avertissement : l'acteur « rachel-caron » "
-            "n'a aucune relation") in result.output
+    assert ("laurentides.xlsx[actors]:98: avertissement\u00a0: l'acteur "
+            "«\u00a0rachel-caron\u00a0» n'a aucune relation") in result.output

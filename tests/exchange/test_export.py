@@ -76,7 +76,7 @@ def test_networkx_and_gephi_lite_read_the_same_graph(laurentides: Any, grapholog
     # The attributes are the data and the analysis.
     top = report.brokers[0]
     node = graph.nodes[top.id]
-    titles = {"fr": ("secteur", "intermédiarité", "courtage : agent de liaison", "manques"),
+    titles = {"fr": ("secteur", "intermédiarité", "courtage\u00a0: agent de liaison", "manques"),
               "en": ("sector", "betweenness", "brokerage: liaison", "gaps")}[lang]
     actor = dataset.actor_by_id[top.id]
     assert node[titles[0]] == (actor.sector.label("fr") if lang == "fr" else actor.sector.value)

@@ -110,8 +110,8 @@ def test_a_grant_to_an_individual_imports_no_name(tmp_path: Path) -> None:
     for output in ("ws", "ws.xlsx", "ws.json"):
         done = run_cli("import", str(source), "-o", str(tmp_path / output), "--lang", "fr")
         assert done.returncode == 0, done.stderr
-        assert ("grants-individual.json[grants]:1: avertissement : subvention à une personne :"
-                " son nom n'est pas importé") in done.stderr
+        assert ("grants-individual.json[grants]:1: avertissement\u00a0: subvention à une "
+                "personne\u00a0: son nom n'est pas importé") in done.stderr
         written = tmp_path / output
         files = sorted(written.glob("*.csv")) if written.is_dir() else [written]
         if output.endswith(".xlsx"):
@@ -156,8 +156,8 @@ def test_flattened_rows_are_located_by_spreadsheet_row(cli_group: Any, tmp_path:
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith("grants-")]
     assert lines[1:] == [
-        "grants-titles-errors.csv:2:Funding Org:Name: champ obligatoire « Funding Org:Name » "
-        "absent ou vide",
-        "grants-titles-errors.csv:3:Amount Awarded: « douze » n'est pas un nombre "
-        "(exemples : 12500, 12 500, 12 500,50, 12 500 $)",
+        "grants-titles-errors.csv:2:Funding Org:Name: champ obligatoire «\u00a0Funding "
+        "Org:Name\u00a0» absent ou vide",
+        "grants-titles-errors.csv:3:Amount Awarded: «\u00a0douze\u00a0» n'est pas un nombre "
+        "(exemples\u00a0: 12500, 12 500, 12 500,50, 12 500 $)",
     ]

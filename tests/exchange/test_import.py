@@ -66,9 +66,9 @@ def test_round_trip_through_the_command_line(tmp_path: Path, fmt: str, workspace
 def test_a_kumu_map_made_by_hand(tmp_path: Path) -> None:
     dataset, issues = import_dataset(FIXTURES / "kumu-hub.json", "kumu")
     assert _located(issues, "fr") == [
-        "kumu-hub.json[elements]: avertissement : 5 éléments sans identifiant : identifiants"
-        " tirés de leur nom (par ex. « Centre d'entraide d'Argenteuil » → "
-        "« centre-d-entraide-d-argenteuil »)",
+        "kumu-hub.json[elements]: avertissement\u00a0: 5 éléments sans identifiant\u00a0: "
+        "identifiants tirés de leur nom (par ex. «\u00a0Centre d'entraide d'Argenteuil\u00a0» → "
+        "«\u00a0centre-d-entraide-d-argenteuil\u00a0»)",
     ]
     assert dataset is not None
     actors = {a.id: a for a in dataset.actors}

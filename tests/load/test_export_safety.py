@@ -157,9 +157,9 @@ def test_init_never_writes_into_a_french_workspace(tmp_path: Path, lang: str) ->
         "en": f"Error: {tmp_path} already holds acteurs.csv for the actors table: writing "
               "actors.csv beside it would leave two files for one table; nothing was "
               "written. Choose another folder.\n",
-        "fr": f"Erreur : {tmp_path} contient déjà acteurs.csv pour la table actors : écrire "
-              "actors.csv à côté laisserait deux fichiers pour une même table ; rien n'a été "
-              "écrit. Choisissez un autre dossier.\n",
+        "fr": f"Erreur\u00a0: {tmp_path} contient déjà acteurs.csv pour la table actors\u00a0: "
+              "écrire actors.csv à côté laisserait deux fichiers pour une même table\u00a0; rien "
+              "n'a été écrit. Choisissez un autre dossier.\n",
     }
     assert result.stderr == expected[lang]
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -73,5 +73,5 @@ def test_french_excel_locations_use_the_french_headers(tmp_path: Path) -> None:
         ("actor.isolated", "actors.csv", 4, None),
         ("number.invalid", "relations.csv", 3, "Montant")]
     assert issues[1].format("fr") == (
-        "relations.csv:3:Montant: « douze » n'est pas un nombre "
-        "(exemples : 12500, 12 500, 12 500,50, 12 500 $)")
+        "relations.csv:3:Montant: «\u00a0douze\u00a0» n'est pas un nombre (exemples\u00a0: 12500, "
+        "12 500, 12 500,50, 12 500 $)")

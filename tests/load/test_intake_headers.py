@@ -54,7 +54,7 @@ def test_a_merged_title_row_in_a_workbook_is_read_past_with_a_warning() -> None:
         title_warning("title_row.xlsx[acteurs]", TITLE),
         # Later rows keep the spreadsheet's own numbers: a4 is on row 7 of the sheet.
         ("warning", "actor.isolated", "title_row.xlsx[acteurs]", 7, None,
-         "l'acteur « a4 » n'a aucune relation", "actor 'a4' has no relation"),
+         "l'acteur «\u00a0a4\u00a0» n'a aucune relation", "actor 'a4' has no relation"),
         title_warning("title_row.xlsx[projets]", "Projets 2025"),
     ]
     dataset = load_workspace(INTAKE / "title_row.xlsx")
@@ -220,9 +220,10 @@ def test_a_value_under_no_header_names_the_header_row(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "status", "lang", "lines"), [
     ("title_row.xlsx", 0, "fr", [
-        f"title_row.xlsx[acteurs]:3: avertissement : la ligne 3 est lue comme ligne "
+        f"title_row.xlsx[acteurs]:3: avertissement\u00a0: la ligne 3 est lue comme ligne "
         f"d'en-têtes{NB}; les lignes 1 à 2 au-dessus («{NB}{TITLE}{NB}») sont ignorées",
-        "title_row.xlsx[acteurs]:7: avertissement : l'acteur « a4 » n'a aucune relation"]),
+        "title_row.xlsx[acteurs]:7: avertissement\u00a0: l'acteur «\u00a0a4\u00a0» n'a aucune "
+        "relation"]),
     ("title_row_csv", 0, "en", [
         f"actors.csv:3: warning: row 3 is read as the header row; rows 1 to 2 above it "
         f"('{TITLE}') are ignored"]),

@@ -72,7 +72,7 @@ def test_a_missing_sheet_lists_the_sheets_and_keeps_the_suggestion(tmp_path: Pat
         ("workspace.missing_sheet", "classeur.xlsx",
          f"aucune feuille «{NB}acteurs{NB}» ou «{NB}actors{NB}» dans le classeur{NB}; le "
          f"classeur a 3 feuilles{NB}: «{NB}Acteur{NB}», «{NB}projets{NB}» et «{NB}liens{NB}»"
-         " ; vouliez-vous dire « Acteur » ?",
+         "\u00a0; vouliez-vous dire «\u00a0Acteur\u00a0»\u00a0?",
          "no sheet 'actors' or 'acteurs' in the workbook; the workbook has 3 sheets: "
          "'Acteur', 'projets' and 'liens'; did you mean 'Acteur'?"),
     ]
@@ -162,7 +162,7 @@ def test_a_json_key_not_found_lists_the_keys(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "status", "lang", "line"), [
     ("partenaires.xlsx", 0, "fr",
-     f"partenaires.xlsx[Partenaires]: avertissement : feuille lue comme table actors (ses "
+     f"partenaires.xlsx[Partenaires]: avertissement\u00a0: feuille lue comme table actors (ses "
      f"colonnes Identifiant, Nom, Secteur){NB}; renommez-la «{NB}acteurs{NB}» pour ne plus voir "
      "cet avertissement"),
     ("two_candidates.xlsx", 1, "en",

@@ -116,7 +116,7 @@ def test_xlsx_locations_name_the_sheet(tmp_path: Path) -> None:
     _, issues = check_workspace(path)
     assert _located(issues) == [("stage.unknown", "ws.xlsx[projects]", 3, "stage")]
     assert issues[0].message("en").startswith("unknown stage 'pilotte'; did you mean 'feedback'?")
-    assert "vouliez-vous dire « rétroaction » ?" in issues[0].message("fr")
+    assert "vouliez-vous dire «\u00a0rétroaction\u00a0»\u00a0?" in issues[0].message("fr")
 
 
 def test_json_workspace(tmp_path: Path) -> None:
@@ -183,8 +183,9 @@ def test_every_value_under_no_header_is_counted_and_located(tmp_path: Path) -> N
         "actors.csv:2:H: warning: column 8 has no name but holds 'note 1' (2 values, down to "
         "row 4): none is read; give the column a name in row 1")
     assert unnamed[1].format("fr") == (
-        "actors.csv:4:I: avertissement : la colonne 9 n'a pas de nom mais contient « shifted » "
-        "(1 valeur, ligne 4) : elle n'est pas lue ; donnez un nom à la colonne à la ligne 1")
+        "actors.csv:4:I: avertissement\u00a0: la colonne 9 n'a pas de nom mais contient "
+        "«\u00a0shifted\u00a0» (1 valeur, ligne 4)\u00a0: elle n'est pas lue\u00a0; donnez un nom "
+        "à la colonne à la ligne 1")
 
 
 def test_a_json_key_without_a_name_is_counted_like_a_column(tmp_path: Path) -> None:

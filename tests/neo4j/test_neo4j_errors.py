@@ -54,7 +54,8 @@ def test_wrong_password(server: object, neo4j_env: dict[str, str]) -> None:
     result = CliRunner().invoke(cli, ["pull", "--out", "x", "--password-stdin", "--lang", "fr"],
                                 input=WRONG + "\n", env=env)
     assert result.exit_code == 1
-    assert result.output == (f"Erreur : Neo4j ({uri}) refuse l'utilisateur « neo4j » : nom "
+    assert result.output == (f"Erreur\u00a0: Neo4j ({uri}) refuse l'utilisateur "
+                             f"«\u00a0neo4j\u00a0»\u00a0: nom "
                              "d'utilisateur ou mot de passe incorrect. Options --uri, --user, "
                              "--password-stdin, ou variables NEO4J_URI, NEO4J_USER, "
                              "NEO4J_PASSWORD.\n")
@@ -83,8 +84,8 @@ def test_server_down_with_a_routing_address(neo4j_env: dict[str, str]) -> None:
                     "address right? (connection refused)")
     french = _one_clear_line(_graphmap(["query", "gaps", "--lang", "fr"], env),
                              neo4j_env["NEO4J_PASSWORD"])
-    assert french == (f"Erreur : Impossible de joindre Neo4j à {uri} : le serveur est-il "
-                      "démarré et l'adresse est-elle la bonne ? (connexion refusée)")
+    assert french == (f"Erreur\u00a0: Impossible de joindre Neo4j à {uri}\u00a0: le serveur est-il "
+                      "démarré et l'adresse est-elle la bonne\u00a0? (connexion refusée)")
     bolt_env = {**env, "NEO4J_URI": f"bolt://127.0.0.1:{port}"}
     bolt = _one_clear_line(_graphmap(["pull", "--out", "x"], bolt_env))
     assert bolt.endswith("(connection refused)")

@@ -191,7 +191,7 @@ def test_query_needs_a_workspace_when_there_are_several(conn: Connection,
     assert result.output.endswith("): choose one with --workspace.\n")
     assert len(result.output.splitlines()) == 1
     french = CliRunner().invoke(cli, ["query", "gaps", "--lang", "fr"], env=neo4j_env)
-    assert french.output.endswith(") : choisissez-en un avec --workspace.\n")
+    assert french.output.endswith(")\u00a0: choisissez-en un avec --workspace.\n")
     # The option the message names exists, and means --param workspace=NAME.
     chosen = CliRunner().invoke(cli, ["query", "summary", "--workspace", "q-territories",
                                       "--format", "csv"], env=neo4j_env)

@@ -136,8 +136,8 @@ def test_include_columns_match_any_case_and_unknown_ones_are_usage_errors() -> N
         resolve_columns(ds, ["Couriel"], option="--include-columns")
     assert caught.value.exit_code == 2
     assert caught.value.render("fr") == (
-        "--include-columns : colonne inconnue Couriel ; colonnes de l'espace de travail : "
-        "Courriel et Notes.")
+        "--include-columns\u00a0: colonne inconnue Couriel\u00a0; colonnes de l'espace de "
+        "travail\u00a0: Courriel et Notes.")
 
 
 def test_the_publish_table() -> None:

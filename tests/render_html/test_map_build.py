@@ -149,8 +149,8 @@ def test_unknown_focus_suggests(mini: tuple[Any, Any]) -> None:
     assert caught.value.render("en") == (
         "--focus: unknown id 'cop'; did you mean 'coop' (Coopérative L'Éveil)?")
     assert caught.value.render("fr") == (
-        "--focus : identifiant inconnu « cop » ; vouliez-vous dire « coop » "
-        "(Coopérative L'Éveil) ?")
+        "--focus\u00a0: identifiant inconnu «\u00a0cop\u00a0»\u00a0; vouliez-vous dire "
+        "«\u00a0coop\u00a0» (Coopérative L'Éveil)\u00a0?")
     with pytest.raises(UsageError) as nothing_close:
         build_map_payload(dataset, report, lang="en", focus="qwxyz")
     assert nothing_close.value.render("en") == "--focus: unknown id 'qwxyz'."
@@ -291,5 +291,5 @@ def test_the_focus_note_counts_one_node_in_the_singular() -> None:
     report = analyze(dataset)
     notes = {lang: build_map_payload(dataset, report, lang=lang, focus="seul").note
              for lang in ("fr", "en")}
-    assert notes == {"fr": "Voisinage de « Seul » à 1 pas : 1 nœud sur 3.",
+    assert notes == {"fr": "Voisinage de «\u00a0Seul\u00a0» à 1 pas\u00a0: 1 nœud sur 3.",
                      "en": "Neighbourhood of 'Seul' within 1 step: 1 of 3 nodes."}

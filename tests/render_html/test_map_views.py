@@ -97,7 +97,7 @@ def test_views_errors_in_french_name_the_view() -> None:
         views_from_mapping({"views": [{"title": "x"}, {"title": "y", "depth": 0}]},
                            source="vues.toml")
     assert caught.value.render("fr") == (
-        "vues.toml, vue 2 : profondeur 0 invalide : un entier de 1 à 3.")
+        "vues.toml, vue 2\u00a0: profondeur 0 invalide\u00a0: un entier de 1 à 3.")
 
 
 def test_three_views_are_proposed(laurentides: tuple[Any, Any]) -> None:

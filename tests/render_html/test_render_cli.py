@@ -16,7 +16,7 @@ def test_render_writes_the_map(mini_workspace: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["render", str(mini_workspace), "-o", str(out),
                                       "--lang", "fr", "--color-by", "stage"])
     assert result.exit_code == 0, result.output
-    assert f"Carte écrite : {out} (10 nœuds, 10 liens)." in result.stderr
+    assert f"Carte écrite\u00a0: {out} (10 nœuds, 10 liens)." in result.stderr
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>")
     assert '<html lang="fr">' in html
@@ -33,7 +33,7 @@ def test_render_counts_one_node_and_one_link_in_the_singular(tmp_path: Path) -> 
     (workspace / "relations.csv").write_text("source,target,type\ncoop,p,carries\n",
                                              encoding="utf-8")
     out = tmp_path / "carte.html"
-    for lang, line in (("fr", f"Carte écrite : {out} (2 nœuds, 1 lien)."),
+    for lang, line in (("fr", f"Carte écrite\u00a0: {out} (2 nœuds, 1 lien)."),
                        ("en", f"Map written: {out} (2 nodes, 1 link).")):
         result = CliRunner().invoke(cli, ["render", str(workspace), "-o", str(out),
                                           "--lang", lang])
@@ -73,7 +73,7 @@ def test_bad_layer_and_depth_without_focus(mini_workspace: Path, tmp_path: Path)
                                 "--lang", "fr", "--depth", "2"])
     assert depth.exit_code == 2
     assert depth.stderr.strip().splitlines()[-1] == (
-        "Erreur : --depth n'a de sens qu'avec --focus.")
+        "Erreur\u00a0: --depth n'a de sens qu'avec --focus.")
 
 
 def test_render_as_a_subprocess(mini_workspace: Path, tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def test_help_has_no_english_in_french_and_no_french_in_english(args: tuple[str,
     french = _run(args, "fr", tmp_path)
     english = _run(args, "en", tmp_path)
     assert french.returncode == english.returncode == 0, french.stderr
-    assert french.stdout.startswith("Utilisation :"), french.stdout[:80]
+    assert french.stdout.startswith("Utilisation\u00a0:"), french.stdout[:80]
     assert english.stdout.startswith("Usage:"), english.stdout[:80]
     assert not _leaks(french.stdout, ENGLISH), (_leaks(french.stdout, ENGLISH), french.stdout)
     assert not _leaks(english.stdout, FRENCH), (_leaks(english.stdout, FRENCH), english.stdout)
@@ -100,11 +100,11 @@ def test_usage_errors_are_in_the_users_language(args: tuple[str, ...], tmp_path:
     french = _run(args, "fr", tmp_path)
     english = _run(args, "en", tmp_path)
     assert french.returncode == english.returncode == 2, (french.stderr, english.stderr)
-    assert "Erreur : " in french.stderr, french.stderr
+    assert "Erreur\u00a0: " in french.stderr, french.stderr
     assert "Error: " in english.stderr, english.stderr
     if "Usage:" in english.stderr:  # click's usage line and its hint, translated
-        assert "Utilisation :" in french.stderr, french.stderr
-        assert "Essayez « graphmap" in french.stderr, french.stderr
+        assert "Utilisation\u00a0:" in french.stderr, french.stderr
+        assert "Essayez «\u00a0graphmap" in french.stderr, french.stderr
         assert "Try 'graphmap" in english.stderr, english.stderr
     assert not _leaks(french.stderr, ENGLISH), (_leaks(french.stderr, ENGLISH), french.stderr)
     assert not _leaks(english.stderr, FRENCH), (_leaks(english.stderr, FRENCH), english.stderr)
@@ -114,7 +114,7 @@ def test_lang_option_wins_even_for_errors_raised_while_parsing(tmp_path: Path) -
     """``--lang fr`` anywhere on the line: the parse error after it is French too."""
     result = _run(("analyze", "--bogus", "--lang", "fr", str(EXAMPLE)), "en", tmp_path)
     assert result.returncode == 2
-    assert "Erreur : Option inconnue : '--bogus'." in result.stderr, result.stderr
+    assert "Erreur\u00a0: Option inconnue\u00a0: '--bogus'." in result.stderr, result.stderr
 
 
 def test_every_click_message_has_a_french_translation() -> None:

@@ -116,3 +116,18 @@ def test_vocabulary_codes_are_shown_by_label(analysed: tuple[Any, Any], lang: st
         assert not raw, (name, raw)
         if name != "brief.html":
             assert any(label in text for label in labels), name
+
+
+def test_french_punctuation_never_starts_nor_ends_a_line(analysed: tuple[Any, Any]) -> None:
+    """In French, the space before « : ; ! ? » » and after « « » is a no-break space
+    (``graphmap.i18n.french_spaces``, docs/reports.md): in every human output, none of our
+    words leaves a plain one there, where a page or a PDF could break the line."""
+    dataset, report = analysed
+    user = _user_text(dataset)
+    for name, output in _outputs(dataset, report, "fr").items():
+        ours = output
+        for typed in user:  # what the user typed is shown as typed
+            ours = ours.replace(typed, "\u2063")
+        found = [ours[max(0, m.start() - 30):m.end() + 10]
+                 for m in re.finditer(r" [:;!?»]|« ", ours)]
+        assert not found, (name, found[:5])

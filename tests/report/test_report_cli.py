@@ -21,7 +21,7 @@ BAD = FIXTURES / "bad"
 ROOT = Path(__file__).resolve().parents[2]
 LAURENTIDES = ROOT / "examples" / "laurentides"
 MINI_WARNING = "actors.csv:8: warning: actor 'a7' has no relation"
-MINI_WARNING_FR = "actors.csv:8: avertissement : l'acteur « a7 » n'a aucune relation"
+MINI_WARNING_FR = "actors.csv:8: avertissement\u00a0: l'acteur «\u00a0a7\u00a0» n'a aucune relation"
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -82,7 +82,7 @@ def test_data_errors_exit_1_with_locations_and_no_traceback():
     result = run(str(BAD), "--format", "json", "--lang", "fr")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == "Erreur : 2 erreurs dans l'espace de travail."
+    assert result.stderr.splitlines()[-1] == "Erreur\u00a0: 2 erreurs dans l'espace de travail."
 
 
 @pytest.mark.parametrize(("args", "fragment"), [

@@ -58,8 +58,8 @@ def test_dev_null_is_refused_and_stays_a_device() -> None:
         write_text(os.devnull, "<html>")
     assert caught.value.exit_code == 2
     assert caught.value.render("fr") == (
-        f"{os.devnull} n'est pas un fichier ordinaire (un périphérique) : graphmap n'écrit que "
-        "dans un fichier ordinaire ou à un nouveau chemin ; rien n'a été écrit")
+        f"{os.devnull} n'est pas un fichier ordinaire (un périphérique)\u00a0: graphmap n'écrit "
+        "que dans un fichier ordinaire ou à un nouveau chemin\u00a0; rien n'a été écrit")
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
 
 

@@ -296,8 +296,8 @@ def test_limits_are_raised_in_graphmap_toml(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         limits_for(folder)
     assert caught.value.render("fr") == (
-        f"{folder / 'graphmap.toml'} : [limits] rows doit être un nombre entier d'au moins 1 "
-        "(lu : -1)")
+        f"{folder / 'graphmap.toml'}\u00a0: [limits] rows doit être un nombre entier d'au moins 1 "
+        "(lu\u00a0: -1)")
 
 
 def test_json_records_past_the_limit_stop_reading(tmp_path: Path) -> None:

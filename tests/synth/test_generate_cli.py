@@ -71,7 +71,7 @@ def test_bad_sizes_are_usage_errors(tmp_path: Path, option: str, value: str, mes
 def test_bad_size_in_french(tmp_path: Path) -> None:
     code, output = run("generate", "--lang", "fr", "--actors", "0", str(tmp_path / "eco"))
     assert code == 2
-    assert output.strip() == "Erreur : --actors vaut 0, mais doit être au moins 1."
+    assert output.strip() == "Erreur\u00a0: --actors vaut 0, mais doit être au moins 1."
 
 
 def test_not_a_number_is_a_usage_error(tmp_path: Path) -> None:

@@ -187,8 +187,9 @@ def test_messages_of_suggestions() -> None:
         "unknown stage 'apropriation'; did you mean 'appropriation'? "
         "(accepted: emergence, mobilization, feedback, appropriation)")
     assert by_code["stage.unknown"].message("fr") == (
-        "étape inconnue « apropriation » ; vouliez-vous dire « appropriation » ? "
-        "(valeurs : émergence, mobilisation, rétroaction, appropriation)")
+        "étape inconnue «\u00a0apropriation\u00a0»\u00a0; vouliez-vous dire "
+        "«\u00a0appropriation\u00a0»\u00a0? (valeurs\u00a0: émergence, mobilisation, rétroaction, "
+        "appropriation)")
     _, issues = check_workspace(BAD / "typo_column")
     assert issues[0].format("en") == (
         "actors.csv:1:terrritory: warning: unknown column 'terrritory', kept as an "

@@ -131,13 +131,12 @@ def test_validate_prints_the_located_message_and_exits_1(name: str) -> None:
 def test_french_messages_name_the_quote_and_the_limit() -> None:
     result = CliRunner().invoke(cli, ["validate", str(DAMAGED / "open_quote"), "--lang", "fr"])
     assert ("relations.csv:5:target: un guillemet (\") ouvre une cellule ici et n'est jamais "
-            "fermé : les 3 lignes jusqu'à la fin du fichier formeraient une seule cellule ; "
-            "fermez le guillemet ou supprimez-le") in result.output.splitlines()
+            "fermé\u00a0: les 3 lignes jusqu'à la fin du fichier formeraient une seule "
+            "cellule\u00a0; fermez le guillemet ou supprimez-le") in result.output.splitlines()
     result = CliRunner().invoke(cli, ["validate", str(DAMAGED / "csv_limits"), "--lang", "fr"])
-    assert ("relations.csv:6: plus de 4 lignes de données : la lecture s'arrête ici (2 lignes non "
-            "lues) ; pour "
-            "l'augmenter, ajoutez rows = … dans la table [limits] d'un graphmap.toml placé à "
-            "côté des données") in result.output.splitlines()
+    assert ("relations.csv:6: plus de 4 lignes de données\u00a0: la lecture s'arrête ici (2 "
+            "lignes non lues)\u00a0; pour l'augmenter, ajoutez rows = … dans la table [limits] "
+            "d'un graphmap.toml placé à côté des données") in result.output.splitlines()
 
 
 def test_a_stray_byte_changes_only_itself() -> None:

@@ -292,7 +292,7 @@ def test_a_table_without_an_id_column_gets_ids_from_names_with_one_warning(
     assert [(i.code, i.file, i.row) for i in issues if not i.code.startswith("reference")] == [
         ("column.id_absent", "acteurs.csv", 1), ("column.id_absent", "projets.csv", 1)]
     assert issues[0].format("fr") == (
-        "acteurs.csv:1: avertissement : pas de colonne d'identifiant\u00a0: les 3 lignes "
+        "acteurs.csv:1: avertissement\u00a0: pas de colonne d'identifiant\u00a0: les 3 lignes "
         "reçoivent un identifiant tiré de leur nom (par ex. «\u00a0Caisse Desjardins\u00a0» → "
         "«\u00a0caisse-desjardins\u00a0»)\u00a0; ajoutez une colonne «\u00a0id\u00a0» pour "
         "garder les identifiants si un nom change")
@@ -310,7 +310,7 @@ def test_a_partner_list_without_ids_validates_through_the_real_cli(tmp_path: Pat
                           env={**os.environ, "NO_COLOR": "1"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == (
-        f"{folder} : espace de travail valide (3 acteurs, 1 projet, 3 relations).")
+        f"{folder}\u00a0: espace de travail valide (3 acteurs, 1 projet, 3 relations).")
 
 
 def test_a_partner_of_a_project_is_read_as_a_support_partner(tmp_path: Path) -> None:

@@ -279,9 +279,9 @@ def test_suggestion_messages_show_the_code_in_the_users_language(tmp_path: Path)
         "supports, adopts, benefits, collaborates, member_of)",
     ]
     assert issues[0].format("fr") == (
-        "actors.csv:2:sector: secteur inconnu « Cooperatve » ; vouliez-vous dire "
-        "« économie sociale » ? (valeurs : public, privé, philanthropique, communautaire, "
-        "économie sociale, universitaire, médias, citoyen)")
+        "actors.csv:2:sector: secteur inconnu «\u00a0Cooperatve\u00a0»\u00a0; vouliez-vous dire "
+        "«\u00a0économie sociale\u00a0»\u00a0? (valeurs\u00a0: public, privé, philanthropique, "
+        "communautaire, économie sociale, universitaire, médias, citoyen)")
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -316,8 +316,8 @@ def test_a_workbook_in_everyday_words_validates_through_the_real_cli(tmp_path: P
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stderr == ""
     assert done.stdout.splitlines() == [
-        f"{folder} : espace de travail valide (7 acteurs, 4 projets, 11 relations).",
-        "Acteurs par secteur :",
+        f"{folder}\u00a0: espace de travail valide (7 acteurs, 4 projets, 11 relations).",
+        "Acteurs par secteur\u00a0:",
         "  public                  1",
         "  privé                   1",
         "  philanthropique         1",
@@ -326,12 +326,12 @@ def test_a_workbook_in_everyday_words_validates_through_the_real_cli(tmp_path: P
         "  universitaire           1",
         "  médias                  0",
         "  citoyen                 1",
-        "Projets par étape :",
+        "Projets par étape\u00a0:",
         "  émergence               1",
         "  mobilisation            0",
         "  rétroaction             2",
         "  appropriation           1",
-        "Relations par type :",
+        "Relations par type\u00a0:",
         "  porte                   3",
         "  finance                 2",
         "  soutient                2",
@@ -339,7 +339,7 @@ def test_a_workbook_in_everyday_words_validates_through_the_real_cli(tmp_path: P
         "  bénéficie               1",
         "  collabore               1",
         "  membre                  1",
-        "Avertissements : 0",
+        "Avertissements\u00a0: 0",
     ]
 
 
