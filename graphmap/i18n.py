@@ -90,15 +90,28 @@ def translate(key: str, lang: str, /, **params: Any) -> str:
     return template.format(**{name: localize(value, lang) for name, value in params.items()})
 
 
-#: The CLDR locale whose plural rules each language follows.
-_PLURAL_LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
+#: The CLDR locale of each language of graphmap's users (Québec first): its plural rules,
+#: and its number formats (``graphmap.render.formatting`` and :func:`format_count`).
+LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
+
+
+def format_count(value: float, lang: str) -> str:
+    """A number in running text as CLDR writes it in ``lang``'s locale (Babel): ``12 500``
+    with a no-break space in French, ``12,500`` in English; decimals as written, up to 3.
+
+    >>> format_count(12500, "fr"), format_count(12500, "en"), format_count(2500.5, "fr")
+    ('12\xa0500', '12,500', '2\xa0500,5')
+    """
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=LOCALES.get(lang, LOCALES[DEFAULT_LANG])))
 
 
 @functools.cache
 def _plural_rule(lang: str) -> Any:
     from babel import Locale
 
-    return Locale.parse(_PLURAL_LOCALES.get(lang, _PLURAL_LOCALES[DEFAULT_LANG])).plural_form
+    return Locale.parse(LOCALES.get(lang, LOCALES[DEFAULT_LANG])).plural_form
 
 
 def plural_category(count: Any, lang: str) -> str:

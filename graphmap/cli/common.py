@@ -170,7 +170,7 @@ def is_terminal(stream: Any = None) -> bool:
 
 def counted_sizes(actors: int, projects: int, relations: int) -> dict[str, Message]:
     """``actors``, ``projects``, ``relations`` as counted nouns for a sentence ("1 acteur",
-    "104 acteurs", "100\u202f000 acteurs"), the parameters of the messages that say a
+    "104 acteurs", "100\u00a0000 acteurs"), the parameters of the messages that say a
     workspace's size."""
     return {noun: Message(f"count.{noun}", {"count": Number(n)})
             for noun, n in (("actors", actors), ("projects", projects),

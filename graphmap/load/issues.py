@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graphmap.diagnostics import Issue, Severity
-from graphmap.i18n import EMPTY, Localized, Message
+from graphmap.i18n import EMPTY, Localized, Message, format_count
 from graphmap.schema import Vocabulary
 
 
@@ -60,17 +60,17 @@ class Accepted:
 @dataclass(frozen=True)
 class Number:
     """A count or a limit as written in running text: ``10,000,000`` in English,
-    ``10 000 000`` (narrow no-break spaces) in French.
+    ``10 000 000`` in French (no-break spaces: CLDR's ``fr-CA``, as every report writes
+    numbers).
 
     >>> Number(10_000_000).render("en"), Number(131_072).render("fr")
-    ('10,000,000', '131\u202f072')
+    ('10,000,000', '131\xa0072')
     """
 
     value: int
 
     def render(self, lang: str) -> str:
-        text = f"{self.value:,}"
-        return text.replace(",", "\u202f") if lang == "fr" else text
+        return format_count(self.value, lang)
 
 
 def error(code: str, file: str, row: int | None = None, column: str | None = None, /,

@@ -14,13 +14,11 @@ import math
 from decimal import Decimal
 from typing import Any
 
-from graphmap.i18n import has_message, translate
+from graphmap.i18n import LOCALES, has_message, translate
 
 __all__ = ["babel_locale", "evidence_strength", "format_amount", "format_number",
            "format_percent", "opportunity_kind"]
 
-#: The CLDR locale of each language of graphmap's users (Québec first).
-LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
 
 
 @functools.cache

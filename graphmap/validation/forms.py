@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from graphmap.i18n import Message
-from graphmap.load.issues import Number
+from graphmap.i18n import Message, format_count
 from graphmap.schema import fold
 from graphmap.validation.values import parse_date, parse_number, parse_year
 
@@ -64,21 +63,16 @@ _FACTORS = {"k": 1_000, "mille": 1_000, "m": 1_000_000, "million": 1_000_000,
 @dataclass(frozen=True)
 class Quantity:
     """A number read from an abbreviation, as written in running text in each language
-    (``1 500 000`` with narrow no-break spaces in French, ``1,500,000`` in English).
+    (``1 500 000`` with no-break spaces in French, ``1,500,000`` in English: CLDR's).
 
     >>> Quantity(1_500_000.0).render("fr"), Quantity(2500.5).render("en")
-    ('1\u202f500\u202f000', '2,500.5')
+    ('1\xa0500\xa0000', '2,500.5')
     """
 
     value: float
 
     def render(self, lang: str) -> str:
-        if self.value.is_integer():
-            return Number(int(self.value)).render(lang)
-        text = f"{self.value:,}"
-        if lang == "fr":
-            return text.replace(",", "\u202f").replace(".", ",")
-        return text
+        return format_count(int(self.value) if self.value.is_integer() else self.value, lang)
 
 
 def read_amount(text: str) -> tuple[float, Reading | None]:

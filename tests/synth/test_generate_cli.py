@@ -234,8 +234,8 @@ def test_sizes_said_grouped_by_thousands_in_both_languages(tmp_path: Path) -> No
     actors`` in English, ``1 200 acteurs`` (narrow no-break space) in French."""
     out = tmp_path / "ws"
     for lang, sizes in (("en", ("1,200 actors", "1,001 projects", "2,500 relations")),
-                        ("fr", ("1\u202f200 acteurs", "1\u202f001 projets",
-                                "2\u202f500 relations"))):
+                        ("fr", ("1\u00a0200 acteurs", "1\u00a0001 projets",
+                                "2\u00a0500 relations"))):
         code, output = run("generate", str(out), "--actors", "1200", "--projects", "1001",
                             "--relations", "2500", "--force", "--lang", lang)
         assert code == 0, output

@@ -176,8 +176,8 @@ def test_too_many_relations_groups_thousands_in_both_languages() -> None:
     assert "100,000,000 relations do not fit between 1,000 actors and 2,000 projects" in (
         caught.value.render("en"))
     assert caught.value.render("fr").startswith(
-        "100\u202f000\u202f000 relations ne tiennent pas entre 1\u202f000 acteurs et "
-        "2\u202f000 projets")
+        "100\u00a0000\u00a0000 relations ne tiennent pas entre 1\u00a0000 acteurs et "
+        "2\u00a0000 projets")
 
 
 def test_unwritable_folder_is_one_clear_error(tmp_path: Path) -> None:

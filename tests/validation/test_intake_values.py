@@ -185,7 +185,7 @@ def test_french_messages_keep_french_typography() -> None:
     abbreviated = next(i for i in issues if i.code == "amount.abbreviated"
                        and i.params["value"] == "1,5 M$")
     assert abbreviated.message("fr") == (
-        "montant abrégé «\u00a01,5 M$\u00a0»\u00a0: lu comme 1\u202f500\u202f000\u00a0$")
+        "montant abrégé «\u00a01,5 M$\u00a0»\u00a0: lu comme 1\u00a0500\u00a0000\u00a0$")
 
 
 def test_foreign_currencies_and_forms_that_are_no_value_are_located_errors() -> None:
