@@ -41,10 +41,13 @@ class InputError(GraphmapError):
 
 
 class ValidationFailed(GraphmapError):
-    """The workspace was read but holds errors; ``issues`` lists every one of them."""
+    """The workspace was read but holds errors; ``issues`` lists every one of them.
+    ``workspace``: the path it was read from (the command line names it in the count of
+    warnings it does not print, ``graphmap validate WORKSPACE``)."""
 
-    def __init__(self, issues: Sequence[Issue]) -> None:
+    def __init__(self, issues: Sequence[Issue], workspace: str | None = None) -> None:
         self.issues = tuple(issues)
+        self.workspace = workspace
         errors = sum(1 for i in self.issues if i.is_error)
         super().__init__("error.validation_failed", count=errors)
 

@@ -29,7 +29,7 @@ _AREAS: tuple[str, ...] = (
 #: French typography (Office québécois de la langue française): a no-break space, not a
 #: plain one, before « : ; ! ? » » and after « « », so that no line of a page, a PDF or a
 #: terminal starts with a colon or a closing quote, or ends with an opening one.
-_FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»])")
+_FRENCH_SPACE_BEFORE = re.compile(r" (?=[:;!?»](?![\w-]))")  # not ":Actor", a Cypher label
 _FRENCH_SPACE_AFTER = re.compile(r"(?<=«) ")
 
 
@@ -39,6 +39,11 @@ def french_spaces(text: str) -> str:
     >>> french_spaces("Erreur : « a1 » ; et ensuite ?") == (
     ...     "Erreur\u00a0: «\u00a0a1\u00a0»\u00a0; et ensuite\u00a0?")
     True
+
+    A colon that starts a word is no punctuation (a Cypher label):
+
+    >>> french_spaces("les nœuds :Actor et :Project")
+    'les nœuds :Actor et :Project'
     """
     return _FRENCH_SPACE_AFTER.sub("\u00a0", _FRENCH_SPACE_BEFORE.sub("\u00a0", text))
 
@@ -97,14 +102,21 @@ LOCALES: dict[str, str] = {"fr": "fr_CA", "en": "en_CA"}
 
 def format_count(value: float, lang: str) -> str:
     """A number in running text as CLDR writes it in ``lang``'s locale (Babel): ``12 500``
-    with a no-break space in French, ``12,500`` in English; decimals as written, up to 3.
+    with a no-break space in French, ``12,500`` in English; every decimal it has (a value
+    read from a cell is shown as read, not rounded).
 
-    >>> format_count(12500, "fr"), format_count(12500, "en"), format_count(2500.5, "fr")
-    ('12\xa0500', '12,500', '2\xa0500,5')
+    >>> format_count(12500, "fr"), format_count(12500, "en"), format_count(1000.0001, "fr")
+    ('12\xa0500', '12,500', '1\xa0000,0001')
     """
+    from decimal import Decimal
+    from numbers import Integral
+
     from babel.numbers import format_decimal
 
-    return str(format_decimal(value, locale=LOCALES.get(lang, LOCALES[DEFAULT_LANG])))
+    # A float's shortest repr: the digits it was read with, no binary noise.
+    number = Decimal(int(value)) if isinstance(value, Integral) else Decimal(str(float(value)))
+    return str(format_decimal(number, locale=LOCALES.get(lang, LOCALES[DEFAULT_LANG]),
+                              decimal_quantization=False))
 
 
 @functools.cache

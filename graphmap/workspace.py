@@ -84,5 +84,5 @@ def load_workspace(path: str | os.PathLike[str], *, progress: Progress | None = 
     """
     dataset, issues = check_workspace(path, progress=progress, limits=limits)
     if dataset is None:
-        raise ValidationFailed(issues)
+        raise ValidationFailed(issues, workspace=os.fspath(path))
     return dataset

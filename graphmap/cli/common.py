@@ -125,10 +125,12 @@ def echo_issues(issues: Any, lang: str, *, err: bool = True,
         click.echo(issue.format(lang), err=err)
     for (file, code), seen in sorted(held.items()):
         if seen > WARNINGS_SHOWN:
+            path = str(workspace)
             more = translate("cli.more_warnings", lang, code=code,
                              count=Number(seen - WARNINGS_SHOWN),
-                             command=escape_controls(
-                                 f"graphmap validate {shlex.quote(str(workspace))}"))
+                             command=escape_controls("graphmap validate "
+                                                     + ("-- " if path.startswith("-") else "")
+                                                     + shlex.quote(path)))
             prefix = translate("issue.warning_prefix", lang)
             click.echo(f"{escape_controls(file) or '-'}: {prefix}{more}", err=err)
 
@@ -140,7 +142,9 @@ def guarded_invoke(ctx: click.Context, invoke: Callable[[click.Context], Any]) -
         return invoke(ctx)
     except ValidationFailed as exc:
         lang = current_lang(ctx)
-        echo_issues(exc.issues, lang)
+        # validate's job is to list every issue; the other commands cut the warnings.
+        echo_issues(exc.issues, lang, workspace=None if ctx.invoked_subcommand == "validate"
+                    else exc.workspace)
         click.echo(translate("cli.error_prefix", lang) + exc.render(lang), err=True)
         ctx.exit(exc.exit_code)
     except GraphmapError as exc:

@@ -14,10 +14,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "cli.error_prefix": {"fr": "Erreur : ", "en": "Error: "},
     "cli.interrupted": {"fr": "Interrompu.", "en": "Interrupted."},
     "cli.more_warnings": {
-        "fr": {"one": "{count} autre avertissement comme ceux ci-dessus ({code}) ; « {command} » les liste tous.",
-               "other": "{count} autres avertissements comme ceux ci-dessus ({code}) ; « {command} » les liste tous."},
-        "en": {"one": "{count} more warning like the ones above ({code}); '{command}' lists them all.",
-               "other": "{count} more warnings like the ones above ({code}); '{command}' lists them all."},
+        "fr": {"one": "{count} autre avertissement comme ceux ci-dessus ({code}) ; pour les voir tous : {command}",
+               "other": "{count} autres avertissements comme ceux ci-dessus ({code}) ; pour les voir tous : {command}"},
+        "en": {"one": "{count} more warning like the ones above ({code}); to see them all: {command}",
+               "other": "{count} more warnings like the ones above ({code}); to see them all: {command}"},
     },
     "cli.internal_error": {
         "fr": "Erreur interne de graphmap ({kind}: {detail}). Merci de la signaler avec la commande utilisée.",

@@ -7,6 +7,7 @@ subprocess."""
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -50,7 +51,7 @@ def test_analyze_shows_the_first_warnings_of_a_kind_and_counts_the_rest(tmp_path
                      for n in range(1, WARNINGS_SHOWN + 1)]
     more = ISOLATED - WARNINGS_SHOWN
     assert (f"actors.csv: warning: {more} more warnings like the ones above (actor.isolated); "
-            f"'graphmap validate {workspace}' lists them all.") in result.stderr.splitlines()
+            f"to see them all: graphmap validate {workspace}") in result.stderr.splitlines()
 
 
 def test_validate_lists_every_warning(tmp_path: Path) -> None:
@@ -75,26 +76,59 @@ def test_one_more_warning_is_said_in_the_singular_in_french(tmp_path: Path) -> N
                                       str(tmp_path / "carte.html"), "--lang", "fr"])
     assert result.exit_code == 0, result.output
     assert (f"actors.csv: avertissement\u00a0: 1 autre avertissement comme ceux ci-dessus "
-            f"(actor.isolated)\u00a0; «\u00a0graphmap validate {workspace}\u00a0» les liste tous."
+            f"(actor.isolated)\u00a0; pour les voir tous\u00a0: graphmap validate {workspace}"
             ) in result.stderr.splitlines()
 
 
-def test_errors_are_never_cut(tmp_path: Path) -> None:
-    """A failed validation prints every error (each must be fixed), and its warnings too."""
+@pytest.mark.parametrize("command", ["analyze", "render", "brief", "export", "compare"])
+def test_errors_are_never_cut_and_warnings_are_cut_beside_them(tmp_path: Path,
+                                                                command: str) -> None:
+    """A failed validation prints every error (each must be fixed); its warnings are cut
+    as when it succeeds: finding the errors among thousands of warnings is the point."""
     workspace = _workspace(tmp_path / "eco", bad_years=WARNINGS_SHOWN + 5)
-    result = CliRunner().invoke(cli, ["analyze", str(workspace), "--lang", "en"])
-    assert result.exit_code == 1
-    errors = [line for line in result.stderr.splitlines() if "is not a year" in line]
+    args = {"analyze": [str(workspace)],
+            "render": [str(workspace), "-o", str(tmp_path / "carte.html")],
+            "brief": [str(workspace), "-o", str(tmp_path / "note.html")],
+            "export": [str(workspace), "--to", "gexf", "-o", str(tmp_path / "eco.gexf")],
+            "compare": [str(workspace), str(workspace)]}[command]
+    result = CliRunner().invoke(cli, [command, *args, "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    errors = [line for line in lines if "is not a year" in line]
     assert len(errors) == WARNINGS_SHOWN + 5
-    assert result.stderr.splitlines()[-1] == (
-        f"Error: {WARNINGS_SHOWN + 5} errors in the workspace.")
+    assert len(_isolated_lines(result.stderr)) == WARNINGS_SHOWN
+    assert len([line for line in lines if "to see them all: graphmap validate" in line]) == 1
+    assert "Error: " in lines[-1]
 
 
-def test_a_path_with_a_space_is_quoted_as_a_shell_would_need_it(tmp_path: Path) -> None:
-    workspace = _workspace(tmp_path / "mon éco")
-    result = CliRunner().invoke(cli, ["analyze", str(workspace), "--lang", "en"])
-    assert result.exit_code == 0, result.output
-    assert f"'graphmap validate '{workspace}'' lists them all." in result.stderr
+def test_validate_lists_every_warning_beside_errors(tmp_path: Path) -> None:
+    workspace = _workspace(tmp_path / "eco", bad_years=3)
+    result = CliRunner().invoke(cli, ["validate", str(workspace), "--lang", "en"])
+    assert result.exit_code == 1
+    assert len(_isolated_lines(result.output)) == ISOLATED
+    assert "to see them all" not in result.output
+
+
+def test_the_command_given_runs_as_written_in_a_shell(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A path with a space is quoted, one that starts with '-' follows '--': the line
+    copied into a shell lists every warning."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("mon éco", "-eco"):
+        workspace = _workspace(tmp_path / name)
+        result = CliRunner().invoke(cli, ["analyze", "--lang", "en", "--", name])
+        assert result.exit_code == 0, result.output
+        line = next(line for line in result.stderr.splitlines() if "to see them all" in line)
+        command = line.split("to see them all: ", 1)[1]
+        assert command == ("graphmap validate 'mon éco'" if name == "mon éco"
+                           else "graphmap validate -- -eco"), command
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+        env.update(GRAPHMAP_LANG="en", PYTHONIOENCODING="utf-8")
+        run = subprocess.run([sys.executable, "-m", "graphmap", *shlex.split(command)[1:]],
+                             capture_output=True, text=True, encoding="utf-8", env=env,
+                             check=False)
+        assert run.returncode == 0, run.stderr
+        assert len(_isolated_lines(run.stdout)) == ISOLATED, workspace
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
