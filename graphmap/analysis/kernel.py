@@ -167,9 +167,12 @@ def _networkit_graph(nk: Any, n: int, edges: Any) -> Any:
     interleave the rows), which the caller has set.
 
     >>> import networkit as nk
+    >>> threads = nk.getMaxNumberOfThreads()
+    >>> nk.setNumberOfThreads(1)  # as the caller does
     >>> g = _networkit_graph(nk, 4, np.array([[0, 2], [0, 1], [1, 3], [2, 3]]))
     >>> [list(g.iterNeighbors(u)) for u in range(4)]
     [[2, 1], [0, 3], [0, 3], [1, 2]]
+    >>> nk.setNumberOfThreads(threads)
     """
     pairs = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
     first, second = pairs[:, 0], pairs[:, 1]
