@@ -48,14 +48,11 @@ def french_spaces(text: str) -> str:
     return _FRENCH_SPACE_AFTER.sub("\u00a0", _FRENCH_SPACE_BEFORE.sub("\u00a0", text))
 
 
-def _french_forms(forms: Any) -> Any:
+def _french_forms(forms: str | Mapping[str, str]) -> str | dict[str, str]:
     """A French template (or its plural forms) with :func:`french_spaces` applied."""
     if isinstance(forms, str):
         return french_spaces(forms)
-    if isinstance(forms, Mapping):
-        return {form: text if form == "by" else french_spaces(text)
-                for form, text in forms.items()}
-    return forms
+    return {form: text if form == "by" else french_spaces(text) for form, text in forms.items()}
 
 
 @functools.cache

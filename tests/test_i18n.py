@@ -82,6 +82,14 @@ def test_no_message_says_s_in_brackets() -> None:
     assert not offenders
 
 
+def test_no_french_message_breaks_a_line_at_its_punctuation() -> None:
+    """Every French text as served (docs/reports.md, "French punctuation"): no plain space
+    before : ; ! ? » or after «, whether or not an example output shows the message."""
+    offenders = [(key, form) for key in KEYS for form in _forms(catalogue()[key]["fr"])
+                 if re.search(r" [:;!?»](?![\w-])|« ", form)]
+    assert not offenders, offenders[:5]
+
+
 @pytest.mark.parametrize("key", KEYS)
 def test_message_renders(key: str) -> None:
     """A template without placeholders is shown as is: doubled braces would show doubled."""

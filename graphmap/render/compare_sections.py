@@ -22,7 +22,7 @@ from graphmap.compare.report import (
     Side,
 )
 from graphmap.i18n import Listing, translate
-from graphmap.render.formatting import format_amount, format_number
+from graphmap.render.formatting import format_amount, format_number, format_percent
 from graphmap.schema import RelationType, Sector, fold
 
 __all__ = ["Block", "Item", "Section", "Table", "build_sections", "compare_title",
@@ -331,13 +331,6 @@ def _gaps_section(report: CompareReport, lang: str, top: int | None) -> Section:
     return Section("gaps", translate("compare.section.gaps", lang), _nonempty(blocks, lang))
 
 
-def _percent(rate: float | None, lang: str) -> str:
-    if rate is None:
-        return "—"
-    number = format_number(round(rate * 100), lang)
-    return f"{number}\u00a0%" if lang == "fr" else f"{number}%"
-
-
 def _kind(kind: str, lang: str) -> str:
     """A proposal kind's short name (an unknown kind as is)."""
     return translate(f"compare.proposal_kind.{kind}", lang) if kind in OPPORTUNITY_KINDS else kind
@@ -345,13 +338,13 @@ def _kind(kind: str, lang: str) -> str:
 
 def _proposals_section(report: CompareReport, lang: str, top: int | None) -> Section:
     rows = [[_kind(kind, lang), format_number(rate.proposed, lang),
-             format_number(rate.realised, lang), _percent(rate.rate, lang)]
+             format_number(rate.realised, lang), format_percent(rate.rate, lang)]
             for kind, rate in report.hit_rate.items()]
     proposed = sum(rate.proposed for rate in report.hit_rate.values())
     realised = sum(rate.realised for rate in report.hit_rate.values())
     rows.append([translate("compare.proposal_kind.all", lang), format_number(proposed, lang),
                  format_number(realised, lang),
-                 _percent(realised / proposed if proposed else None, lang)])
+                 format_percent(realised / proposed if proposed else None, lang)])
     table = Table([translate(f"compare.col.{c}", lang)
                    for c in ("kind", "proposed", "realised", "rate")], rows, (1, 2, 3))
     items = []

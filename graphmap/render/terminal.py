@@ -9,7 +9,7 @@ from typing import Any
 
 from graphmap.analysis.report import ROLES, AnalysisReport, Broker, Community, Gap, Opportunity
 from graphmap.diagnostics import escape_controls
-from graphmap.i18n import translate
+from graphmap.i18n import french_spaces, translate
 from graphmap.model.dataset import Dataset
 from graphmap.render.formatting import format_amount, format_number
 from graphmap.render.glossary import glossary
@@ -43,9 +43,6 @@ _RESET = "\x1b[0m"
 _MIN_WIDTH = 40
 # Collapse ordinary whitespace only: no-break spaces of French typography must stay.
 _SPACES = re.compile(r"[ \t\r\n]+")
-# French puts a space before : ; ! ? » and after «; it must not become a line break.
-_FRENCH_BEFORE = re.compile(r" ([:;!?»])")
-_FRENCH_AFTER = re.compile(r"« ")
 
 
 class _Writer:
@@ -83,8 +80,8 @@ class _Writer:
         lead = " " * indent + first
         rest = " " * len(lead)
         text = escape_controls(_SPACES.sub(" ", text).strip())
-        if self.lang == "fr":
-            text = _FRENCH_AFTER.sub("«\u00a0", _FRENCH_BEFORE.sub("\u00a0\\1", text))
+        if self.lang == "fr":  # the whole paragraph, names too: it is wrapped here
+            text = french_spaces(text)
         wrapped = textwrap.wrap(
             text, width=self.width, initial_indent=lead,
             subsequent_indent=rest, break_on_hyphens=False, break_long_words=True,

@@ -72,7 +72,7 @@ class Quantity:
     value: float
 
     def render(self, lang: str) -> str:
-        return format_count(int(self.value) if self.value.is_integer() else self.value, lang)
+        return format_count(self.value, lang)
 
 
 def read_amount(text: str) -> tuple[float, Reading | None]:

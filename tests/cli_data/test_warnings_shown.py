@@ -80,7 +80,8 @@ def test_one_more_warning_is_said_in_the_singular_in_french(tmp_path: Path) -> N
             ) in result.stderr.splitlines()
 
 
-@pytest.mark.parametrize("command", ["analyze", "render", "brief", "export", "compare"])
+@pytest.mark.parametrize("command", ["analyze", "render", "brief", "export", "compare",
+                                     "push"])
 def test_errors_are_never_cut_and_warnings_are_cut_beside_them(tmp_path: Path,
                                                                 command: str) -> None:
     """A failed validation prints every error (each must be fixed); its warnings are cut
@@ -90,7 +91,9 @@ def test_errors_are_never_cut_and_warnings_are_cut_beside_them(tmp_path: Path,
             "render": [str(workspace), "-o", str(tmp_path / "carte.html")],
             "brief": [str(workspace), "-o", str(tmp_path / "note.html")],
             "export": [str(workspace), "--to", "gexf", "-o", str(tmp_path / "eco.gexf")],
-            "compare": [str(workspace), str(workspace)]}[command]
+            "compare": [str(workspace), str(workspace)],
+            # The workspace is read before any connection: no server is needed.
+            "push": [str(workspace), "--uri", "bolt://127.0.0.1:9"]}[command]
     result = CliRunner().invoke(cli, [command, *args, "--lang", "en"])
     assert result.exit_code == 1, result.output
     lines = result.stderr.splitlines()
